@@ -1,0 +1,147 @@
+/* The rule catalog (rules/catalog.yaml): ids, names, severities, texts, examples. */
+#include "catalog.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "readfile.h"
+#include "rules_data.h"
+#include "util.h"
+
+static int read_messages(struct catalog *cat, struct rule *r, const struct node *rule_node)
+{
+	const struct node *msgs = node_deref(node_get(rule_node, "messages"));
+	size_t i;
+
+	if (!msgs || msgs->kind != NODE_MAPPING)
+		return rulesfile_fail(&cat->file, rule_node, "rule %s needs a messages mapping", r->id);
+	r->messages = xcalloc(msgs->nmembers, sizeof *r->messages);
+	for (i = 0; i < msgs->nmembers; i++) {
+		const struct node *k = node_deref(msgs->members[i].key);
+		const struct node *v = node_deref(msgs->members[i].value);
+
+		if (!node_is_string(k) || !node_is_string(v))
+			return rulesfile_fail(&cat->file, k, "messages map variant names to strings");
+		r->messages[i].variant = k->text;
+		r->messages[i].text = v->text;
+		r->nmessages++;
+	}
+	return 0;
+}
+
+static int read_rule(struct catalog *cat, struct rule *r, const struct node *n)
+{
+	struct rulesfile *rf = &cat->file;
+	const struct node *ex;
+	const char *sev;
+
+	r->id = rulesfile_string(rf, n, "id");
+	r->name = rulesfile_string(rf, n, "name");
+	sev = rulesfile_string(rf, n, "severity");
+	r->summary = rulesfile_string(rf, n, "summary");
+	r->description = rulesfile_string(rf, n, "description");
+	if (rf->error)
+		return -1;
+	if (strlen(r->id) != 5 || strncmp(r->id, "CJ", 2) != 0)
+		return rulesfile_fail(rf, n, "rule id %s is not of the form CJnnn", r->id);
+	if (severity_parse(sev, &r->severity) < 0 || r->severity == SEV_OFF)
+		return rulesfile_fail(rf, n, "severity must be error, warning or info, not %s", sev);
+	if (catalog_find(cat, r->id))
+		return rulesfile_fail(rf, n, "rule %s is defined twice", r->id);
+	ex = node_get(n, "examples");
+	if (ex) {
+		r->example_format = rulesfile_string(rf, ex, "format");
+		r->example_bad = rulesfile_string(rf, ex, "bad");
+		r->example_good = rulesfile_string(rf, ex, "good");
+	}
+	if (rf->error)
+		return -1;
+	return read_messages(cat, r, n);
+}
+
+int catalog_load(struct catalog *cat, const char *path, const char *text, size_t len,
+		 char **error)
+{
+	const struct node *list;
+	size_t i;
+
+	memset(cat, 0, sizeof *cat);
+	if (rulesfile_open(&cat->file, path, text, len) < 0)
+		goto fail;
+	list = node_deref(node_get(cat->file.doc->root, "rules"));
+	if (!list || list->kind != NODE_SEQUENCE) {
+		rulesfile_fail(&cat->file, cat->file.doc->root, "expected a list named rules");
+		goto fail;
+	}
+	cat->rules = xcalloc(list->nitems, sizeof *cat->rules);
+	cat->allocated = list->nitems;
+	for (i = 0; i < list->nitems; i++) {
+		struct rule *r = &cat->rules[i];
+
+		r->index = i;
+		if (read_rule(cat, r, node_deref(list->items[i])) < 0)
+			goto fail;
+		cat->n++;
+	}
+	return 0;
+fail:
+	*error = xstrdup(cat->file.error ? cat->file.error : "cannot load the catalog");
+	catalog_free(cat);
+	return -1;
+}
+
+int catalog_load_file(struct catalog *cat, const char *path, char **error)
+{
+	char *text, *why;
+	size_t len;
+	int rc;
+
+	if (read_file(path, SIZE_MAX, &text, &len, &why) < 0) {
+		*error = xasprintf("%s: %s", path, why);
+		free(why);
+		return -1;
+	}
+	rc = catalog_load(cat, path, text, len, error);
+	free(text);
+	return rc;
+}
+
+int catalog_load_builtin(struct catalog *cat, char **error)
+{
+	return catalog_load(cat, "rules/catalog.yaml", rules_catalog_yaml, rules_catalog_yaml_len,
+			    error);
+}
+
+void catalog_free(struct catalog *cat)
+{
+	size_t i;
+
+	for (i = 0; i < cat->allocated; i++)
+		free(cat->rules[i].messages);
+	free(cat->rules);
+	rulesfile_close(&cat->file);
+	memset(cat, 0, sizeof *cat);
+}
+
+const struct rule *catalog_find(const struct catalog *cat, const char *id)
+{
+	size_t i;
+
+	if (!cat)
+		return NULL;
+	for (i = 0; i < cat->n; i++)
+		if (strcmp(cat->rules[i].id, id) == 0)
+			return &cat->rules[i];
+	return NULL;
+}
+
+const char *rule_message(const struct rule *rule, const char *variant)
+{
+	size_t i;
+
+	for (i = 0; i < rule->nmessages; i++)
+		if (strcmp(rule->messages[i].variant, variant) == 0)
+			return rule->messages[i].text;
+	return NULL;
+}

@@ -1,0 +1,191 @@
+/* Command-line options: parsing them into settings, and the help text. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "source.h"
+#include "util.h"
+
+enum {
+	OPT_COLOR = 256, OPT_FAIL_ON, OPT_RULES, OPT_LIST_RULES, OPT_EXPLAIN, OPT_MAX_DEPTH,
+	OPT_MAX_NODES, OPT_MAX_SIZE, OPT_INPUT_FORMAT, OPT_MAN_RULES,
+};
+
+static const struct option long_options[] = {
+	{ "format", required_argument, NULL, 'f' },
+	{ "color", required_argument, NULL, OPT_COLOR },
+	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
+	{ "rules", required_argument, NULL, OPT_RULES },
+	{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
+	{ "explain", required_argument, NULL, OPT_EXPLAIN },
+	{ "input-format", required_argument, NULL, OPT_INPUT_FORMAT },
+	{ "max-depth", required_argument, NULL, OPT_MAX_DEPTH },
+	{ "max-nodes", required_argument, NULL, OPT_MAX_NODES },
+	{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
+	{ "man-rules", no_argument, NULL, OPT_MAN_RULES },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+void cli_print_help(FILE *out)
+{
+	fputs("Usage: createjob-lint [OPTION]... FILE|DIR|-...\n"
+	      "Checks AWS Data Exchange CreateJob request files (the input of\n"
+	      "`aws dataexchange create-job --cli-input-json/--cli-input-yaml`).\n"
+	      "\n"
+	      "  -f, --format=FORMAT     text (default) or json\n"
+	      "      --color=WHEN        auto (default), always or never; NO_COLOR is honoured\n"
+	      "      --fail-on=LEVEL     exit 1 when a finding is at least LEVEL: error\n"
+	      "                          (default), warning or info\n"
+	      "      --rules=DIR         load catalog.yaml and shape.yaml from DIR instead of\n"
+	      "                          the built-in copy of rules/\n"
+	      "      --list-rules        list every rule and exit\n"
+	      "      --explain=RULE      describe one rule, with examples, and exit\n"
+	      "      --input-format=FMT  json or yaml for standard input (default: guess)\n"
+	      "      --max-depth=N       nesting limit per document (default 256)\n"
+	      "      --max-nodes=N       values per document, aliases expanded (default 1000000)\n"
+	      "      --max-size=BYTES    size limit per file (default 67108864)\n"
+	      "  -h, --help              show this help and exit\n"
+	      "  -V, --version           show the version and exit\n"
+	      "\n"
+	      "Directories are searched for *.json, *.yaml and *.yml files.\n"
+	      "Exit status: 0 no finding at or above --fail-on, 1 some, 2 usage error or\n"
+	      "an input that could not be read.\n",
+	      out);
+}
+
+static int parse_size(const char *arg, const char *name, size_t min, size_t *out, char **error)
+{
+	char *end;
+	unsigned long long v = strtoull(arg, &end, 10);
+
+	if (!*arg || *end || arg[0] == '-' || v < min) {
+		*error = xasprintf("--%s needs a whole number of at least %zu, not '%s'", name, min, arg);
+		return -1;
+	}
+	*out = (size_t)v;
+	return 0;
+}
+
+static int pick(const char *arg, const char *name, const char *const *choices, int *out,
+		char **error)
+{
+	int i;
+
+	for (i = 0; choices[i]; i++) {
+		if (strcmp(arg, choices[i]) == 0) {
+			*out = i;
+			return 0;
+		}
+	}
+	*error = xasprintf("--%s: unknown value '%s'", name, arg);
+	return -1;
+}
+
+static int parse_one(int opt, const char *arg, struct cli *cli, char **error)
+{
+	static const char *const formats[] = { "text", "json", NULL };
+	static const char *const colors[] = { "auto", "always", "never", NULL };
+	static const char *const levels[] = { "off", "info", "warning", "error", NULL };
+	static const char *const inputs[] = { "json", "yaml", NULL };
+	size_t n;
+	int v;
+
+	switch (opt) {
+	case 'f':
+		if (pick(arg, "format", formats, &v, error) < 0)
+			return -1;
+		cli->format = (enum output_format)v;
+		return 0;
+	case OPT_COLOR:
+		if (pick(arg, "color", colors, &v, error) < 0)
+			return -1;
+		cli->color = (enum color_mode)v;
+		return 0;
+	case OPT_FAIL_ON:
+		if (pick(arg, "fail-on", levels, &v, error) < 0 || v == 0) {
+			free(*error);
+			*error = xasprintf("--fail-on takes error, warning or info, not '%s'", arg);
+			return -1;
+		}
+		cli->fail_on = (enum severity)v;
+		return 0;
+	case OPT_INPUT_FORMAT:
+		if (pick(arg, "input-format", inputs, &v, error) < 0)
+			return -1;
+		cli->stdin_format = v == 0 ? FORMAT_JSON : FORMAT_YAML;
+		return 0;
+	case OPT_RULES:
+		cli->rules_dir = arg;
+		return 0;
+	case OPT_LIST_RULES:
+		cli->list_rules = true;
+		return 0;
+	case OPT_MAN_RULES:
+		cli->man_rules = true;
+		return 0;
+	case OPT_EXPLAIN:
+		cli->explain = arg;
+		return 0;
+	case OPT_MAX_DEPTH:
+		if (parse_size(arg, "max-depth", 1, &n, error) < 0)
+			return -1;
+		cli->limits.max_depth = n > 100000 ? 100000 : (unsigned)n;
+		return 0;
+	case OPT_MAX_NODES:
+		if (parse_size(arg, "max-nodes", 1, &n, error) < 0)
+			return -1;
+		cli->limits.max_nodes = n;
+		cli->max_visits = n;
+		return 0;
+	case OPT_MAX_SIZE:
+		return parse_size(arg, "max-size", 1, &cli->max_size, error);
+	case 'h':
+		cli->help = true;
+		return 0;
+	case 'V':
+		cli->version = true;
+		return 0;
+	default:
+		*error = xstrdup("unknown option; see --help");
+		return -1;
+	}
+}
+
+int cli_parse(int argc, char **argv, struct cli *cli, char **error)
+{
+	int opt;
+
+	memset(cli, 0, sizeof *cli);
+	cli->fail_on = SEV_ERROR;
+	cli->stdin_format = -1;
+	cli->limits.max_depth = LOAD_DEFAULT_DEPTH;
+	cli->limits.max_nodes = LOAD_DEFAULT_NODES;
+	cli->max_visits = LOAD_DEFAULT_NODES;
+	cli->max_size = 64 * 1024 * 1024;
+	*error = NULL;
+	opterr = 0;
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, ":f:hV", long_options, NULL)) != -1) {
+		if (opt == '?') {
+			*error = optopt ? xasprintf("unknown option -%c; see --help", optopt)
+					: xasprintf("unknown option %s; see --help", argv[optind - 1]);
+			return -1;
+		}
+		if (opt == ':') {
+			*error = xasprintf("option %s needs an argument", argv[optind - 1]);
+			return -1;
+		}
+		if (parse_one(opt, optarg, cli, error) < 0) {
+			if (!*error)
+				*error = xstrdup("missing option argument; see --help");
+			return -1;
+		}
+	}
+	cli->inputs = argv + optind;
+	cli->ninputs = (size_t)(argc - optind);
+	return 0;
+}

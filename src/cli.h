@@ -1,0 +1,36 @@
+/* Command-line options: parsing them into settings, and the help text. */
+#ifndef CJL_CLI_H
+#define CJL_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "diag.h"
+#include "load.h"
+
+enum output_format { OUTPUT_TEXT, OUTPUT_JSON };
+enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+
+struct cli {
+	enum output_format format;
+	enum color_mode color;
+	enum severity fail_on;
+	const char *rules_dir;
+	const char *explain;
+	bool list_rules;
+	bool man_rules;              /* print the RULES section of the man page */
+	bool help, version;
+	int stdin_format;            /* -1 guess, else enum source_format */
+	struct load_limits limits;
+	size_t max_size;
+	size_t max_visits;
+	char **inputs;               /* points into argv */
+	size_t ninputs;
+};
+
+/* Parses argv; returns 0, or -1 with *error set (caller frees) for a usage error. */
+int cli_parse(int argc, char **argv, struct cli *cli, char **error);
+void cli_print_help(FILE *out);
+
+#endif

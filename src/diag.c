@@ -1,0 +1,178 @@
+/* Findings collected per file and rendered from the rule catalog. */
+#include "diag.h"
+
+#include <stdio.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog.h"
+#include "util.h"
+
+void diag_list_init(struct diag_list *list)
+{
+	list->items = NULL;
+	list->n = list->cap = 0;
+}
+
+static void diag_release(struct diag *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->nargs; i++)
+		free(d->args[i].value);
+	free(d->pointer);
+	free(d->suggestion);
+	free(d->message);
+}
+
+void diag_list_free(struct diag_list *list)
+{
+	size_t i;
+
+	for (i = 0; i < list->n; i++)
+		diag_release(&list->items[i]);
+	free(list->items);
+	diag_list_init(list);
+}
+
+struct diag *diag_add(struct diag_list *list, const char *rule, const char *variant,
+		      size_t start, size_t end, const char *pointer, ...)
+{
+	struct diag *d;
+	va_list ap;
+
+	va_start(ap, pointer);
+	d = diag_vadd(list, rule, variant, start, end, pointer, ap);
+	va_end(ap);
+	return d;
+}
+
+struct diag *diag_vadd(struct diag_list *list, const char *rule, const char *variant,
+		       size_t start, size_t end, const char *pointer, va_list ap)
+{
+	struct diag *d;
+	const char *name;
+
+	list->items = grow_array(list->items, &list->cap, list->n + 1, sizeof *list->items);
+	d = &list->items[list->n++];
+	memset(d, 0, sizeof *d);
+	snprintf(d->rule, sizeof d->rule, "%s", rule);
+	d->variant = variant;
+	d->start = start;
+	d->end = end < start ? start : end;
+	d->pointer = xstrdup(pointer ? pointer : "");
+	while ((name = va_arg(ap, const char *)) != NULL) {
+		const char *value = va_arg(ap, const char *);
+
+		if (d->nargs == DIAG_MAX_ARGS)
+			continue;
+		d->args[d->nargs].name = name;
+		d->args[d->nargs].value = xstrdup(value ? value : "");
+		d->nargs++;
+	}
+	return d;
+}
+
+void diag_set_suggestion(struct diag *d, const char *suggestion)
+{
+	free(d->suggestion);
+	d->suggestion = suggestion ? xstrdup(suggestion) : NULL;
+}
+
+const char *diag_arg(const struct diag *d, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < d->nargs; i++)
+		if (strcmp(d->args[i].name, name) == 0)
+			return d->args[i].value;
+	return NULL;
+}
+
+/* Replaces each {name} in the template with the argument of that name. */
+static char *render(const char *template, const struct diag *d)
+{
+	struct strbuf sb;
+	const char *p = template;
+
+	sb_init(&sb);
+	while (*p) {
+		const char *close;
+
+		if (*p == '{' && (close = strchr(p + 1, '}')) != NULL && close - p < 32) {
+			char name[32];
+			const char *value;
+
+			memcpy(name, p + 1, (size_t)(close - p - 1));
+			name[close - p - 1] = '\0';
+			value = diag_arg(d, name);
+			if (value) {
+				sb_adds(&sb, value);
+				p = close + 1;
+				continue;
+			}
+		}
+		sb_addc(&sb, *p++);
+	}
+	return sb_detach(&sb);
+}
+
+static int compare_diags(const void *a, const void *b)
+{
+	const struct diag *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end < y->end ? -1 : 1;
+	return strcmp(x->rule, y->rule);
+}
+
+void diag_list_finish(struct diag_list *list, const struct catalog *cat, struct source *src,
+		      const enum severity *overrides)
+{
+	size_t i, kept = 0;
+
+	for (i = 0; i < list->n; i++) {
+		struct diag *d = &list->items[i];
+		const struct rule *rule = catalog_find(cat, d->rule);
+		const char *template = rule ? rule_message(rule, d->variant) : NULL;
+
+		d->severity = rule ? rule->severity : SEV_ERROR;
+		if (rule && overrides && overrides[rule->index] != (enum severity)-1)
+			d->severity = overrides[rule->index];
+		if (d->severity == SEV_OFF) {
+			diag_release(d);
+			continue;
+		}
+		d->message = render(template ? template : d->variant, d);
+		d->from = source_position(src, d->start);
+		d->to = source_position(src, d->end);
+		d->related_line = d->related ? source_position(src, d->related - 1).line : 0;
+		list->items[kept++] = *d;
+	}
+	list->n = kept;
+	qsort(list->items, list->n, sizeof *list->items, compare_diags);
+}
+
+const char *severity_name(enum severity sev)
+{
+	static const char *const names[] = { "off", "info", "warning", "error" };
+
+	return names[sev];
+}
+
+int severity_parse(const char *s, enum severity *out)
+{
+	static const char *const names[] = { "off", "info", "warning", "error" };
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		if (strcmp(s, names[i]) == 0) {
+			*out = (enum severity)i;
+			return 0;
+		}
+	}
+	return -1;
+}

@@ -1,0 +1,46 @@
+/* The schema engine: walks a document against the request shape, reports what
+ * breaks the shape, and runs the semantic checks the shape names. */
+#ifndef CJL_ENGINE_H
+#define CJL_ENGINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "doc.h"
+#include "shape.h"
+#include "source.h"
+
+struct path_segment {
+	const char *name;    /* member name, or NULL for a list index */
+	size_t index;
+};
+
+/* The state of one walk, handed to the semantic checks. */
+struct walk {
+	const struct request_shape *rs;
+	struct source *src;
+	struct diag_list *out;
+	struct path_segment *path;
+	size_t depth, cap;
+	size_t budget;       /* node visits left; aliases can multiply visits */
+	bool exhausted;
+};
+
+/* Checks a loaded document; findings are appended to `out`. */
+void engine_check(const struct request_shape *rs, struct source *src, const struct doc *doc,
+		  size_t max_visits, struct diag_list *out);
+
+void walk_push_member(struct walk *w, const char *name);
+void walk_push_index(struct walk *w, size_t index);
+void walk_pop(struct walk *w);
+/* "Details.ExportAssetsToS3.AssetDestinations[0].Bucket"; caller frees. */
+char *walk_dotted(const struct walk *w);
+/* "/Details/ExportAssetsToS3/AssetDestinations/0/Bucket"; caller frees. */
+char *walk_pointer(const struct walk *w);
+/* Reports a finding at node `at` for the current path; the argument "path" (the
+ * dotted path) is added to the name/value pairs, which end with NULL. */
+struct diag *walk_report(struct walk *w, const struct node *at, const char *rule,
+			 const char *variant, ...);
+
+#endif

@@ -1,0 +1,112 @@
+/* The text format: one finding per line in the form compilers use
+ * (path:line:column: severity: message [rule]), the source line and a caret
+ * under the range, then a summary. */
+#include <string.h>
+
+#include "format.h"
+#include "util.h"
+
+#define BOLD "\033[1m"
+#define RESET "\033[0m"
+
+static const char *severity_color(enum severity sev)
+{
+	switch (sev) {
+	case SEV_ERROR:
+		return "\033[1;31m";
+	case SEV_WARNING:
+		return "\033[1;33m";
+	default:
+		return "\033[1;36m";
+	}
+}
+
+/* The source line, then spaces (tabs where the line has tabs, so the caret lines up)
+ * and ^~~~ under the finding's range; a range running past the line stops at its end. */
+static void print_excerpt(FILE *out, const struct report *r, struct source *src,
+			  const struct diag *d)
+{
+	size_t len, i, col = 1;
+	const char *line = source_line(src, d->from.line, &len);
+	unsigned last = d->to.line == d->from.line ? d->to.column : (unsigned)utf8_count(line, len) + 1;
+	char gutter[16];
+	int width = snprintf(gutter, sizeof gutter, "%u", d->from.line);
+
+	fprintf(out, " %s | ", gutter);
+	fwrite(line, 1, len, out);
+	fprintf(out, "\n %*s | ", width, "");
+	for (i = 0; i < len && col < d->from.column; col++) {
+		uint32_t cp;
+		size_t w = utf8_decode((const unsigned char *)line + i, len - i, &cp);
+
+		fputc(line[i] == '\t' ? '\t' : ' ', out);
+		i += w ? w : 1;
+	}
+	if (r->color)
+		fputs("\033[1;32m", out);
+	fputc('^', out);
+	for (col = d->from.column + 1; col < last; col++)
+		fputc('~', out);
+	if (r->color)
+		fputs(RESET, out);
+	fputc('\n', out);
+}
+
+static void print_diag(FILE *out, const struct report *r, const struct lint_result *res,
+		       const struct diag *d)
+{
+	if (r->color)
+		fprintf(out, BOLD "%s:%u:%u:" RESET " %s%s:" RESET " %s [%s]\n", res->path,
+			d->from.line, d->from.column, severity_color(d->severity),
+			severity_name(d->severity), d->message, d->rule);
+	else
+		fprintf(out, "%s:%u:%u: %s: %s [%s]\n", res->path, d->from.line, d->from.column,
+			severity_name(d->severity), d->message, d->rule);
+	print_excerpt(out, r, res->src, d);
+}
+
+static const char *plural(size_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+struct report_counts report_count(const struct report *r)
+{
+	struct report_counts c = { 0 };
+	size_t i, j;
+
+	c.files = r->n;
+	for (i = 0; i < r->n; i++) {
+		if (r->results[i].read_error)
+			c.unreadable++;
+		for (j = 0; j < r->results[i].diags.n; j++) {
+			enum severity sev = r->results[i].diags.items[j].severity;
+
+			c.errors += sev == SEV_ERROR;
+			c.warnings += sev == SEV_WARNING;
+			c.infos += sev == SEV_INFO;
+		}
+	}
+	return c;
+}
+
+int format_text(FILE *out, const struct report *r)
+{
+	struct report_counts c = report_count(r);
+	size_t i, j;
+
+	for (i = 0; i < r->n; i++) {
+		const struct lint_result *res = &r->results[i];
+
+		for (j = 0; j < res->diags.n; j++)
+			print_diag(out, r, res, &res->diags.items[j]);
+	}
+	fprintf(out, "%zu %s checked: %zu %s, %zu %s, %zu %s", c.files,
+		plural(c.files, "file", "files"), c.errors, plural(c.errors, "error", "errors"),
+		c.warnings, plural(c.warnings, "warning", "warnings"), c.infos,
+		plural(c.infos, "info", "infos"));
+	if (c.unreadable)
+		fprintf(out, "; %zu could not be read", c.unreadable);
+	fputc('\n', out);
+	return ferror(out) ? -1 : 0;
+}

@@ -1,0 +1,36 @@
+/* Lints one input: read the bytes, load the tree, run the engine, finish findings. */
+#ifndef CJL_LINT_H
+#define CJL_LINT_H
+
+#include <stddef.h>
+
+#include "catalog.h"
+#include "diag.h"
+#include "load.h"
+#include "shape.h"
+#include "source.h"
+
+struct lint_config {
+	const struct request_shape *shape;
+	const struct catalog *catalog;
+	struct load_limits limits;
+	size_t max_visits;            /* node visits per document, through aliases */
+	size_t max_size;              /* bytes per file */
+	const enum severity *overrides; /* per catalog index, (enum severity)-1 = default */
+	int stdin_format;             /* -1 to guess, else an enum source_format */
+};
+
+struct lint_result {
+	char *path;                   /* owned */
+	char *read_error;             /* why the input could not be read, or NULL; owned */
+	struct source *src;           /* NULL when it could not be read */
+	struct diag_list diags;
+};
+
+void lint_path(const struct lint_config *cfg, const char *path, struct lint_result *res);
+/* Lints text already in memory (takes ownership of bytes, len bytes plus a NUL). */
+void lint_bytes(const struct lint_config *cfg, const char *path, char *bytes, size_t len,
+		enum source_format format, struct lint_result *res);
+void lint_result_free(struct lint_result *res);
+
+#endif

@@ -1,0 +1,452 @@
+/* YAML loader: libyaml's event parser builds the document tree. libyaml marks count
+ * characters, not bytes, so a cursor turns them into byte offsets. Aliases stay
+ * alias nodes pointing at their anchor, so an alias bomb costs one node per alias. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "load.h"
+#include "util.h"
+#include "yamltype.h"
+
+struct anchor {
+	const char *name;
+	struct node *node;
+};
+
+/* A mapping or sequence still being read. */
+struct open_node {
+	struct node *node;
+	void *items;          /* struct member[] or struct node *[] */
+	size_t n, cap;
+	struct node *pending_key;
+};
+
+struct yaml_load {
+	struct source *src;
+	struct doc *doc;
+	struct diag_list *out;
+	const struct load_limits *limits;
+	size_t cursor_cp, cursor_byte;   /* a known code point index -> byte offset */
+	struct open_node *stack;
+	size_t depth, stack_cap;
+	struct anchor *anchors;
+	size_t nanchors, anchors_cap;
+	bool yaml11;
+	bool failed;
+	struct node *root;
+};
+
+/* Moves the cursor to code point index cp and returns its byte offset. */
+static size_t byte_offset(struct yaml_load *yl, size_t cp)
+{
+	const unsigned char *s = (const unsigned char *)yl->src->bytes;
+	size_t len = yl->src->len;
+
+	while (yl->cursor_cp < cp && yl->cursor_byte < len) {
+		uint32_t c;
+		size_t w = utf8_decode(s + yl->cursor_byte, len - yl->cursor_byte, &c);
+
+		yl->cursor_byte += w ? w : 1;
+		yl->cursor_cp++;
+	}
+	while (yl->cursor_cp > cp && yl->cursor_byte > 0) {
+		do
+			yl->cursor_byte--;
+		while (yl->cursor_byte > 0 && (s[yl->cursor_byte] & 0xC0) == 0x80);
+		yl->cursor_cp--;
+	}
+	return yl->cursor_byte;
+}
+
+static void fail(struct yaml_load *yl, size_t at, const char *variant, const char *arg)
+{
+	if (yl->failed)
+		return;
+	yl->failed = true;
+	diag_add(yl->out, "CJ001", variant, at, at < yl->src->len ? at + 1 : at, "", "detail", arg,
+		 NULL);
+}
+
+static void register_anchor(struct yaml_load *yl, const char *name, struct node *node)
+{
+	if (!name)
+		return;
+	node->anchor = doc_strndup(yl->doc, name, strlen(name));
+	yl->anchors = grow_array(yl->anchors, &yl->anchors_cap, yl->nanchors + 1,
+				 sizeof *yl->anchors);
+	yl->anchors[yl->nanchors].name = node->anchor;
+	yl->anchors[yl->nanchors].node = node;
+	yl->nanchors++;
+}
+
+static struct node *find_anchor(struct yaml_load *yl, const char *name)
+{
+	size_t i = yl->nanchors;
+
+	/* A later anchor of the same name hides an earlier one. */
+	while (i-- > 0)
+		if (strcmp(yl->anchors[i].name, name) == 0)
+			return yl->anchors[i].node;
+	return NULL;
+}
+
+/* Places a finished node in its parent (or makes it the root). */
+static void attach(struct yaml_load *yl, struct node *node)
+{
+	struct open_node *top;
+
+	if (yl->depth == 0) {
+		yl->root = node;
+		return;
+	}
+	top = &yl->stack[yl->depth - 1];
+	if (top->node->kind == NODE_SEQUENCE) {
+		top->items = grow_array(top->items, &top->cap, top->n + 1, sizeof(struct node *));
+		((struct node **)top->items)[top->n++] = node;
+	} else if (!top->pending_key) {
+		top->pending_key = node;
+	} else {
+		struct member m = { top->pending_key, node };
+
+		top->items = grow_array(top->items, &top->cap, top->n + 1, sizeof m);
+		((struct member *)top->items)[top->n++] = m;
+		top->pending_key = NULL;
+	}
+}
+
+static enum node_kind kind_from_tag(const char *tag, const char *value, size_t len, bool yaml11)
+{
+	static const struct {
+		const char *tag;
+		enum node_kind kind;
+	} tags[] = {
+		{ "tag:yaml.org,2002:str", NODE_STRING },
+		{ "tag:yaml.org,2002:int", NODE_INT },
+		{ "tag:yaml.org,2002:float", NODE_FLOAT },
+		{ "tag:yaml.org,2002:bool", NODE_BOOL },
+		{ "tag:yaml.org,2002:null", NODE_NULL },
+		{ "tag:yaml.org,2002:timestamp", NODE_TIMESTAMP },
+		{ "tag:yaml.org,2002:binary", NODE_BINARY },
+	};
+	size_t i;
+
+	if (strcmp(tag, "!") == 0)
+		return NODE_STRING;
+	for (i = 0; i < sizeof tags / sizeof *tags; i++)
+		if (strcmp(tag, tags[i].tag) == 0)
+			return tags[i].kind;
+	(void)value;
+	(void)len;
+	(void)yaml11;
+	return NODE_OTHER;
+}
+
+static bool known_collection_tag(const char *tag)
+{
+	return !tag || strcmp(tag, "tag:yaml.org,2002:map") == 0 ||
+	       strcmp(tag, "tag:yaml.org,2002:seq") == 0 || strcmp(tag, "!") == 0;
+}
+
+static bool over_limits(struct yaml_load *yl, size_t at)
+{
+	char limit[24];
+
+	if (yl->doc->nodes < yl->limits->max_nodes)
+		return false;
+	snprintf(limit, sizeof limit, "%zu", yl->limits->max_nodes);
+	if (!yl->failed)
+		diag_add(yl->out, "CJ007", "nodes", at, at + 1, "", "limit", limit, NULL);
+	yl->failed = true;
+	return true;
+}
+
+static void on_scalar(struct yaml_load *yl, const yaml_event_t *ev, size_t start, size_t end)
+{
+	const char *value = (const char *)ev->data.scalar.value;
+	size_t len = ev->data.scalar.length;
+	const char *tag = (const char *)ev->data.scalar.tag;
+	struct node *n = doc_node(yl->doc, NODE_STRING, start, end);
+
+	n->text = doc_strndup(yl->doc, value, len);
+	n->len = len;
+	if (ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
+		n->flags |= NODE_PLAIN;
+	if (ev->data.scalar.style == YAML_LITERAL_SCALAR_STYLE ||
+	    ev->data.scalar.style == YAML_FOLDED_SCALAR_STYLE)
+		n->flags |= NODE_BLOCK;
+	if (tag) {
+		n->flags |= NODE_TAGGED;
+		n->kind = kind_from_tag(tag, value, len, yl->yaml11);
+		if (n->kind == NODE_OTHER && strncmp(tag, "tag:yaml.org,2002:", 18) != 0)
+			fail(yl, start, "yaml-unknown-tag", tag);
+	} else if (ev->data.scalar.plain_implicit) {
+		n->kind = yaml_resolve_plain(value, len, yl->yaml11);
+		if (n->kind == NODE_OTHER)
+			fail(yl, start, "yaml-unconstructible", value);
+	}
+	register_anchor(yl, (const char *)ev->data.scalar.anchor, n);
+	attach(yl, n);
+}
+
+static void on_alias(struct yaml_load *yl, const yaml_event_t *ev, size_t start, size_t end)
+{
+	const char *name = (const char *)ev->data.alias.anchor;
+	struct node *target = find_anchor(yl, name);
+	struct node *n;
+
+	if (!target) {
+		fail(yl, start, "yaml-undefined-alias", name);
+		return;
+	}
+	n = doc_node(yl->doc, NODE_ALIAS, start, end);
+	n->target = target;
+	n->text = target->anchor;
+	n->len = strlen(target->anchor);
+	attach(yl, n);
+}
+
+static void on_start(struct yaml_load *yl, const yaml_event_t *ev, size_t start)
+{
+	bool is_map = ev->type == YAML_MAPPING_START_EVENT;
+	const char *tag = (const char *)(is_map ? ev->data.mapping_start.tag
+						: ev->data.sequence_start.tag);
+	const char *anchor;
+	struct open_node *top;
+
+	if (yl->depth >= yl->limits->max_depth) {
+		char limit[24];
+
+		snprintf(limit, sizeof limit, "%u", yl->limits->max_depth);
+		if (!yl->failed)
+			diag_add(yl->out, "CJ007", "depth", start, start + 1, "", "limit", limit, NULL);
+		yl->failed = true;
+		return;
+	}
+	if (!known_collection_tag(tag))
+		fail(yl, start, "yaml-unknown-tag", tag);
+	yl->stack = grow_array(yl->stack, &yl->stack_cap, yl->depth + 1, sizeof *yl->stack);
+	top = &yl->stack[yl->depth++];
+	memset(top, 0, sizeof *top);
+	top->node = doc_node(yl->doc, is_map ? NODE_MAPPING : NODE_SEQUENCE, start, start);
+	if (tag)
+		top->node->flags |= NODE_TAGGED;
+	/* The anchor is registered when the node is complete, so that an alias inside
+	 * its own anchor (a cycle) is reported as undefined instead of looping. */
+	anchor = (const char *)(is_map ? ev->data.mapping_start.anchor
+				       : ev->data.sequence_start.anchor);
+	if (anchor)
+		top->node->anchor = doc_strndup(yl->doc, anchor, strlen(anchor));
+}
+
+static bool has_key(const struct member *m, size_t n, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const struct node *k = node_deref(m[i].key);
+
+		if (k && k->kind == NODE_STRING && strcmp(k->text, key) == 0)
+			return true;
+	}
+	return false;
+}
+
+static bool is_merge_key(const struct node *key)
+{
+	return key->kind == NODE_OTHER && (key->flags & NODE_PLAIN) && strcmp(key->text, "<<") == 0;
+}
+
+/* Copies into `out` the members of one merged mapping that are not there yet. */
+static void merge_from(struct yaml_load *yl, struct open_node *top, const struct node *src_node,
+		       struct member **out, size_t *n, size_t *cap)
+{
+	const struct node *src = node_deref(src_node);
+	size_t i;
+
+	if (!src || src->kind != NODE_MAPPING) {
+		fail(yl, src_node->start, "yaml-bad-merge", NULL);
+		return;
+	}
+	for (i = 0; i < src->nmembers; i++) {
+		const struct node *k = node_deref(src->members[i].key);
+
+		if (k && k->kind == NODE_STRING && has_key(*out, *n, k->text))
+			continue;
+		*out = grow_array(*out, cap, *n + 1, sizeof **out);
+		(*out)[*n] = src->members[i];
+		(*out)[*n].key = doc_node(yl->doc, k ? k->kind : NODE_NULL,
+					  src->members[i].key->start, src->members[i].key->end);
+		(*out)[*n].key->text = k ? k->text : "";
+		(*out)[*n].key->len = k ? k->len : 0;
+		(*out)[*n].key->flags = NODE_MERGED;
+		(*n)++;
+	}
+	(void)top;
+}
+
+/* Resolves `<<` merge keys the way the CLI's loader does: explicit keys win, then the
+ * merged mappings in order. */
+static void apply_merges(struct yaml_load *yl, struct open_node *top)
+{
+	struct member *m = top->items, *out = NULL;
+	size_t i, j, n = 0, cap = 0;
+	bool any = false;
+
+	for (i = 0; i < top->n; i++)
+		any |= is_merge_key(m[i].key);
+	if (!any)
+		return;
+	for (i = 0; i < top->n; i++) {
+		if (is_merge_key(m[i].key))
+			continue;
+		out = grow_array(out, &cap, n + 1, sizeof *out);
+		out[n++] = m[i];
+	}
+	for (i = 0; i < top->n; i++) {
+		const struct node *v;
+
+		if (!is_merge_key(m[i].key))
+			continue;
+		v = node_deref(m[i].value);
+		if (v && v->kind == NODE_SEQUENCE)
+			for (j = 0; j < v->nitems; j++)
+				merge_from(yl, top, v->items[j], &out, &n, &cap);
+		else
+			merge_from(yl, top, m[i].value, &out, &n, &cap);
+	}
+	free(top->items);
+	top->items = out;
+	top->n = n;
+	top->cap = cap;
+}
+
+static void on_end(struct yaml_load *yl, size_t end)
+{
+	struct open_node *top;
+	struct node *node;
+	const char *anchor;
+	size_t size;
+
+	if (yl->depth == 0)
+		return;
+	top = &yl->stack[yl->depth - 1];
+	node = top->node;
+	node->end = end;
+	if (node->kind == NODE_MAPPING) {
+		apply_merges(yl, top);
+		size = top->n * sizeof(struct member);
+		node->members = doc_alloc(yl->doc, size);
+		if (size)
+			memcpy(node->members, top->items, size);
+		node->nmembers = top->n;
+	} else {
+		size = top->n * sizeof(struct node *);
+		node->items = doc_alloc(yl->doc, size);
+		if (size)
+			memcpy(node->items, top->items, size);
+		node->nitems = top->n;
+	}
+	free(top->items);
+	yl->depth--;
+	anchor = node->anchor;
+	node->anchor = NULL;
+	register_anchor(yl, anchor, node);
+	attach(yl, node);
+}
+
+static void report_parser_error(struct yaml_load *yl, const yaml_parser_t *p)
+{
+	struct strbuf sb;
+	size_t at = byte_offset(yl, p->problem_mark.index);
+
+	sb_init(&sb);
+	sb_adds(&sb, p->problem ? p->problem : "malformed YAML");
+	if (p->context)
+		sb_addf(&sb, " %s", p->context);
+	if (p->problem && strstr(p->problem, "cannot start any token") && yl->src->bytes[at] == '\t')
+		sb_adds(&sb, " (YAML does not allow tabs for indentation)");
+	fail(yl, at, "yaml", sb.buf);
+	sb_free(&sb);
+}
+
+/* Returns false when reading should stop. */
+static bool on_event(struct yaml_load *yl, const yaml_event_t *ev, int *documents)
+{
+	size_t start = byte_offset(yl, ev->start_mark.index);
+	size_t end = byte_offset(yl, ev->end_mark.index);
+
+	switch (ev->type) {
+	case YAML_DOCUMENT_START_EVENT:
+		if (++*documents > 1) {
+			diag_add(yl->out, "CJ006", "default", start, start + 3, "", NULL);
+			return false;
+		}
+		yl->yaml11 = ev->data.document_start.version_directive &&
+			     ev->data.document_start.version_directive->minor == 1;
+		return true;
+	case YAML_SCALAR_EVENT:
+		if (over_limits(yl, start))
+			return false;
+		on_scalar(yl, ev, start, end);
+		return true;
+	case YAML_ALIAS_EVENT:
+		if (over_limits(yl, start))
+			return false;
+		on_alias(yl, ev, start, end);
+		return true;
+	case YAML_MAPPING_START_EVENT:
+	case YAML_SEQUENCE_START_EVENT:
+		if (over_limits(yl, start))
+			return false;
+		on_start(yl, ev, start);
+		return true;
+	case YAML_MAPPING_END_EVENT:
+	case YAML_SEQUENCE_END_EVENT:
+		on_end(yl, end);
+		return true;
+	case YAML_STREAM_END_EVENT:
+		return false;
+	default:
+		return true;
+	}
+}
+
+struct doc *load_yaml(struct source *src, const struct load_limits *limits,
+		      struct diag_list *out)
+{
+	struct yaml_load yl = { 0 };
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	int documents = 0;
+
+	yl.src = src;
+	yl.doc = doc_new();
+	yl.out = out;
+	yl.limits = limits;
+	yaml_parser_initialize(&parser);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)src->bytes, src->len);
+	while (!yl.failed) {
+		bool go_on;
+
+		if (!yaml_parser_parse(&parser, &ev)) {
+			report_parser_error(&yl, &parser);
+			break;
+		}
+		go_on = on_event(&yl, &ev, &documents);
+		yaml_event_delete(&ev);
+		if (!go_on)
+			break;
+	}
+	yaml_parser_delete(&parser);
+	while (yl.depth > 0)
+		free(yl.stack[--yl.depth].items);
+	free(yl.stack);
+	free(yl.anchors);
+	if (!yl.failed)
+		yl.doc->root = yl.root;
+	if (!yl.failed && !yl.root && documents <= 1)
+		diag_add(out, "CJ003", "empty", 0, 0, "", NULL);
+	return yl.doc;
+}

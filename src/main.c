@@ -1,0 +1,168 @@
+/* createjob-lint: parse the command line, lint every input, print one report,
+ * and exit with the status the worst finding calls for. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "catalog.h"
+#include "cli.h"
+#include "config.h"
+#include "files.h"
+#include "format.h"
+#include "lint.h"
+#include "pattern.h"
+#include "ruledoc.h"
+#include "shape.h"
+#include "util.h"
+
+enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2 };
+
+static int usage_error(char *message)
+{
+	fprintf(stderr, "createjob-lint: %s\n", message);
+	free(message);
+	return EXIT_USAGE;
+}
+
+/* The built-in rules, or the copy of rules/ in --rules DIR. */
+static int load_rules(const char *dir, struct catalog *cat, struct request_shape *rs,
+		      char **error)
+{
+	char *path;
+	int rc;
+
+	if (!dir) {
+		if (catalog_load_builtin(cat, error) < 0)
+			return -1;
+		rc = shape_load_builtin(rs, error);
+	} else {
+		path = xasprintf("%s/catalog.yaml", dir);
+		rc = catalog_load_file(cat, path, error);
+		free(path);
+		if (rc < 0)
+			return -1;
+		path = xasprintf("%s/shape.yaml", dir);
+		rc = shape_load_file(rs, path, error);
+		free(path);
+	}
+	if (rc < 0)
+		catalog_free(cat);
+	return rc;
+}
+
+static int run_catalog_command(const struct cli *cli, const struct catalog *cat)
+{
+	const struct rule *r;
+
+	if (cli->list_rules) {
+		ruledoc_list(stdout, cat);
+	} else if (cli->man_rules) {
+		ruledoc_man(stdout, cat);
+	} else {
+		r = catalog_find(cat, cli->explain);
+		if (!r)
+			return usage_error(xasprintf("no rule %s; see --list-rules", cli->explain));
+		ruledoc_explain(stdout, r);
+	}
+	return fflush(stdout) == 0 ? EXIT_CLEAN : EXIT_USAGE;
+}
+
+static bool use_color(enum color_mode mode)
+{
+	const char *no_color = getenv("NO_COLOR");
+
+	if (mode != COLOR_AUTO)
+		return mode == COLOR_ALWAYS;
+	return !(no_color && *no_color) && isatty(STDOUT_FILENO);
+}
+
+static int exit_status(const struct lint_result *results, size_t n, enum severity fail_on)
+{
+	int status = EXIT_CLEAN;
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		if (results[i].read_error)
+			return EXIT_USAGE;
+		for (j = 0; j < results[i].diags.n; j++)
+			if (results[i].diags.items[j].severity >= fail_on)
+				status = EXIT_FINDINGS;
+	}
+	return status;
+}
+
+static int lint_inputs(const struct cli *cli, const struct catalog *cat,
+		       const struct request_shape *rs)
+{
+	struct lint_config cfg = { 0 };
+	struct file_list files = { 0 };
+	struct lint_result *results;
+	struct report report = { 0 };
+	size_t i;
+	int status, written;
+
+	cfg.shape = rs;
+	cfg.catalog = cat;
+	cfg.limits = cli->limits;
+	cfg.max_visits = cli->max_visits;
+	cfg.max_size = cli->max_size;
+	cfg.stdin_format = cli->stdin_format;
+	for (i = 0; i < cli->ninputs; i++)
+		files_add(&files, cli->inputs[i]);
+	results = xcalloc(files.n, sizeof *results);
+	for (i = 0; i < files.n; i++)
+		lint_path(&cfg, files.paths[i], &results[i]);
+	report.results = results;
+	report.n = files.n;
+	report.catalog = cat;
+	report.version = PACKAGE_VERSION;
+	report.color = cli->format == OUTPUT_TEXT && use_color(cli->color);
+	written = cli->format == OUTPUT_JSON ? format_json(stdout, &report)
+					     : format_text(stdout, &report);
+	status = exit_status(results, files.n, cli->fail_on);
+	if (fflush(stdout) != 0 || written < 0) {
+		perror("createjob-lint: writing the report");
+		status = EXIT_USAGE;
+	}
+	for (i = 0; i < files.n; i++) {
+		if (results[i].read_error)
+			fprintf(stderr, "createjob-lint: %s: %s\n", results[i].path, results[i].read_error);
+		lint_result_free(&results[i]);
+	}
+	free(results);
+	files_free(&files);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli cli;
+	struct catalog cat;
+	struct request_shape rs;
+	char *error;
+	int status;
+
+	if (cli_parse(argc, argv, &cli, &error) < 0)
+		return usage_error(error);
+	if (cli.help) {
+		cli_print_help(stdout);
+		return EXIT_CLEAN;
+	}
+	if (cli.version) {
+		printf("createjob-lint %s\n", PACKAGE_VERSION);
+		return EXIT_CLEAN;
+	}
+	if (!cli.list_rules && !cli.man_rules && !cli.explain && cli.ninputs == 0)
+		return usage_error(xstrdup("no input given: name files, directories or - (see --help)"));
+	if (load_rules(cli.rules_dir, &cat, &rs, &error) < 0)
+		return usage_error(error);
+	if (cli.list_rules || cli.man_rules || cli.explain)
+		status = run_catalog_command(&cli, &cat);
+	else
+		status = lint_inputs(&cli, &cat, &rs);
+	catalog_free(&cat);
+	shape_free(&rs);
+	pattern_cleanup();
+	return status;
+}

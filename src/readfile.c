@@ -1,0 +1,79 @@
+/* Reading a whole file into memory, with errors returned as text. */
+#include "readfile.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util.h"
+
+static int fail(char **error, char *message)
+{
+	*error = message;
+	return -1;
+}
+
+/* Refuses what cannot be a request file before reading: directories, devices, FIFOs. */
+static int check_kind(int fd, const char *path, size_t max_size, char **error)
+{
+	struct stat st;
+
+	if (fstat(fd, &st) < 0)
+		return fail(error, xstrdup(strerror(errno)));
+	if (S_ISDIR(st.st_mode))
+		return fail(error, xstrdup("is a directory"));
+	if (strcmp(path, "-") != 0 && !S_ISREG(st.st_mode))
+		return fail(error, xstrdup("not a regular file"));
+	if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max_size)
+		return fail(error, xasprintf("file is larger than the limit of %zu bytes (--max-size)",
+					     max_size));
+	return 0;
+}
+
+int read_file(const char *path, size_t max_size, char **bytes, size_t *len, char **error)
+{
+	int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY | O_NONBLOCK);
+	size_t cap = 0, n = 0;
+	char *buf = NULL;
+
+	*error = NULL;
+	if (fd < 0)
+		return fail(error, xstrdup(strerror(errno)));
+	if (check_kind(fd, path, max_size, error) < 0)
+		goto out;
+	if (fd != STDIN_FILENO)
+		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	for (;;) {
+		ssize_t got;
+
+		buf = grow_array(buf, &cap, n + 65536 + 1, 1);
+		got = read(fd, buf + n, cap - n - 1);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			fail(error, xstrdup(strerror(errno)));
+			goto out;
+		}
+		if (got == 0)
+			break;
+		n += (size_t)got;
+		if (n > max_size) {
+			fail(error, xasprintf("input is larger than the limit of %zu bytes (--max-size)",
+					      max_size));
+			goto out;
+		}
+	}
+	buf[n] = '\0';
+	*bytes = buf;
+	*len = n;
+	buf = NULL;
+out:
+	free(buf);
+	if (fd != STDIN_FILENO)
+		close(fd);
+	return *error ? -1 : 0;
+}

@@ -1,0 +1,14 @@
+/* The catalog rendered for people: --list-rules, --explain and the man page. */
+#ifndef CJL_RULEDOC_H
+#define CJL_RULEDOC_H
+
+#include <stdio.h>
+
+#include "catalog.h"
+
+void ruledoc_list(FILE *out, const struct catalog *cat);
+void ruledoc_explain(FILE *out, const struct rule *rule);
+/* The RULES section of createjob-lint(1), in man(7) markup. */
+void ruledoc_man(FILE *out, const struct catalog *cat);
+
+#endif

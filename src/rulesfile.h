@@ -1,0 +1,27 @@
+/* Reading the YAML files of rules/ (catalog and shape) through the document tree,
+ * with errors that name the file, line and column. */
+#ifndef CJL_RULESFILE_H
+#define CJL_RULESFILE_H
+
+#include "doc.h"
+#include "source.h"
+
+struct rulesfile {
+	struct source *src;
+	struct doc *doc;
+	char *error;          /* first problem found, "path:line:col: text"; owned */
+};
+
+/* Loads YAML text (copied) named `path`; returns 0, or -1 with rf->error set. */
+int rulesfile_open(struct rulesfile *rf, const char *path, const char *text, size_t len);
+void rulesfile_close(struct rulesfile *rf);
+
+/* Records an error at a node (only the first one is kept); returns -1. */
+int rulesfile_fail(struct rulesfile *rf, const struct node *at, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* A required string member of a mapping, or NULL after recording an error. */
+const char *rulesfile_string(struct rulesfile *rf, const struct node *map, const char *key);
+/* An optional string member: NULL when absent, error when not a string. */
+const char *rulesfile_opt_string(struct rulesfile *rf, const struct node *map, const char *key);
+
+#endif

@@ -1,0 +1,284 @@
+/* The CreateJob request shape (rules/shape.yaml) that the schema engine enforces. */
+#include "shape.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "checks.h"
+#include "pattern.h"
+#include "readfile.h"
+#include "rules_data.h"
+#include "util.h"
+
+static struct shape *find_shape(struct request_shape *rs, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < rs->nshapes; i++)
+		if (strcmp(rs->shapes[i].name, name) == 0)
+			return &rs->shapes[i];
+	return NULL;
+}
+
+static const struct shape *resolve(struct request_shape *rs, const struct node *at,
+				   const char *name)
+{
+	const struct shape *s = name ? find_shape(rs, name) : NULL;
+
+	if (!s && name)
+		rulesfile_fail(&rs->file, at, "unknown shape %s", name);
+	return s;
+}
+
+/* A list of strings in rules data, kept as an array of pointers into the file. */
+static const char **string_list(struct rulesfile *rf, const struct node *list, size_t *n)
+{
+	const char **out;
+	size_t i;
+
+	list = node_deref(list);
+	if (!list || list->kind != NODE_SEQUENCE) {
+		rulesfile_fail(rf, list, "expected a list of strings");
+		return NULL;
+	}
+	out = xcalloc(list->nitems, sizeof *out);
+	for (i = 0; i < list->nitems; i++) {
+		if (!node_is_string(list->items[i])) {
+			rulesfile_fail(rf, list->items[i], "expected a string");
+			free(out);
+			return NULL;
+		}
+		out[i] = node_deref(list->items[i])->text;
+	}
+	*n = list->nitems;
+	return out;
+}
+
+static long read_bound(struct rulesfile *rf, const struct node *def, const char *key)
+{
+	const struct node *v = node_deref(node_get(def, key));
+	char *end;
+	long n;
+
+	if (!v)
+		return -1;
+	n = strtol(v->text ? v->text : "", &end, 10);
+	if (v->kind != NODE_INT || *end || n < 0) {
+		rulesfile_fail(rf, v, "%s must be a non-negative integer", key);
+		return -1;
+	}
+	return n;
+}
+
+static int read_check(struct request_shape *rs, struct shape *s, const struct node *def)
+{
+	s->check = rulesfile_opt_string(&rs->file, def, "check");
+	if (!s->check)
+		return rs->file.error ? -1 : 0;
+	if (checks_exists(s->check))
+		return 0;
+	return rulesfile_fail(&rs->file, def, "unknown check %s", s->check);
+}
+
+static int read_string_shape(struct request_shape *rs, struct shape *s, const struct node *def)
+{
+	struct rulesfile *rf = &rs->file;
+	const struct node *list;
+	char *why = NULL;
+
+	s->pattern = rulesfile_opt_string(rf, def, "pattern");
+	s->pattern_text = rulesfile_opt_string(rf, def, "pattern_text");
+	if (s->pattern && pattern_check(s->pattern, &why) < 0) {
+		rulesfile_fail(rf, def, "pattern of %s does not compile: %s", s->name, why);
+		free(why);
+		return -1;
+	}
+	if ((list = node_get(def, "enum")) && !(s->enums = string_list(rf, list, &s->nenums)))
+		return -1;
+	if ((list = node_get(def, "references")) &&
+	    !(s->references = string_list(rf, list, &s->nreferences)))
+		return -1;
+	return rf->error ? -1 : 0;
+}
+
+static int read_members(struct request_shape *rs, struct shape *s, const struct node *def)
+{
+	struct rulesfile *rf = &rs->file;
+	const struct node *members = node_deref(node_get(def, "members"));
+	const struct node *required = node_get(def, "required");
+	const char **req = NULL;
+	size_t nreq = 0, i, j;
+
+	if (!members || members->kind != NODE_MAPPING)
+		return rulesfile_fail(rf, def, "structure %s needs members", s->name);
+	if (required && !(req = string_list(rf, required, &nreq)))
+		return -1;
+	s->members = xcalloc(members->nmembers, sizeof *s->members);
+	s->nmembers = members->nmembers;
+	for (i = 0; i < members->nmembers; i++) {
+		struct shape_member *m = &s->members[i];
+		const struct node *mdef = node_deref(members->members[i].value);
+
+		m->name = node_deref(members->members[i].key)->text;
+		m->shape = resolve(rs, mdef, rulesfile_string(rf, mdef, "shape"));
+		m->since = rulesfile_opt_string(rf, mdef, "since");
+		for (j = 0; j < nreq; j++)
+			m->required |= strcmp(req[j], m->name) == 0;
+	}
+	for (j = 0; j < nreq; j++)
+		if (!shape_member(s, req[j]))
+			rulesfile_fail(rf, required, "required member %s is not a member", req[j]);
+	free(req);
+	return rf->error ? -1 : 0;
+}
+
+static int read_shape(struct request_shape *rs, struct shape *s, const struct node *def)
+{
+	struct rulesfile *rf = &rs->file;
+	const char *type = rulesfile_string(rf, def, "type");
+
+	if (!type)
+		return -1;
+	s->min = read_bound(rf, def, "min");
+	s->max = read_bound(rf, def, "max");
+	if (read_check(rs, s, def) < 0)
+		return -1;
+	if (strcmp(type, "structure") == 0) {
+		s->type = SHAPE_STRUCTURE;
+		return read_members(rs, s, def);
+	}
+	if (strcmp(type, "list") == 0) {
+		s->type = SHAPE_LIST;
+		s->item = resolve(rs, def, rulesfile_string(rf, def, "member"));
+		return rf->error ? -1 : 0;
+	}
+	if (strcmp(type, "string") == 0) {
+		s->type = SHAPE_STRING;
+		return read_string_shape(rs, s, def);
+	}
+	return rulesfile_fail(rf, def, "unknown shape type %s", type);
+}
+
+static int read_type_details(struct request_shape *rs, const struct node *root)
+{
+	const struct node *map = node_deref(node_get(root, "type_details"));
+	size_t i;
+
+	if (!map || map->kind != NODE_MAPPING)
+		return rulesfile_fail(&rs->file, root, "missing mapping type_details");
+	rs->type_details = xcalloc(map->nmembers, sizeof *rs->type_details);
+	for (i = 0; i < map->nmembers; i++) {
+		const struct node *k = node_deref(map->members[i].key);
+		const struct node *v = node_deref(map->members[i].value);
+
+		if (!node_is_string(k) || !node_is_string(v))
+			return rulesfile_fail(&rs->file, k, "type_details maps types to member names");
+		rs->type_details[i].type = k->text;
+		rs->type_details[i].member = v->text;
+		rs->ntype_details++;
+	}
+	return 0;
+}
+
+static int read_all(struct request_shape *rs)
+{
+	const struct node *root = rs->file.doc->root;
+	const struct node *shapes = node_deref(node_get(root, "shapes"));
+	const struct node *model = node_get(root, "model");
+	size_t i;
+
+	if (!shapes || shapes->kind != NODE_MAPPING)
+		return rulesfile_fail(&rs->file, root, "missing mapping shapes");
+	rs->model_source = model ? rulesfile_string(&rs->file, model, "source") : NULL;
+	/* Names first, so that shapes may refer to shapes defined further down. */
+	rs->shapes = xcalloc(shapes->nmembers, sizeof *rs->shapes);
+	rs->nshapes = shapes->nmembers;
+	for (i = 0; i < shapes->nmembers; i++)
+		rs->shapes[i].name = node_deref(shapes->members[i].key)->text;
+	for (i = 0; i < shapes->nmembers; i++)
+		if (read_shape(rs, &rs->shapes[i], node_deref(shapes->members[i].value)) < 0)
+			return -1;
+	rs->root = resolve(rs, root, rulesfile_string(&rs->file, root, "root"));
+	if (rs->file.error)
+		return -1;
+	return read_type_details(rs, root);
+}
+
+int shape_load(struct request_shape *rs, const char *path, const char *text, size_t len,
+	       char **error)
+{
+	memset(rs, 0, sizeof *rs);
+	if (rulesfile_open(&rs->file, path, text, len) < 0 || read_all(rs) < 0) {
+		*error = xstrdup(rs->file.error ? rs->file.error : "cannot load the request shape");
+		shape_free(rs);
+		return -1;
+	}
+	return 0;
+}
+
+int shape_load_file(struct request_shape *rs, const char *path, char **error)
+{
+	char *text, *why;
+	size_t len;
+	int rc;
+
+	if (read_file(path, SIZE_MAX, &text, &len, &why) < 0) {
+		*error = xasprintf("%s: %s", path, why);
+		free(why);
+		return -1;
+	}
+	rc = shape_load(rs, path, text, len, error);
+	free(text);
+	return rc;
+}
+
+int shape_load_builtin(struct request_shape *rs, char **error)
+{
+	return shape_load(rs, "rules/shape.yaml", rules_shape_yaml, rules_shape_yaml_len, error);
+}
+
+void shape_free(struct request_shape *rs)
+{
+	size_t i;
+
+	for (i = 0; i < rs->nshapes; i++) {
+		free(rs->shapes[i].members);
+		free(rs->shapes[i].enums);
+		free(rs->shapes[i].references);
+	}
+	free(rs->shapes);
+	free(rs->type_details);
+	rulesfile_close(&rs->file);
+	memset(rs, 0, sizeof *rs);
+}
+
+const struct shape_member *shape_member(const struct shape *s, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < s->nmembers; i++)
+		if (strcmp(s->members[i].name, name) == 0)
+			return &s->members[i];
+	return NULL;
+}
+
+const char *shape_details_for_type(const struct request_shape *rs, const char *type)
+{
+	size_t i;
+
+	for (i = 0; i < rs->ntype_details; i++)
+		if (strcmp(rs->type_details[i].type, type) == 0)
+			return rs->type_details[i].member;
+	return NULL;
+}
+
+const char *shape_type_for_details(const struct request_shape *rs, const char *member)
+{
+	size_t i;
+
+	for (i = 0; i < rs->ntype_details; i++)
+		if (strcmp(rs->type_details[i].member, member) == 0)
+			return rs->type_details[i].type;
+	return NULL;
+}

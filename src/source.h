@@ -1,0 +1,39 @@
+/* One input's bytes and the map from byte offsets to lines and columns. */
+#ifndef CJL_SOURCE_H
+#define CJL_SOURCE_H
+
+#include <stddef.h>
+
+enum source_format { FORMAT_JSON, FORMAT_YAML };
+
+/* A file's contents, NUL-terminated so scanners may look one byte past the end. */
+struct source {
+	char *path;              /* as the user named it; owned */
+	char *bytes;             /* owned */
+	size_t len;
+	enum source_format format;
+	size_t *line_starts;     /* byte offset of each line start; built lazily */
+	size_t nlines;
+};
+
+/* A 1-based line and a 1-based column counted in code points, plus the byte offset. */
+struct position {
+	unsigned line;
+	unsigned column;
+	size_t offset;
+};
+
+/* Takes ownership of bytes (len bytes plus a NUL at bytes[len]). */
+struct source *source_new(const char *path, char *bytes, size_t len, enum source_format format);
+void source_free(struct source *src);
+
+/* Format from the file name: .json is JSON, .yaml and .yml are YAML, other names JSON
+ * when the first non-blank byte opens an object or array, else YAML. */
+enum source_format source_guess_format(const char *path, const char *bytes, size_t len);
+
+/* Line breaks are LF, CRLF and a lone CR, as editors count them. */
+struct position source_position(struct source *src, size_t offset);
+/* The line holding the offset, without its line break. */
+const char *source_line(struct source *src, unsigned line, size_t *len);
+
+#endif

@@ -1,0 +1,49 @@
+/* Small shared helpers: checked allocation, a growable byte buffer and UTF-8. */
+#ifndef CJL_UTIL_H
+#define CJL_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Allocation failure is not recoverable for a linter: these abort with a message. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Grows an array to hold at least `need` items of `size` bytes. */
+void *grow_array(void *p, size_t *cap, size_t need, size_t size);
+
+/* A growable, always NUL-terminated byte string; the owner frees it with sb_free. */
+struct strbuf {
+	char *buf;
+	size_t len;
+	size_t cap;
+};
+void sb_init(struct strbuf *sb);
+void sb_free(struct strbuf *sb);
+void sb_addn(struct strbuf *sb, const char *s, size_t n);
+void sb_adds(struct strbuf *sb, const char *s);
+void sb_addc(struct strbuf *sb, char c);
+void sb_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void sb_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
+/* Hands the buffer to the caller, who frees it; sb is left empty. */
+char *sb_detach(struct strbuf *sb);
+
+/* UTF-8: decodes one code point at s[0..n); returns its length in bytes,
+ * or 0 when the bytes there are not well-formed UTF-8 (cp is then untouched). */
+size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
+/* Number of code points in s[0..n); a malformed byte counts as one. */
+size_t utf8_count(const char *s, size_t n);
+/* Offset of the first malformed byte in s[0..n), or n when all is well-formed. */
+size_t utf8_first_invalid(const char *s, size_t n);
+/* Appends the UTF-8 encoding of cp. */
+void utf8_append(struct strbuf *sb, uint32_t cp);
+
+bool str_has_suffix(const char *s, const char *suffix);
+
+#endif

@@ -1,0 +1,11 @@
+/* The unit test suites, collected by check_main.c. */
+#ifndef CJL_TEST_SUITES_H
+#define CJL_TEST_SUITES_H
+
+#include <check.h>
+
+Suite *position_suite(void);
+Suite *engine_suite(void);
+Suite *rules_suite(void);
+
+#endif
