@@ -162,6 +162,14 @@ static bool over_limits(struct yaml_load *yl, size_t at)
 	return true;
 }
 
+/* True when the next node read becomes a mapping key. */
+static bool in_key_position(const struct yaml_load *yl)
+{
+	const struct open_node *top = yl->depth ? &yl->stack[yl->depth - 1] : NULL;
+
+	return top && top->node->kind == NODE_MAPPING && !top->pending_key;
+}
+
 static void on_scalar(struct yaml_load *yl, const yaml_event_t *ev, size_t start, size_t end)
 {
 	const char *value = (const char *)ev->data.scalar.value;
@@ -183,7 +191,7 @@ static void on_scalar(struct yaml_load *yl, const yaml_event_t *ev, size_t start
 			fail(yl, start, "yaml-unknown-tag", tag);
 	} else if (ev->data.scalar.plain_implicit) {
 		n->kind = yaml_resolve_plain(value, len, yl->yaml11);
-		if (n->kind == NODE_OTHER)
+		if (n->kind == NODE_OTHER && !(in_key_position(yl) && strcmp(value, "<<") == 0))
 			fail(yl, start, "yaml-unconstructible", value);
 	}
 	register_anchor(yl, (const char *)ev->data.scalar.anchor, n);
