@@ -252,22 +252,49 @@ static void report_duplicate(struct walk *w, const struct node *n, size_t i, siz
 	walk_pop(w);
 }
 
-static void report_unknown(struct walk *w, const struct member *m, const struct shape *s)
+/* The member a misspelt name most likely meant, or NULL. */
+static const char *likely_member(const struct shape *s, const char *name)
 {
-	const struct node *key = node_deref(m->key);
-	const char *name = key && key->text ? key->text : "";
 	const char **names = xcalloc(s->nmembers, sizeof *names);
 	const char *best;
-	struct diag *d;
 	size_t i;
 
 	for (i = 0; i < s->nmembers; i++)
 		names[i] = s->members[i].name;
 	best = suggest(name, names, s->nmembers);
 	free(names);
+	return best;
+}
+
+static void report_unknown(struct walk *w, const struct member *m, const struct shape *s)
+{
+	const struct node *key = node_deref(m->key);
+	const char *name = key && key->text ? key->text : "";
+	const char *best = likely_member(s, name);
+	struct diag *d;
+
 	d = walk_report(w, m->key, "CJ102", best ? "suggest" : "default", "member", name,
 			"suggestion", best, NULL);
 	diag_set_suggestion(d, best);
+}
+
+/* True when some unknown member of n is a misspelling of `name`: the missing member
+ * is then already reported, with its fix, as that unknown member. */
+static bool misspelt_in(const struct node *n, const struct shape *s, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n->nmembers; i++) {
+		const char *key = key_text(&n->members[i]);
+		const char *best;
+
+		if (!key || shape_member(s, key))
+			continue;
+		best = likely_member(s, key);
+		if (best && strcmp(best, name) == 0)
+			return true;
+	}
+	return false;
 }
 
 static void walk_structure(struct walk *w, const struct node *n, const struct shape *s)
@@ -293,7 +320,8 @@ static void walk_structure(struct walk *w, const struct node *n, const struct sh
 		walk_pop(w);
 	}
 	for (i = 0; i < s->nmembers; i++)
-		if (s->members[i].required && !node_get(n, s->members[i].name))
+		if (s->members[i].required && !node_get(n, s->members[i].name) &&
+		    !misspelt_in(n, s, s->members[i].name))
 			walk_report(w, n, "CJ101", "default", "member", s->members[i].name, NULL);
 }
 
