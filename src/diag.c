@@ -126,7 +126,9 @@ static int compare_diags(const void *a, const void *b)
 		return x->start < y->start ? -1 : 1;
 	if (x->end != y->end)
 		return x->end < y->end ? -1 : 1;
-	return strcmp(x->rule, y->rule);
+	if (strcmp(x->rule, y->rule) != 0)
+		return strcmp(x->rule, y->rule);
+	return strcmp(x->message, y->message);
 }
 
 void diag_list_finish(struct diag_list *list, const struct catalog *cat, struct source *src,
@@ -153,7 +155,8 @@ void diag_list_finish(struct diag_list *list, const struct catalog *cat, struct 
 		list->items[kept++] = *d;
 	}
 	list->n = kept;
-	qsort(list->items, list->n, sizeof *list->items, compare_diags);
+	if (list->n > 1)
+		qsort(list->items, list->n, sizeof *list->items, compare_diags);
 }
 
 const char *severity_name(enum severity sev)

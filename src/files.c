@@ -58,7 +58,8 @@ static void walk_dir(struct file_list *list, const char *dir, struct visited *se
 		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
 			push(&names, xstrdup(e->d_name));
 	closedir(d);
-	qsort(names.paths, names.n, sizeof *names.paths, compare_names);
+	if (names.n > 1)
+		qsort(names.paths, names.n, sizeof *names.paths, compare_names);
 	for (i = 0; i < names.n; i++) {
 		size_t dl = strlen(dir);
 		char *path = xasprintf("%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", names.paths[i]);
