@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "format.h"
 #include "source.h"
 #include "util.h"
 
@@ -15,6 +16,7 @@ enum {
 
 static const struct option long_options[] = {
 	{ "format", required_argument, NULL, 'f' },
+	{ "output", required_argument, NULL, 'o' },
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
 	{ "rules", required_argument, NULL, OPT_RULES },
@@ -36,7 +38,10 @@ void cli_print_help(FILE *out)
 	      "Checks AWS Data Exchange CreateJob request files (the input of\n"
 	      "`aws dataexchange create-job --cli-input-json/--cli-input-yaml`).\n"
 	      "\n"
-	      "  -f, --format=FORMAT     text (default) or json\n"
+	      "  -f, --format=FORMAT[=FILE]\n"
+	      "                          text (default), json or sarif, to standard output or\n"
+	      "                          to FILE; may be given several times\n"
+	      "  -o, --output=FILE       write the report to FILE instead of standard output\n"
 	      "      --color=WHEN        auto (default), always or never; NO_COLOR is honoured\n"
 	      "      --fail-on=LEVEL     exit 1 when a finding is at least LEVEL: error\n"
 	      "                          (default), warning or info\n"
@@ -85,9 +90,33 @@ static int pick(const char *arg, const char *name, const char *const *choices, i
 	return -1;
 }
 
+/* FORMAT or FORMAT=FILE. */
+static int add_output(const char *arg, struct cli *cli, char **error)
+{
+	const char *eq = strchr(arg, '=');
+	size_t n = eq ? (size_t)(eq - arg) : strlen(arg);
+	struct cli_output *out;
+
+	if (!format_exists(arg, n)) {
+		*error = xasprintf("--format: unknown format '%.*s' (text, json or sarif)", (int)n, arg);
+		return -1;
+	}
+	if (eq && !eq[1]) {
+		*error = xasprintf("--format %s: the file name is missing after '='", arg);
+		return -1;
+	}
+	if (cli->noutputs == CLI_MAX_OUTPUTS) {
+		*error = xasprintf("at most %d --format options", CLI_MAX_OUTPUTS);
+		return -1;
+	}
+	out = &cli->outputs[cli->noutputs++];
+	out->format = xstrndup(arg, n);
+	out->path = eq ? eq + 1 : NULL;
+	return 0;
+}
+
 static int parse_one(int opt, const char *arg, struct cli *cli, char **error)
 {
-	static const char *const formats[] = { "text", "json", NULL };
 	static const char *const colors[] = { "auto", "always", "never", NULL };
 	static const char *const levels[] = { "off", "info", "warning", "error", NULL };
 	static const char *const inputs[] = { "json", "yaml", NULL };
@@ -96,9 +125,9 @@ static int parse_one(int opt, const char *arg, struct cli *cli, char **error)
 
 	switch (opt) {
 	case 'f':
-		if (pick(arg, "format", formats, &v, error) < 0)
-			return -1;
-		cli->format = (enum output_format)v;
+		return add_output(arg, cli, error);
+	case 'o':
+		cli->output_file = arg;
 		return 0;
 	case OPT_COLOR:
 		if (pick(arg, "color", colors, &v, error) < 0)
@@ -169,7 +198,7 @@ int cli_parse(int argc, char **argv, struct cli *cli, char **error)
 	*error = NULL;
 	opterr = 0;
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, ":f:hV", long_options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":f:o:hV", long_options, NULL)) != -1) {
 		if (opt == '?') {
 			*error = optopt ? xasprintf("unknown option -%c; see --help", optopt)
 					: xasprintf("unknown option %s; see --help", argv[optind - 1]);
@@ -185,7 +214,26 @@ int cli_parse(int argc, char **argv, struct cli *cli, char **error)
 			return -1;
 		}
 	}
+	if (cli->output_file && cli->noutputs > 1) {
+		*error = xstrdup("-o takes one report; with several --format options write FORMAT=FILE");
+		return -1;
+	}
+	if (cli->noutputs == 0) {
+		cli->outputs[0].format = xstrdup("text");
+		cli->noutputs = 1;
+	}
+	if (cli->output_file && !cli->outputs[0].path)
+		cli->outputs[0].path = cli->output_file;
 	cli->inputs = argv + optind;
 	cli->ninputs = (size_t)(argc - optind);
 	return 0;
+}
+
+void cli_free(struct cli *cli)
+{
+	size_t i;
+
+	for (i = 0; i < cli->noutputs; i++)
+		free(cli->outputs[i].format);
+	cli->noutputs = 0;
 }

@@ -9,11 +9,20 @@
 #include "diag.h"
 #include "load.h"
 
-enum output_format { OUTPUT_TEXT, OUTPUT_JSON };
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
+#define CLI_MAX_OUTPUTS 8
+
+/* One report to write: a formatter name and a file (NULL for standard output). */
+struct cli_output {
+	char *format;                /* owned */
+	const char *path;
+};
+
 struct cli {
-	enum output_format format;
+	struct cli_output outputs[CLI_MAX_OUTPUTS];
+	size_t noutputs;
+	const char *output_file;     /* -o: where the single report goes */
 	enum color_mode color;
 	enum severity fail_on;
 	const char *rules_dir;
@@ -31,6 +40,7 @@ struct cli {
 
 /* Parses argv; returns 0, or -1 with *error set (caller frees) for a usage error. */
 int cli_parse(int argc, char **argv, struct cli *cli, char **error);
+void cli_free(struct cli *cli);
 void cli_print_help(FILE *out);
 
 #endif

@@ -104,13 +104,13 @@ const struct node *node_get(const struct node *map, const char *key)
 	return found;
 }
 
-const char *node_kind_name(enum node_kind kind)
+const char *node_kind_phrase(enum node_kind kind)
 {
 	static const char *const names[] = {
-		[NODE_NULL] = "null", [NODE_BOOL] = "boolean", [NODE_INT] = "integer",
-		[NODE_FLOAT] = "number", [NODE_STRING] = "string", [NODE_TIMESTAMP] = "timestamp",
-		[NODE_BINARY] = "binary", [NODE_OTHER] = "tagged value", [NODE_MAPPING] = "mapping",
-		[NODE_SEQUENCE] = "list", [NODE_ALIAS] = "alias",
+		[NODE_NULL] = "null", [NODE_BOOL] = "a boolean", [NODE_INT] = "an integer",
+		[NODE_FLOAT] = "a number", [NODE_STRING] = "a string", [NODE_TIMESTAMP] = "a date",
+		[NODE_BINARY] = "binary data", [NODE_OTHER] = "a tagged value",
+		[NODE_MAPPING] = "a mapping", [NODE_SEQUENCE] = "a list", [NODE_ALIAS] = "an alias",
 	};
 	return names[kind];
 }

@@ -70,6 +70,7 @@ const struct node *node_deref(const struct node *n);
 bool node_is_string(const struct node *n);
 /* The value of `key` in a mapping (the last one when the key repeats), or NULL. */
 const struct node *node_get(const struct node *map, const char *key);
-const char *node_kind_name(enum node_kind kind);
+/* "an integer", "a list", "null": for messages. */
+const char *node_kind_phrase(enum node_kind kind);
 
 #endif

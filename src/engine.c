@@ -126,13 +126,13 @@ static void report_type(struct walk *w, const struct node *at, const struct node
 	} else if (yaml_typed) {
 		char *quoted = xasprintf("\"%s\"", n->text);
 		struct diag *d = walk_report(w, at, "CJ004", "default", "kind",
-					     node_kind_name(n->kind), "value", n->text, NULL);
+					     node_kind_phrase(n->kind), "value", n->text, NULL);
 
 		diag_set_suggestion(d, quoted);
 		free(quoted);
 	} else {
 		walk_report(w, at, "CJ103", "default", "expected", expected_kind(s), "kind",
-			    node_kind_name(n->kind), NULL);
+			    node_kind_phrase(n->kind), NULL);
 	}
 }
 
@@ -273,9 +273,11 @@ static void report_unknown(struct walk *w, const struct member *m, const struct 
 	const char *best = likely_member(s, name);
 	struct diag *d;
 
+	walk_push_member(w, name);
 	d = walk_report(w, m->key, "CJ102", best ? "suggest" : "default", "member", name,
 			"suggestion", best, NULL);
 	diag_set_suggestion(d, best);
+	walk_pop(w);
 }
 
 /* True when some unknown member of n is a misspelling of `name`: the missing member
@@ -372,7 +374,7 @@ void engine_check(const struct request_shape *rs, struct source *src, const stru
 	}
 	if (root->kind != NODE_MAPPING) {
 		diag_add(out, "CJ003", "not-mapping", doc->root->start, doc->root->end, "", "kind",
-			 root ? node_kind_name(root->kind) : "null", NULL);
+			 node_kind_phrase(root->kind), NULL);
 		return;
 	}
 	w.rs = rs;

@@ -62,7 +62,10 @@ static void walk_dir(struct file_list *list, const char *dir, struct visited *se
 		qsort(names.paths, names.n, sizeof *names.paths, compare_names);
 	for (i = 0; i < names.n; i++) {
 		size_t dl = strlen(dir);
-		char *path = xasprintf("%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", names.paths[i]);
+		char *path = strcmp(dir, ".") == 0
+				     ? xstrdup(names.paths[i])
+				     : xasprintf("%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/",
+						 names.paths[i]);
 
 		if (stat(path, &st) < 0) {
 			free(path);

@@ -23,8 +23,16 @@ struct report_counts {
 
 struct report_counts report_count(const struct report *r);
 
+/* True when name[0..n) names a format. */
+bool format_exists(const char *name, size_t n);
+/* Writes the report in format `name` to standard output (path NULL) or to `path`,
+ * atomically: a temporary file in the same folder, renamed into place when
+ * complete, removed on failure. Returns 0, or -1 with *error set (caller frees). */
+int format_write(const char *name, const char *path, const struct report *r, char **error);
+
 /* Each returns 0, or -1 when writing failed. */
 int format_text(FILE *out, const struct report *r);
 int format_json(FILE *out, const struct report *r);
+int format_sarif(FILE *out, const struct report *r);
 
 #endif

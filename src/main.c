@@ -99,8 +99,9 @@ static int lint_inputs(const struct cli *cli, const struct catalog *cat,
 	struct file_list files = { 0 };
 	struct lint_result *results;
 	struct report report = { 0 };
+	char *error;
 	size_t i;
-	int status, written;
+	int status;
 
 	cfg.shape = rs;
 	cfg.catalog = cat;
@@ -117,13 +118,16 @@ static int lint_inputs(const struct cli *cli, const struct catalog *cat,
 	report.n = files.n;
 	report.catalog = cat;
 	report.version = PACKAGE_VERSION;
-	report.color = cli->format == OUTPUT_TEXT && use_color(cli->color);
-	written = cli->format == OUTPUT_JSON ? format_json(stdout, &report)
-					     : format_text(stdout, &report);
 	status = exit_status(results, files.n, cli->fail_on);
-	if (fflush(stdout) != 0 || written < 0) {
-		perror("createjob-lint: writing the report");
-		status = EXIT_USAGE;
+	for (i = 0; i < cli->noutputs; i++) {
+		const struct cli_output *o = &cli->outputs[i];
+
+		report.color = strcmp(o->format, "text") == 0 && !o->path && use_color(cli->color);
+		if (format_write(o->format, o->path, &report, &error) < 0) {
+			fprintf(stderr, "createjob-lint: %s\n", error);
+			free(error);
+			status = EXIT_USAGE;
+		}
 	}
 	for (i = 0; i < files.n; i++) {
 		if (results[i].read_error)
@@ -135,34 +139,45 @@ static int lint_inputs(const struct cli *cli, const struct catalog *cat,
 	return status;
 }
 
-int main(int argc, char **argv)
+static int run(const struct cli *cli)
 {
-	struct cli cli;
 	struct catalog cat;
 	struct request_shape rs;
 	char *error;
 	int status;
 
-	if (cli_parse(argc, argv, &cli, &error) < 0)
-		return usage_error(error);
-	if (cli.help) {
+	if (cli->help) {
 		cli_print_help(stdout);
 		return EXIT_CLEAN;
 	}
-	if (cli.version) {
+	if (cli->version) {
 		printf("createjob-lint %s\n", PACKAGE_VERSION);
 		return EXIT_CLEAN;
 	}
-	if (!cli.list_rules && !cli.man_rules && !cli.explain && cli.ninputs == 0)
+	if (!cli->list_rules && !cli->man_rules && !cli->explain && cli->ninputs == 0)
 		return usage_error(xstrdup("no input given: name files, directories or - (see --help)"));
-	if (load_rules(cli.rules_dir, &cat, &rs, &error) < 0)
+	if (load_rules(cli->rules_dir, &cat, &rs, &error) < 0)
 		return usage_error(error);
-	if (cli.list_rules || cli.man_rules || cli.explain)
-		status = run_catalog_command(&cli, &cat);
+	if (cli->list_rules || cli->man_rules || cli->explain)
+		status = run_catalog_command(cli, &cat);
 	else
-		status = lint_inputs(&cli, &cat, &rs);
+		status = lint_inputs(cli, &cat, &rs);
 	catalog_free(&cat);
 	shape_free(&rs);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli cli;
+	char *error;
+	int status;
+
+	if (cli_parse(argc, argv, &cli, &error) < 0)
+		status = usage_error(error);
+	else
+		status = run(&cli);
+	cli_free(&cli);
 	pattern_cleanup();
 	return status;
 }

@@ -1,0 +1,272 @@
+/* The SARIF 2.1.0 format, for GitHub code scanning and other SARIF viewers: the
+ * rule catalog as tool.driver.rules, one result per finding, located relative to
+ * %SRCROOT% (the working directory), with fingerprints that do not move when
+ * unrelated lines do. */
+#include <ctype.h>
+#include <json-c/json.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "format.h"
+#include "util.h"
+
+#define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
+#define INFORMATION_URI "https://github.com/createjob-lint/createjob-lint"
+
+static json_object *text_object(const char *key, const char *text)
+{
+	json_object *o = json_object_new_object();
+
+	json_object_object_add(o, key, json_object_new_string(text));
+	return o;
+}
+
+static const char *sarif_level(enum severity sev)
+{
+	return sev == SEV_ERROR ? "error" : sev == SEV_WARNING ? "warning" : "note";
+}
+
+/* "type-details-mismatch" -> "TypeDetailsMismatch", the convention for SARIF rule names. */
+static char *pascal_case(const char *name)
+{
+	struct strbuf sb;
+	int upper = 1;
+
+	sb_init(&sb);
+	for (; *name; name++) {
+		if (*name == '-' || *name == '_') {
+			upper = 1;
+			continue;
+		}
+		sb_addc(&sb, upper ? (char)toupper((unsigned char)*name) : *name);
+		upper = 0;
+	}
+	return sb_detach(&sb);
+}
+
+static char *rule_markdown(const struct rule *r)
+{
+	struct strbuf sb;
+
+	sb_init(&sb);
+	sb_addf(&sb, "**%s** (%s): %s\n\n%s\n", r->id, r->name, r->summary, r->description);
+	if (r->example_bad)
+		sb_addf(&sb, "\nWith the problem:\n\n```%s\n%s```\n\nFixed:\n\n```%s\n%s```\n",
+			r->example_format, r->example_bad, r->example_format, r->example_good);
+	return sb_detach(&sb);
+}
+
+static json_object *rule_descriptor(const struct rule *r)
+{
+	json_object *o = json_object_new_object();
+	json_object *help = json_object_new_object();
+	json_object *config = json_object_new_object();
+	char *name = pascal_case(r->name);
+	char *markdown = rule_markdown(r);
+	char *text = xasprintf("%s\n\n%s", r->summary, r->description);
+
+	json_object_object_add(o, "id", json_object_new_string(r->id));
+	json_object_object_add(o, "name", json_object_new_string(name));
+	json_object_object_add(o, "shortDescription", text_object("text", r->summary));
+	json_object_object_add(o, "fullDescription", text_object("text", r->description));
+	json_object_object_add(help, "text", json_object_new_string(text));
+	json_object_object_add(help, "markdown", json_object_new_string(markdown));
+	json_object_object_add(o, "help", help);
+	json_object_object_add(config, "level", json_object_new_string(sarif_level(r->severity)));
+	json_object_object_add(o, "defaultConfiguration", config);
+	free(name);
+	free(markdown);
+	free(text);
+	return o;
+}
+
+static json_object *driver(const struct report *r)
+{
+	json_object *d = json_object_new_object();
+	json_object *rules = json_object_new_array();
+	size_t i;
+
+	json_object_object_add(d, "name", json_object_new_string("createjob-lint"));
+	json_object_object_add(d, "version", json_object_new_string(r->version));
+	json_object_object_add(d, "semanticVersion", json_object_new_string(r->version));
+	json_object_object_add(d, "informationUri", json_object_new_string(INFORMATION_URI));
+	for (i = 0; i < r->catalog->n; i++)
+		json_object_array_add(rules, rule_descriptor(&r->catalog->rules[i]));
+	json_object_object_add(d, "rules", rules);
+	return d;
+}
+
+/* Percent-encodes what may not stand in a URI path. */
+static void add_uri_path(struct strbuf *sb, const char *path)
+{
+	for (; *path; path++) {
+		unsigned char c = (unsigned char)*path;
+
+		if (isalnum(c) || strchr("-._~/!$&'()*+,;=:@", c))
+			sb_addc(sb, (char)c);
+		else
+			sb_addf(sb, "%%%02X", c);
+	}
+}
+
+/* The artifact location: relative to %SRCROOT% where the path allows it. */
+static json_object *artifact_location(const char *path, const char *cwd)
+{
+	json_object *o = json_object_new_object();
+	struct strbuf sb;
+	size_t n = strlen(cwd);
+
+	sb_init(&sb);
+	if (strcmp(path, "-") == 0) {
+		sb_adds(&sb, "stdin");
+	} else if (path[0] == '/' && strncmp(path, cwd, n) == 0 && path[n] == '/') {
+		add_uri_path(&sb, path + n + 1);
+	} else if (path[0] == '/') {
+		sb_adds(&sb, "file://");
+		add_uri_path(&sb, path);
+	} else {
+		add_uri_path(&sb, strncmp(path, "./", 2) == 0 ? path + 2 : path);
+	}
+	json_object_object_add(o, "uri", json_object_new_string(sb.buf));
+	if (strncmp(sb.buf, "file://", 7) != 0)
+		json_object_object_add(o, "uriBaseId", json_object_new_string("%SRCROOT%"));
+	sb_free(&sb);
+	return o;
+}
+
+/* FNV-1a over rule, file and JSON pointer: no line numbers, so moving unrelated
+ * lines keeps an alert's identity. */
+static char *fingerprint(const char *rule, const char *path, const char *pointer,
+			 const char *variant)
+{
+	const char *parts[4] = { rule, path, pointer, variant };
+	unsigned long long h = 1469598103934665603ULL;
+	size_t i;
+	const char *p;
+
+	for (i = 0; i < 4; i++) {
+		for (p = parts[i]; p && *p; p++) {
+			h ^= (unsigned char)*p;
+			h *= 1099511628211ULL;
+		}
+		h ^= 0xff;
+		h *= 1099511628211ULL;
+	}
+	return xasprintf("%016llx", h);
+}
+
+static json_object *result(const struct report *r, const struct lint_result *res,
+			   const struct diag *d, const char *cwd)
+{
+	const struct rule *rule = catalog_find(r->catalog, d->rule);
+	json_object *o = json_object_new_object();
+	json_object *loc = json_object_new_object();
+	json_object *phys = json_object_new_object();
+	json_object *region = json_object_new_object();
+	json_object *locations = json_object_new_array();
+	json_object *prints = json_object_new_object();
+	char *print = fingerprint(d->rule, res->path, d->pointer, d->variant);
+
+	json_object_object_add(o, "ruleId", json_object_new_string(d->rule));
+	if (rule)
+		json_object_object_add(o, "ruleIndex", json_object_new_int64((int64_t)rule->index));
+	json_object_object_add(o, "level", json_object_new_string(sarif_level(d->severity)));
+	json_object_object_add(o, "message", text_object("text", d->message));
+	json_object_object_add(region, "startLine", json_object_new_int64(d->from.line));
+	json_object_object_add(region, "startColumn", json_object_new_int64(d->from.column));
+	json_object_object_add(region, "endLine", json_object_new_int64(d->to.line));
+	json_object_object_add(region, "endColumn", json_object_new_int64(
+		d->to.line == d->from.line && d->to.column <= d->from.column ? d->from.column + 1
+									    : d->to.column));
+	json_object_object_add(phys, "artifactLocation", artifact_location(res->path, cwd));
+	json_object_object_add(phys, "region", region);
+	json_object_object_add(loc, "physicalLocation", phys);
+	json_object_array_add(locations, loc);
+	json_object_object_add(o, "locations", locations);
+	json_object_object_add(prints, "createjobLintPointerHash/v1", json_object_new_string(print));
+	json_object_object_add(o, "partialFingerprints", prints);
+	free(print);
+	return o;
+}
+
+static json_object *invocation(const struct report *r, const char *cwd)
+{
+	json_object *inv = json_object_new_object();
+	json_object *notes = json_object_new_array();
+	size_t i;
+
+	for (i = 0; i < r->n; i++) {
+		const struct lint_result *res = &r->results[i];
+		json_object *n, *loc, *phys;
+		json_object *locations;
+		char *text;
+
+		if (!res->read_error)
+			continue;
+		n = json_object_new_object();
+		loc = json_object_new_object();
+		phys = json_object_new_object();
+		locations = json_object_new_array();
+		text = xasprintf("%s: cannot read: %s", res->path, res->read_error);
+		json_object_object_add(n, "level", json_object_new_string("error"));
+		json_object_object_add(n, "message", text_object("text", text));
+		json_object_object_add(phys, "artifactLocation", artifact_location(res->path, cwd));
+		json_object_object_add(loc, "physicalLocation", phys);
+		json_object_array_add(locations, loc);
+		json_object_object_add(n, "locations", locations);
+		json_object_array_add(notes, n);
+		free(text);
+	}
+	json_object_object_add(inv, "executionSuccessful",
+			       json_object_new_boolean(json_object_array_length(notes) == 0));
+	json_object_object_add(inv, "toolExecutionNotifications", notes);
+	return inv;
+}
+
+int format_sarif(FILE *out, const struct report *r)
+{
+	char cwd[PATH_MAX];
+	json_object *root = json_object_new_object();
+	json_object *runs = json_object_new_array();
+	json_object *run = json_object_new_object();
+	json_object *tool = json_object_new_object();
+	json_object *bases = json_object_new_object();
+	json_object *results = json_object_new_array();
+	json_object *invocations = json_object_new_array();
+	struct strbuf root_uri;
+	size_t i, j;
+
+	if (!getcwd(cwd, sizeof cwd))
+		snprintf(cwd, sizeof cwd, "/");
+	sb_init(&root_uri);
+	sb_adds(&root_uri, "file://");
+	add_uri_path(&root_uri, cwd);
+	if (root_uri.buf[root_uri.len - 1] != '/')
+		sb_addc(&root_uri, '/');
+	json_object_object_add(root, "$schema", json_object_new_string(SARIF_SCHEMA));
+	json_object_object_add(root, "version", json_object_new_string("2.1.0"));
+	json_object_object_add(tool, "driver", driver(r));
+	json_object_object_add(run, "tool", tool);
+	json_object_array_add(invocations, invocation(r, cwd));
+	json_object_object_add(run, "invocations", invocations);
+	json_object_object_add(bases, "%SRCROOT%", text_object("uri", root_uri.buf));
+	json_object_object_add(run, "originalUriBaseIds", bases);
+	for (i = 0; i < r->n; i++)
+		for (j = 0; j < r->results[i].diags.n; j++)
+			json_object_array_add(results,
+					      result(r, &r->results[i], &r->results[i].diags.items[j], cwd));
+	json_object_object_add(run, "results", results);
+	json_object_object_add(run, "columnKind", json_object_new_string("unicodeCodePoints"));
+	json_object_array_add(runs, run);
+	json_object_object_add(root, "runs", runs);
+	fputs(json_object_to_json_string_ext(root, JSON_C_TO_STRING_PRETTY |
+						     JSON_C_TO_STRING_SPACED |
+						     JSON_C_TO_STRING_NOSLASHESCAPE),
+	      out);
+	fputc('\n', out);
+	json_object_put(root);
+	sb_free(&root_uri);
+	return ferror(out) ? -1 : 0;
+}
