@@ -272,12 +272,14 @@ static void report_unknown(struct walk *w, const struct member *m, const struct 
 	const char *name = key && key->text ? key->text : "";
 	const char *best = likely_member(s, name);
 	struct diag *d;
+	char *where = walk_dotted(w);
 
 	walk_push_member(w, name);
 	d = walk_report(w, m->key, "CJ102", best ? "suggest" : "default", "member", name,
-			"suggestion", best, NULL);
+			"suggestion", best, "where", where, NULL);
 	diag_set_suggestion(d, best);
 	walk_pop(w);
+	free(where);
 }
 
 /* True when some unknown member of n is a misspelling of `name`: the missing member

@@ -1,0 +1,42 @@
+#!/bin/sh
+# The rule catalog is the one source: every rule id the code can emit is in it,
+# every rule in it is fired by at least one case in testdata/cases, and the man
+# page's RULES section is exactly what the catalog produces.
+# Environment: CJL, TESTDATA, SRCDIR (the source tree), MANPAGE (the built page).
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+CJL=${CJL:-$here/../createjob-lint}
+TESTDATA=${TESTDATA:-$here/../testdata}
+SRCDIR=${SRCDIR:-$here/..}
+MANPAGE=${MANPAGE:-$here/../man/createjob-lint.1}
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $1"; }
+
+catalog=$("$CJL" --list-rules | awk 'NR > 1 { print $1 }')
+[ -n "$catalog" ] && ok || bad "--list-rules printed no rule"
+
+emitted=$(grep -ohE '"CJ[0-9]{3}"' "$SRCDIR"/src/*.c | tr -d '"' | sort -u)
+for id in $emitted; do
+	if printf '%s\n' "$catalog" | grep -qx "$id"; then ok; else bad "$id is emitted by src/ but not in the catalog"; fi
+done
+
+fired=$(cat "$TESTDATA"/cases/*.intent | awk '{ print $1 }' | sort -u)
+for id in $catalog; do
+	if printf '%s\n' "$fired" | grep -qx "$id"; then ok; else bad "$id is fired by no case in testdata/cases"; fi
+	if "$CJL" --explain "$id" | head -n 1 | grep -q "^$id "; then ok; else bad "--explain $id"; fi
+done
+
+if [ -f "$MANPAGE" ]; then
+	section=$(sed -n '/^\.SH RULES$/,/^\.SH /p' "$MANPAGE" | sed '$d')
+	if [ "$section" = "$("$CJL" --man-rules)" ]; then ok; else bad "the man page's RULES section differs from the catalog"; fi
+	for id in $catalog; do
+		if printf '%s\n' "$section" | grep -q "^\.SS $id "; then ok; else bad "$id is missing from the man page"; fi
+	done
+else
+	bad "man page $MANPAGE was not built"
+fi
+
+echo "catalog: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

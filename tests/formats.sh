@@ -1,0 +1,43 @@
+#!/bin/sh
+# The JSON report of the whole testdata/ corpus parses, has the documented shape,
+# and agrees finding by finding with the text report.
+# Environment: CJL (the binary), TESTDATA (the testdata folder). Needs jq.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+CJL=${CJL:-$here/../createjob-lint}
+TESTDATA=${TESTDATA:-$here/../testdata}
+if ! command -v jq >/dev/null 2>&1; then
+	echo "SKIP: jq is not installed (apt-get install jq)"
+	exit 77
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+check() {
+	if eval "$2"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $1"; fi
+}
+
+cd "$TESTDATA" || exit 1
+"$CJL" --color never -f text="$tmp/out.txt" -f json="$tmp/out.json" cases valid
+status=$?
+check "exit status 1 on the corpus" '[ "$status" -eq 1 ]'
+check "JSON report parses" 'jq empty "$tmp/out.json"'
+check "tool, files and summary members" \
+	'jq -e ".tool.name == \"createjob-lint\" and (.tool.version|type) == \"string\" and (.files|type) == \"array\" and (.summary|keys) == [\"errors\",\"files\",\"infos\",\"warnings\"]" "$tmp/out.json" >/dev/null'
+check "every diagnostic has the documented members and types" \
+	'jq -e "[.files[].diagnostics[] | (.rule|test(\"^CJ[0-9]{3}$\")) and (.severity|IN(\"error\",\"warning\",\"info\")) and (.message|type==\"string\") and (.pointer|type==\"string\") and ([.line,.column,.endLine,.endColumn,.offset,.endOffset]|all(type==\"number\" and . >= 0)) and (.line >= 1) and (.column >= 1) and (.endOffset >= .offset)] | all" "$tmp/out.json" >/dev/null'
+check "every file has a path and a format" \
+	'jq -e "[.files[] | (.path|type==\"string\") and (.format|IN(\"json\",\"yaml\"))] | all" "$tmp/out.json" >/dev/null'
+check "findings ordered by position within each file" \
+	'jq -e "[.files[] | [.diagnostics[].offset] | . == sort] | all" "$tmp/out.json" >/dev/null'
+check "summary counts agree with the diagnostics" \
+	'jq -e "(.summary.errors == ([.files[].diagnostics[]|select(.severity==\"error\")]|length)) and (.summary.files == (.files|length))" "$tmp/out.json" >/dev/null'
+jq -r '.files[] | .path as $p | .diagnostics[] | "\($p):\(.line):\(.column): \(.severity): \(.message) [\(.rule)]"' \
+	"$tmp/out.json" > "$tmp/from-json.txt"
+grep -E '^[^ ].*:[0-9]+:[0-9]+: (error|warning|info): ' "$tmp/out.txt" > "$tmp/from-text.txt"
+check "JSON and text agree finding by finding" 'diff -u "$tmp/from-text.txt" "$tmp/from-json.txt"'
+check "the corpus has findings to compare" '[ -s "$tmp/from-json.txt" ]'
+
+echo "formats: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
