@@ -38,5 +38,20 @@ else
 	bad "man page $MANPAGE was not built"
 fi
 
+# --rules DIR: a copy of rules/ gives the same results; a broken copy is refused
+# with the file, line and column of the fault.
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cp "$SRCDIR"/rules/catalog.yaml "$SRCDIR"/rules/shape.yaml "$tmp"/
+a=$(cd "$TESTDATA" && "$CJL" --color never cases 2>&1)
+b=$(cd "$TESTDATA" && "$CJL" --color never --rules "$tmp" cases 2>&1)
+[ "$a" = "$b" ] && ok || bad "--rules with a copy of rules/ changes the results"
+sed -i 's/^    type: structure$/    type: structur/' "$tmp"/shape.yaml
+out=$("$CJL" --rules "$tmp" "$TESTDATA"/valid 2>&1)
+rc=$?
+[ "$rc" -eq 2 ] && ok || bad "--rules with a broken shape.yaml exits $rc, not 2"
+printf '%s\n' "$out" | grep -qE "shape\.yaml:[0-9]+:[0-9]+: unknown shape type structur" && ok ||
+	bad "--rules with a broken shape.yaml: no located message ($out)"
+
 echo "catalog: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
