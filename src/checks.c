@@ -171,9 +171,8 @@ static void check_kms_key_arn(struct walk *w, const struct node *at, const struc
 	bool is_alias;
 	const char *problem;
 
-	(void)s;
-	if (n->len == 0)
-		return; /* an empty value is a length finding */
+	if (n->len == 0 && s->min >= 1)
+		return; /* the shape's minimum length reports it */
 	problem = kms_arn_problem(n->text, &is_alias);
 	if (!problem)
 		return;
@@ -232,6 +231,7 @@ static void check_md5(struct walk *w, const struct node *at, const struct node *
 {
 	char *b64 = md5_hex_to_base64(n->text, n->len);
 	char length[24];
+	size_t chars;
 
 	(void)s;
 	if (b64) {
@@ -243,8 +243,9 @@ static void check_md5(struct walk *w, const struct node *at, const struct node *
 	}
 	if (md5_is_canonical(n->text, n->len))
 		return;
-	snprintf(length, sizeof length, "%zu", utf8_count(n->text, n->len));
-	if (n->len != 24)
+	chars = utf8_count(n->text, n->len);
+	snprintf(length, sizeof length, "%zu", chars);
+	if (chars != 24)
 		walk_report(w, at, "CJ203", "length", "length", length, NULL);
 	else if (!all_of(n->text, 22, base64_alphabet))
 		walk_report(w, at, "CJ203", "alphabet", NULL);
@@ -276,10 +277,18 @@ static const char *case_match(const struct shape *s, const char *name)
 	return NULL;
 }
 
+/* The reference a misspelt name most likely meant: a case slip first. */
+static const char *likely_reference(const struct shape *s, const char *name)
+{
+	const char *fix = case_match(s, name);
+
+	return fix ? fix : suggest(name, s->references, s->nreferences);
+}
+
 static void report_unknown_reference(struct walk *w, const struct node *at, const struct shape *s,
 				     const char *name)
 {
-	const char *fix = case_match(s, name);
+	const char *fix = likely_reference(s, name);
 	struct strbuf allowed;
 	struct diag *d;
 	size_t i;
@@ -287,7 +296,8 @@ static void report_unknown_reference(struct walk *w, const struct node *at, cons
 	if (fix) {
 		char *replacement = xasprintf("${%s}", fix);
 
-		d = walk_report(w, at, "CJ204", "case", "name", name, "suggestion", fix, NULL);
+		d = walk_report(w, at, "CJ204", case_match(s, name) ? "case" : "suggest", "name",
+				name, "suggestion", fix, NULL);
 		diag_set_suggestion(d, replacement);
 		free(replacement);
 		return;
@@ -307,6 +317,7 @@ static void check_key_pattern(struct walk *w, const struct node *at, const struc
 
 	while ((p = strstr(p, "${")) != NULL && p < end) {
 		const char *close = memchr(p + 2, '}', (size_t)(end - p - 2));
+		const char *fix;
 		char *name;
 
 		if (!close) {
@@ -318,9 +329,9 @@ static void check_key_pattern(struct walk *w, const struct node *at, const struc
 			walk_report(w, at, "CJ204", "empty", NULL);
 		else if (!find_reference(s, name))
 			report_unknown_reference(w, at, s, name);
-		/* A case slip of a per-asset reference already has its own finding. */
-		if (*name && case_match(s, name) &&
-		    (strcasecmp(name, "Asset.Id") == 0 || strcasecmp(name, "Asset.Name") == 0))
+		/* A misspelt per-asset reference already has its own finding. */
+		if (*name && (fix = likely_reference(s, name)) != NULL &&
+		    (strcmp(fix, "Asset.Id") == 0 || strcmp(fix, "Asset.Name") == 0))
 			per_asset = true;
 		free(name);
 		p = close + 1;

@@ -260,7 +260,7 @@ static struct node *parse_literal(struct json_scan *js)
 		enum node_kind kind;
 	} words[] = {
 		{ "true", NODE_BOOL }, { "false", NODE_BOOL }, { "null", NODE_NULL },
-		{ "NaN", NODE_FLOAT },
+		{ "NaN", NODE_FLOAT }, { "Infinity", NODE_FLOAT },
 	};
 	size_t i;
 
@@ -479,7 +479,7 @@ struct doc *load_json(struct source *src, const struct load_limits *limits,
 	}
 	skip_space(&js);
 	if (!js.failed && js.pos >= js.len) {
-		diag_add(out, "CJ003", "empty", js.pos, js.pos, "", NULL);
+		diag_add(out, "CJ003", "empty", 0, 0, "", NULL);
 		return doc;
 	}
 	js.tok = json_tokener_new_ex(2);

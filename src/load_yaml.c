@@ -433,6 +433,9 @@ struct doc *load_yaml(struct source *src, const struct load_limits *limits,
 	yl.doc = doc_new();
 	yl.out = out;
 	yl.limits = limits;
+	/* libyaml does not count a byte-order mark in its marks. */
+	if (src->len >= 3 && memcmp(src->bytes, "\xEF\xBB\xBF", 3) == 0)
+		yl.cursor_byte = 3;
 	yaml_parser_initialize(&parser);
 	yaml_parser_set_input_string(&parser, (const unsigned char *)src->bytes, src->len);
 	while (!yl.failed) {

@@ -10,7 +10,7 @@
 #include "util.h"
 
 struct compiled {
-	const char *regex;
+	char *regex;             /* owned copy: rules data may be freed and reloaded */
 	pcre2_code *code;        /* NULL when the regex failed to compile */
 	char *error;
 	struct compiled *next;
@@ -39,7 +39,7 @@ static struct compiled *compile(const char *regex)
 	int code;
 	PCRE2_SIZE at;
 
-	c->regex = regex;
+	c->regex = xstrdup(regex);
 	c->code = pcre2_compile((PCRE2_SPTR)regex, PCRE2_ZERO_TERMINATED,
 				PCRE2_UTF | PCRE2_ANCHORED | PCRE2_ENDANCHORED | PCRE2_MATCH_INVALID_UTF,
 				&code, &at, NULL);
@@ -60,7 +60,7 @@ static struct compiled *lookup(const char *regex)
 
 	pthread_mutex_lock(&cache_lock);
 	for (c = cache; c; c = c->next)
-		if (c->regex == regex || strcmp(c->regex, regex) == 0)
+		if (strcmp(c->regex, regex) == 0)
 			break;
 	if (!c) {
 		c = compile(regex);
@@ -112,6 +112,7 @@ void pattern_cleanup(void)
 	for (c = cache; c; c = next) {
 		next = c->next;
 		pcre2_code_free(c->code);
+		free(c->regex);
 		free(c->error);
 		free(c);
 	}

@@ -75,7 +75,7 @@ const char *suggest(const char *word, const char *const *candidates, size_t n)
 			return candidates[i];
 	}
 	/* Short words need near matches: two edits for long names, one for short. */
-	limit = strlen(word) >= 8 ? 2 + strlen(word) / 12 : strlen(word) >= 4 ? 1 : 0;
+	limit = strlen(word) >= 8 ? 2 : strlen(word) >= 4 ? 1 : 0;
 	for (i = 0; i < n; i++) {
 		size_t d = edit_distance(word, candidates[i]);
 

@@ -1,0 +1,1261 @@
+/* The whole pipeline on small inputs: syntax and encoding (CJ001-CJ003), YAML
+ * typing (CJ004), duplicates, documents and limits (CJ005-CJ007), and the schema
+ * engine's findings (CJ101-CJ107) with their positions, pointers and suggestions. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "lint.h"
+#include "pattern.h"
+#include "suites.h"
+#include "util.h"
+
+#define ASSET "0b5d1a2c3e4f56789a0b1c2d3e4f5a6b"
+#define DSET "6c1f2e0d8a3b4c5d9e7f0a1b2c3d4e5f"
+#define REV "1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d"
+
+/* A valid EXPORT_ASSET_TO_SIGNED_URL request, JSON and YAML. */
+#define SIGNED_JSON                                                                        \
+	"{\"Type\": \"EXPORT_ASSET_TO_SIGNED_URL\",\n"                                     \
+	" \"Details\": {\"ExportAssetToSignedUrl\": {\n"                                   \
+	"   \"AssetId\": \"" ASSET "\",\n"                                                 \
+	"   \"DataSetId\": \"" DSET "\",\n"                                                \
+	"   \"RevisionId\": \"" REV "\"}}}\n"
+#define SIGNED_YAML                                                                        \
+	"Type: EXPORT_ASSET_TO_SIGNED_URL\n"                                               \
+	"Details:\n"                                                                       \
+	"  ExportAssetToSignedUrl:\n"                                                      \
+	"    AssetId: " ASSET "\n"                                                         \
+	"    DataSetId: " DSET "\n"                                                        \
+	"    RevisionId: " REV "\n"
+
+static struct catalog cat;
+static struct request_shape rs;
+static struct lint_config cfg;
+
+static void setup(void)
+{
+	char *err = NULL;
+
+	if (catalog_load_builtin(&cat, &err) < 0 || shape_load_builtin(&rs, &err) < 0)
+		ck_abort_msg("cannot load the built-in rules: %s", err);
+	memset(&cfg, 0, sizeof cfg);
+	cfg.shape = &rs;
+	cfg.catalog = &cat;
+	cfg.limits.max_depth = LOAD_DEFAULT_DEPTH;
+	cfg.limits.max_nodes = LOAD_DEFAULT_NODES;
+	cfg.max_visits = LOAD_DEFAULT_NODES;
+	cfg.max_size = 1 << 26;
+	cfg.overrides = NULL;
+	cfg.stdin_format = -1;
+}
+
+static void teardown(void)
+{
+	catalog_free(&cat);
+	shape_free(&rs);
+	/* The pattern cache keys on the shape's strings, which are freed now. */
+	pattern_cleanup();
+}
+
+static struct lint_result lint_with(const struct lint_config *c, const char *text,
+				    enum source_format format)
+{
+	struct lint_result res;
+
+	lint_bytes(c, format == FORMAT_JSON ? "test.json" : "test.yaml", xstrdup(text),
+		   strlen(text), format, &res);
+	return res;
+}
+
+static struct lint_result lint_text(const char *text, enum source_format format)
+{
+	return lint_with(&cfg, text, format);
+}
+
+/* "CJ102@5:4 CJ101@1:1" for failure messages; the buffer is reused. */
+static const char *summary(const struct lint_result *r)
+{
+	static char buf[2048];
+	size_t i, used = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < r->diags.n && used < sizeof buf - 64; i++)
+		used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%s@%u:%u", i ? " " : "",
+					 r->diags.items[i].rule, r->diags.items[i].from.line,
+					 r->diags.items[i].from.column);
+	return r->diags.n ? buf : "(none)";
+}
+
+/* The finding of `rule` at line:col (line 0: anywhere), or NULL. */
+static const struct diag *find(const struct lint_result *r, const char *rule, unsigned line,
+			       unsigned col)
+{
+	size_t i;
+
+	for (i = 0; i < r->diags.n; i++) {
+		const struct diag *d = &r->diags.items[i];
+
+		if (strcmp(d->rule, rule) == 0 &&
+		    (line == 0 || (d->from.line == line && d->from.column == col)))
+			return d;
+	}
+	return NULL;
+}
+
+static size_t count(const struct lint_result *r, const char *rule)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < r->diags.n; i++)
+		n += strcmp(r->diags.items[i].rule, rule) == 0;
+	return n;
+}
+
+/* Exactly one finding, of `rule` at line:col; evaluates to that finding. */
+static const struct diag *only(const struct lint_result *r, const char *rule, unsigned line,
+			       unsigned col, const char *what)
+{
+	ck_assert_msg(r->diags.n == 1 && find(r, rule, line, col),
+		      "%s: want only %s@%u:%u, got %s", what, rule, line, col, summary(r));
+	return &r->diags.items[0];
+}
+
+#define EXPECT_ONLY(r, rule, line, col) only(&(r), rule, line, col, #r)
+#define EXPECT_NONE(r, what)                                                               \
+	ck_assert_msg((r).diags.n == 0, "%s: want no finding, got %s", what, summary(&(r)))
+
+/* --- CJ001 syntax ---------------------------------------------------------------- */
+
+static const struct syntax_case {
+	const char *text;
+	enum source_format format;
+	unsigned line, col;
+	const char *variant;
+} syntax_cases[] = {
+	{ "{\"Type\": \"EXPORT_ASSET_TO_SIGNED_URL\",\n \"Details\": {},\n}", FORMAT_JSON, 3, 1,
+	  "json-trailing-comma" },
+	{ "{\"Type\": [\"a\", \"b\",\n  ]}", FORMAT_JSON, 2, 3, "json-trailing-comma" },
+	{ "{\n  // note\n  \"Type\": \"X\"\n}", FORMAT_JSON, 2, 3, "json-comment" },
+	{ "{\"Type\": \"X\" /* c */}", FORMAT_JSON, 1, 14, "json-comment" },
+	{ "{\"Type\": 'X'}", FORMAT_JSON, 1, 10, "json-single-quote" },
+	{ "{'Type': \"X\"}", FORMAT_JSON, 1, 2, "json-single-quote" },
+	{ "{\"Type\": 0123}", FORMAT_JSON, 1, 11, "json-leading-zero" },
+	{ "{\"Type\": -01}", FORMAT_JSON, 1, 12, "json-leading-zero" },
+	{ "{\"Type\": \"EXPORT\tX\"}", FORMAT_JSON, 1, 17, "json-control-char" },
+	{ "{\"Type\": \"a\nb\"}", FORMAT_JSON, 1, 12, "json-control-char" },
+	{ "{\"Type\": \"abc", FORMAT_JSON, 1, 10, "json-unterminated-string" },
+	{ "{\"Type\": \"\\q\"}", FORMAT_JSON, 1, 11, "json-bad-escape" },
+	{ "{\"Type\":", FORMAT_JSON, 1, 9, "json-unexpected-end" },
+	{ "{\"Type\": \"X\"} x", FORMAT_JSON, 1, 15, "json-extra-data" },
+	{ "{\"Type\" \"X\"}", FORMAT_JSON, 1, 9, "json-expected-colon" },
+	{ "{Type: \"X\"}", FORMAT_JSON, 1, 2, "json-expected-key" },
+	{ "{\"Type\": 1.}", FORMAT_JSON, 1, 12, "json-bad-number" },
+	/* Columns count code points: 日本😀 is 10 bytes but 3 columns. */
+	{ "{\"Name\": \"\xE6\x97\xA5\xE6\x9C\xAC\xF0\x9F\x98\x80\", \"Type\": 'x'}", FORMAT_JSON, 1,
+	  25, "json-single-quote" },
+	{ "Type: X\nDetails:\n\tExportAssetToSignedUrl: {}\n", FORMAT_YAML, 3, 1, "yaml" },
+	{ "Type: !Ref Foo\n", FORMAT_YAML, 1, 7, "yaml-unknown-tag" },
+	{ "Details: !Sub {a: b}\n", FORMAT_YAML, 1, 10, "yaml-unknown-tag" },
+	{ "Type: *nope\n", FORMAT_YAML, 1, 7, "yaml-undefined-alias" },
+	{ "Type: *t\nDetails: &t {}\n", FORMAT_YAML, 1, 7, "yaml-undefined-alias" },
+	{ "Type: =\n", FORMAT_YAML, 1, 7, "yaml-unconstructible" },
+	{ "Details:\n  <<: notamap\n", FORMAT_YAML, 2, 7, "yaml-bad-merge" },
+	{ "Type: [a, b\nDetails: {}\n", FORMAT_YAML, 2, 8, "yaml" },
+	{ "{Name: \xE6\x97\xA5\xE6\x9C\xAC\xF0\x9F\x98\x80, Type: !Ref x}", FORMAT_YAML, 1, 19,
+	  "yaml-unknown-tag" },
+};
+
+START_TEST(cj001_syntax)
+{
+	const struct syntax_case *c = &syntax_cases[_i];
+	struct lint_result r = lint_text(c->text, c->format);
+	const struct diag *d = only(&r, "CJ001", c->line, c->col, c->text);
+
+	ck_assert_str_eq(d->variant, c->variant);
+	ck_assert_str_eq(d->pointer, "");
+	ck_assert_int_eq(d->severity, SEV_ERROR);
+	lint_result_free(&r);
+}
+END_TEST
+
+START_TEST(cj001_json_infinity)
+{
+	/* Python's json module (the AWS CLI's parser) reads NaN, Infinity and -Infinity, so
+	 * they are numbers where a string is needed, not syntax errors (a bare Infinity
+	 * once gave CJ001). */
+	static const char *const values[] = { "NaN", "-Infinity", "Infinity" };
+	size_t i;
+
+	for (i = 0; i < 3; i++) {
+		char *text = xasprintf("{\"Type\": %s, \"Details\": {}}", values[i]);
+		struct lint_result r = lint_text(text, FORMAT_JSON);
+
+		ck_assert_msg(count(&r, "CJ001") == 0 && find(&r, "CJ103", 1, 10),
+			      "%s: want CJ103@1:10, got %s", values[i], summary(&r));
+		lint_result_free(&r);
+		free(text);
+	}
+}
+END_TEST
+
+/* --- CJ002 encoding -------------------------------------------------------------- */
+
+START_TEST(cj002_bom)
+{
+	struct lint_result json = lint_text("\xEF\xBB\xBF" SIGNED_JSON, FORMAT_JSON);
+	struct lint_result yaml = lint_text("\xEF\xBB\xBF" SIGNED_YAML, FORMAT_YAML);
+
+	ck_assert_str_eq(EXPECT_ONLY(json, "CJ002", 1, 1)->variant, "bom-json");
+	EXPECT_NONE(yaml, "YAML with a BOM");
+	lint_result_free(&json);
+	lint_result_free(&yaml);
+}
+END_TEST
+
+START_TEST(cj002_yaml_bom_positions)
+{
+	/* libyaml skips a BOM without counting it in its mark index; positions after
+	 * it must still be exact (they were once one byte early: 4:13, not 4:14). */
+	struct lint_result r = lint_text("\xEF\xBB\xBF"
+					 "Type: EXPORT_ASSET_TO_SIGNED_URL\n"
+					 "Details:\n"
+					 "  ExportAssetToSignedUrl:\n"
+					 "    AssetId: 0123\n"
+					 "    DataSetId: " DSET "\n"
+					 "    RevisionId: " REV "\n",
+					 FORMAT_YAML);
+	const struct diag *d = EXPECT_ONLY(r, "CJ004", 4, 14);
+
+	ck_assert_str_eq(r.src->bytes + d->start, "0123\n    DataSetId: " DSET "\n"
+						 "    RevisionId: " REV "\n");
+	lint_result_free(&r);
+}
+END_TEST
+
+static const struct encoding_case {
+	const char *text;
+	enum source_format format;
+	unsigned line, col;
+	const char *byte;
+} encoding_cases[] = {
+	{ "{\"Type\": \"EXPORT\xFF\"}", FORMAT_JSON, 1, 17, "0xFF" },
+	{ "{\"Type\": \"\xC3\xA9\xC3(\"}", FORMAT_JSON, 1, 12, "0xC3" },          /* bad continuation */
+	{ "{\"Type\": \"\xED\xA0\x80\"}", FORMAT_JSON, 1, 11, "0xED" },           /* surrogate */
+	{ "{\"Type\": \"\xC0\xAF\"}", FORMAT_JSON, 1, 11, "0xC0" },               /* overlong */
+	{ "Type: X\nName: \xC3\xA9\xE6\x97\n", FORMAT_YAML, 2, 8, "0xE6" },      /* truncated */
+	{ "Type: X\n\xF0\x9F\x98", FORMAT_YAML, 2, 1, "0xF0" },                  /* cut at EOF */
+	{ "\xEF\xBB\xBF" "a: \xF4\x90\x80\x80\n", FORMAT_YAML, 1, 5, "0xF4" },  /* > U+10FFFF */
+};
+
+START_TEST(cj002_invalid_utf8)
+{
+	const struct encoding_case *c = &encoding_cases[_i];
+	struct lint_result r = lint_text(c->text, c->format);
+	const struct diag *d = only(&r, "CJ002", c->line, c->col, c->byte);
+
+	ck_assert_str_eq(d->variant, "invalid-utf8");
+	ck_assert_msg(strstr(d->message, c->byte), "message: %s", d->message);
+	ck_assert_uint_eq(d->end, d->start + 1);
+	lint_result_free(&r);
+}
+END_TEST
+
+/* --- CJ003 top level ------------------------------------------------------------- */
+
+static const struct top_case {
+	const char *text;
+	enum source_format format;
+	const char *variant;
+	unsigned line, col;
+} top_cases[] = {
+	{ "[]", FORMAT_JSON, "not-mapping", 1, 1 },
+	{ "\n  [{\"Type\": \"X\"}]", FORMAT_JSON, "not-mapping", 2, 3 },
+	{ "\"Type\"", FORMAT_JSON, "not-mapping", 1, 1 },
+	{ "42", FORMAT_JSON, "not-mapping", 1, 1 },
+	{ "", FORMAT_JSON, "empty", 1, 1 },
+	{ "null", FORMAT_JSON, "empty", 1, 1 },
+	{ "- Type: EXPORT_ASSET_TO_SIGNED_URL\n", FORMAT_YAML, "not-mapping", 1, 1 },
+	{ "just a string\n", FORMAT_YAML, "not-mapping", 1, 1 },
+	{ "", FORMAT_YAML, "empty", 1, 1 },
+	{ "# a comment\n# and another\n", FORMAT_YAML, "empty", 1, 1 },
+	{ "~\n", FORMAT_YAML, "empty", 1, 1 },
+};
+
+START_TEST(cj003_top_level)
+{
+	const struct top_case *c = &top_cases[_i];
+	struct lint_result r = lint_text(c->text, c->format);
+
+	ck_assert_str_eq(only(&r, "CJ003", c->line, c->col, c->text)->variant, c->variant);
+	lint_result_free(&r);
+}
+END_TEST
+
+START_TEST(cj003_json_whitespace_only)
+{
+	/* An empty document is reported at 1:1 in JSON as in YAML, not at the end. */
+	struct lint_result r = lint_text("  \n\n  ", FORMAT_JSON);
+
+	EXPECT_ONLY(r, "CJ003", 1, 1);
+	lint_result_free(&r);
+}
+END_TEST
+
+START_TEST(cj003_not_mapping_message)
+{
+	struct lint_result r = lint_text("- a\n- b\n", FORMAT_YAML);
+
+	ck_assert_ptr_nonnull(strstr(diag_arg(EXPECT_ONLY(r, "CJ003", 1, 1), "kind"), "list"));
+	lint_result_free(&r);
+}
+END_TEST
+
+/* --- CJ004 YAML typing ----------------------------------------------------------- */
+
+/* EXPORT_ASSETS_TO_S3 whose AssetDestinations[0].Key (a free string) is %s on 7:14. */
+#define KEY_YAML                                                                           \
+	"Type: EXPORT_ASSETS_TO_S3\n"                                                      \
+	"Details:\n"                                                                       \
+	"  ExportAssetsToS3:\n"                                                            \
+	"    AssetDestinations:\n"                                                         \
+	"      - AssetId: " ASSET "\n"                                                     \
+	"        Bucket: example-bucket\n"                                                 \
+	"        Key: %s\n"                                                                \
+	"    DataSetId: " DSET "\n"                                                        \
+	"    RevisionId: " REV "\n"
+#define KEY_POINTER "/Details/ExportAssetsToS3/AssetDestinations/0/Key"
+
+static const struct typed_case {
+	const char *value;
+	const char *kind; /* NULL: a string, no finding */
+} typed_cases[] = {
+	{ "0123", "integer" },
+	{ "42", "integer" },
+	{ "0x1F", "integer" },
+	{ "1e3", "number" },
+	{ "3.14", "number" },
+	{ ".inf", "number" },
+	{ "true", "boolean" },
+	{ "False", "boolean" },
+	{ "null", "null" },
+	{ "~", "null" },
+	{ "2024-01-01", "date" },
+	{ "2024-01-01T10:00:00Z", "date" },
+	/* YAML 1.2 keeps these strings. */
+	{ "yes", NULL },
+	{ "on", NULL },
+	{ "No", NULL },
+	{ "off", NULL },
+	{ "0x", NULL },
+	{ "1,000", NULL },
+	{ "12:30", NULL },
+	{ "2024-1-1", NULL },
+	{ "\"0123\"", NULL },
+	{ "'true'", NULL },
+	{ "!!str 42", NULL },
+};
+
+START_TEST(cj004_yaml_typing)
+{
+	const struct typed_case *c = &typed_cases[_i];
+	char *text = xasprintf(KEY_YAML, c->value);
+	struct lint_result r = lint_text(text, FORMAT_YAML);
+
+	if (c->kind) {
+		const struct diag *d = only(&r, "CJ004", 7, 14, c->value);
+		char *quoted = xasprintf("\"%s\"", c->value);
+
+		ck_assert_str_eq(d->pointer, KEY_POINTER);
+		ck_assert_str_eq(d->suggestion, quoted);
+		ck_assert_msg(strstr(diag_arg(d, "kind"), c->kind), "%s: kind %s", c->value,
+			      diag_arg(d, "kind"));
+		ck_assert_str_eq(diag_arg(d, "value"), c->value);
+		ck_assert_uint_eq(d->end - d->start, strlen(c->value));
+		free(quoted);
+	} else {
+		EXPECT_NONE(r, c->value);
+	}
+	lint_result_free(&r);
+	free(text);
+}
+END_TEST
+
+START_TEST(cj004_empty_value)
+{
+	char *text = xasprintf(KEY_YAML, "");
+	struct lint_result r = lint_text(text, FORMAT_YAML);
+	const struct diag *d = r.diags.n == 1 ? &r.diags.items[0] : NULL;
+
+	ck_assert_msg(d && strcmp(d->rule, "CJ004") == 0, "got %s", summary(&r));
+	ck_assert_str_eq(d->variant, "empty");
+	ck_assert_uint_eq(d->from.line, 7);
+	ck_assert_str_eq(d->pointer, KEY_POINTER);
+	lint_result_free(&r);
+	free(text);
+}
+END_TEST
+
+START_TEST(cj004_yaml11_directive)
+{
+	/* Under %YAML 1.1, yes/on are booleans; 0x is still a string. */
+	static const struct {
+		const char *value;
+		const char *kind;
+	} cases[] = { { "yes", "boolean" }, { "on", "boolean" }, { "N", "boolean" }, { "0x", NULL } };
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *body = xasprintf(KEY_YAML, cases[i].value);
+		char *text = xasprintf("%%YAML 1.1\n---\n%s", body);
+		struct lint_result r = lint_text(text, FORMAT_YAML);
+
+		if (cases[i].kind)
+			ck_assert_ptr_nonnull(strstr(diag_arg(only(&r, "CJ004", 9, 14, cases[i].value),
+							       "kind"),
+						     cases[i].kind));
+		else
+			EXPECT_NONE(r, cases[i].value);
+		lint_result_free(&r);
+		free(text);
+		free(body);
+	}
+}
+END_TEST
+
+START_TEST(cj004_not_for_json_or_containers)
+{
+	/* A JSON number is a wrong type (CJ103), and so is a YAML scalar where a mapping
+	 * is needed: quoting it would not help. */
+	struct lint_result json = lint_text("{\"Type\": \"EXPORT_ASSET_TO_SIGNED_URL\",\n"
+					    " \"Details\": {\"ExportAssetToSignedUrl\": {\n"
+					    "   \"AssetId\": \"" ASSET "\",\n"
+					    "   \"DataSetId\": 123,\n"
+					    "   \"RevisionId\": \"" REV "\"}}}\n",
+					    FORMAT_JSON);
+	struct lint_result yaml = lint_text("Type: EXPORT_ASSET_TO_SIGNED_URL\nDetails: 42\n",
+					    FORMAT_YAML);
+
+	ck_assert_str_eq(EXPECT_ONLY(json, "CJ103", 4, 17)->pointer,
+			 "/Details/ExportAssetToSignedUrl/DataSetId");
+	ck_assert_str_eq(EXPECT_ONLY(yaml, "CJ103", 2, 10)->pointer, "/Details");
+	lint_result_free(&json);
+	lint_result_free(&yaml);
+}
+END_TEST
+
+/* --- CJ005 duplicate keys -------------------------------------------------------- */
+
+START_TEST(cj005_json_duplicate)
+{
+	struct lint_result r = lint_text("{\"Type\": \"EXPORT_ASSET_TO_SIGNED_URL\",\n"
+					 " \"Details\": {\"ExportAssetToSignedUrl\": {\n"
+					 "   \"AssetId\": \"" ASSET "\",\n"
+					 "   \"DataSetId\": \"" DSET "\",\n"
+					 "   \"DataSetId\": \"" DSET "\",\n"
+					 "   \"RevisionId\": \"" REV "\"}}}\n",
+					 FORMAT_JSON);
+	const struct diag *d = EXPECT_ONLY(r, "CJ005", 5, 4);
+
+	ck_assert_uint_eq(d->related_line, 4);
+	ck_assert_str_eq(d->pointer, "/Details/ExportAssetToSignedUrl/DataSetId");
+	ck_assert_str_eq(diag_arg(d, "first"), "4");
+	ck_assert_ptr_nonnull(strstr(d->message, "4"));
+	lint_result_free(&r);
+}
+END_TEST
+
+START_TEST(cj005_only_last_is_checked)
+{
+	/* The CLI keeps the last of JSON duplicates, so only the last value is checked. */
+	struct lint_result last_ok = lint_text(
+		"{\"Type\": \"EXPORT_ASSET_TO_SIGNED_URL\",\n"
+		" \"Details\": {\"ExportAssetToSignedUrl\": {\n"
+		"   \"AssetId\": \"" ASSET "\", \"DataSetId\": \"bad\",\n"
+		"   \"DataSetId\": \"" DSET "\", \"RevisionId\": \"" REV "\"}}}\n",
+		FORMAT_JSON);
+	struct lint_result last_bad = lint_text(
+		"{\"Type\": \"EXPORT_ASSET_TO_SIGNED_URL\",\n"
+		" \"Details\": {\"ExportAssetToSignedUrl\": {\n"
+		"   \"AssetId\": \"" ASSET "\", \"DataSetId\": \"" DSET "\",\n"
+		"   \"DataSetId\": \"bad\", \"RevisionId\": \"" REV "\"}}}\n",
+		FORMAT_JSON);
+
+	EXPECT_ONLY(last_ok, "CJ005", 4, 4);
+	ck_assert_msg(last_bad.diags.n == 2 && find(&last_bad, "CJ005", 4, 4) &&
+			      find(&last_bad, "CJ105", 4, 17),
+		      "got %s", summary(&last_bad));
+	lint_result_free(&last_ok);
+	lint_result_free(&last_bad);
+}
+END_TEST
+
+START_TEST(cj005_three_times)
+{
+	struct lint_result r = lint_text("{\"Type\": \"EXPORT_ASSET_TO_SIGNED_URL\",\n"
+					 " \"Type\": \"EXPORT_ASSET_TO_SIGNED_URL\",\n"
+					 " \"Details\": {\"ExportAssetToSignedUrl\": {\n"
+					 "   \"AssetId\": \"" ASSET "\",\n"
+					 "   \"DataSetId\": \"" DSET "\",\n"
+					 "   \"RevisionId\": \"" REV "\"}},\n"
+					 " \"Type\": \"EXPORT_ASSET_TO_SIGNED_URL\"}\n",
+					 FORMAT_JSON);
+
+	ck_assert_msg(r.diags.n == 2 && find(&r, "CJ005", 2, 2) && find(&r, "CJ005", 7, 2),
+		      "got %s", summary(&r));
+	ck_assert_uint_eq(r.diags.items[0].related_line, 1);
+	ck_assert_uint_eq(r.diags.items[1].related_line, 1);
+	lint_result_free(&r);
+}
+END_TEST
+
+START_TEST(cj005_yaml_duplicates)
+{
+	struct lint_result block = lint_text(SIGNED_YAML "Type: EXPORT_ASSET_TO_SIGNED_URL\n",
+					     FORMAT_YAML);
+	struct lint_result flow = lint_text("Type: EXPORT_ASSET_TO_SIGNED_URL\n"
+					    "Details:\n"
+					    "  ExportAssetToSignedUrl: {AssetId: " ASSET ", DataSetId: " DSET
+					    ",\n    RevisionId: " REV ", AssetId: " ASSET "}\n",
+					    FORMAT_YAML);
+	const struct diag *d = EXPECT_ONLY(block, "CJ005", 7, 1);
+
+	ck_assert_uint_eq(d->related_line, 1);
+	ck_assert_str_eq(d->pointer, "/Type");
+	ck_assert_ptr_nonnull(strstr(diag_arg(d, "consequence"), "refuses"));
+	d = EXPECT_ONLY(flow, "CJ005", 4, 51);
+	ck_assert_uint_eq(d->related_line, 3);
+	ck_assert_str_eq(d->pointer, "/Details/ExportAssetToSignedUrl/AssetId");
+	lint_result_free(&block);
+	lint_result_free(&flow);
+}
+END_TEST
+
+START_TEST(cj005_pointer_escapes)
+{
+	/* RFC 6901: '~' is written ~0 and '/' ~1. */
+	struct lint_result r = lint_text("{\"a/b~c\": 1, \"a/b~c\": 2,\n"
+					 " \"Type\": \"EXPORT_ASSET_TO_SIGNED_URL\",\n"
+					 " \"Details\": {\"ExportAssetToSignedUrl\": {\n"
+					 "   \"AssetId\": \"" ASSET "\",\n"
+					 "   \"DataSetId\": \"" DSET "\",\n"
+					 "   \"RevisionId\": \"" REV "\"}}}\n",
+					 FORMAT_JSON);
+	const struct diag *d = find(&r, "CJ005", 1, 14);
+
+	ck_assert_msg(d && r.diags.n == 2 && find(&r, "CJ102", 1, 14), "got %s", summary(&r));
+	ck_assert_str_eq(d->pointer, "/a~1b~0c");
+	lint_result_free(&r);
+}
+END_TEST
+
+/* --- CJ006 documents ------------------------------------------------------------- */
+
+START_TEST(cj006_documents)
+{
+	struct lint_result two = lint_text(SIGNED_YAML "---\nType: EXPORT_ASSET_TO_SIGNED_URL\n",
+					   FORMAT_YAML);
+	struct lint_result three = lint_text(SIGNED_YAML "---\na: 1\n---\nb: 2\n", FORMAT_YAML);
+	struct lint_result markers = lint_text("%YAML 1.2\n---\n" SIGNED_YAML "...\n", FORMAT_YAML);
+	struct lint_result dashes = lint_text("Type: EXPORT_ASSETS_TO_S3\n"
+					      "Details:\n"
+					      "  ExportAssetsToS3:\n"
+					      "    AssetDestinations:\n"
+					      "      - AssetId: " ASSET "\n"
+					      "        Bucket: b\n"
+					      "        Key: |\n"
+					      "          ---\n"
+					      "          a---b\n"
+					      "    DataSetId: " DSET "\n"
+					      "    RevisionId: " REV "\n",
+					      FORMAT_YAML);
+
+	EXPECT_ONLY(two, "CJ006", 7, 1);
+	EXPECT_ONLY(three, "CJ006", 7, 1);
+	EXPECT_NONE(markers, "one document with markers");
+	EXPECT_NONE(dashes, "--- inside a block scalar");
+	lint_result_free(&two);
+	lint_result_free(&three);
+	lint_result_free(&markers);
+	lint_result_free(&dashes);
+}
+END_TEST
+
+/* --- CJ007 limits ---------------------------------------------------------------- */
+
+static char *repeat(const char *head, const char *unit, size_t n, const char *tail)
+{
+	struct strbuf sb;
+	size_t i;
+
+	sb_init(&sb);
+	sb_adds(&sb, head);
+	for (i = 0; i < n; i++)
+		sb_adds(&sb, unit);
+	sb_adds(&sb, tail);
+	return sb_detach(&sb);
+}
+
+START_TEST(cj007_depth)
+{
+	char *json = repeat("", "[", 300, "");
+	char *yaml = repeat("", "[", 300, "");
+	char *objects = repeat("", "{\"a\": ", 300, "");
+	struct lint_result rj = lint_text(json, FORMAT_JSON);
+	struct lint_result ry = lint_text(yaml, FORMAT_YAML);
+	struct lint_result ro = lint_text(objects, FORMAT_JSON);
+	const struct diag *d;
+
+	/* The first container past the limit of 256 is the 257th. */
+	d = EXPECT_ONLY(rj, "CJ007", 1, 257);
+	ck_assert_str_eq(d->variant, "depth");
+	ck_assert_str_eq(diag_arg(d, "limit"), "256");
+	ck_assert_ptr_nonnull(strstr(d->message, "256"));
+	ck_assert_str_eq(EXPECT_ONLY(ry, "CJ007", 1, 257)->variant, "depth");
+	ck_assert_str_eq(EXPECT_ONLY(ro, "CJ007", 1, 6 * 256 + 1)->variant, "depth");
+	lint_result_free(&rj);
+	lint_result_free(&ry);
+	lint_result_free(&ro);
+	free(json);
+	free(yaml);
+	free(objects);
+}
+END_TEST
+
+START_TEST(cj007_depth_at_limit)
+{
+	/* Exactly 256 levels load; the file is then just a list. */
+	char *json = repeat("", "[", 256, "");
+	char *closed = repeat(json, "]", 256, "");
+	struct lint_result r = lint_text(closed, FORMAT_JSON);
+
+	EXPECT_ONLY(r, "CJ003", 1, 1);
+	lint_result_free(&r);
+	free(json);
+	free(closed);
+}
+END_TEST
+
+START_TEST(cj007_nodes)
+{
+	struct lint_config small = cfg;
+	char *json = repeat("{\"Type\": [", "\"x\", ", 100, "\"x\"]}");
+	char *yaml = repeat("Type:\n", "  - x\n", 100, "");
+	struct lint_result rj, ry;
+
+	small.limits.max_nodes = 50;
+	rj = lint_with(&small, json, FORMAT_JSON);
+	ry = lint_with(&small, yaml, FORMAT_YAML);
+	ck_assert_msg(rj.diags.n == 1 && strcmp(rj.diags.items[0].variant, "nodes") == 0,
+		      "json: %s", summary(&rj));
+	ck_assert_msg(ry.diags.n == 1 && strcmp(ry.diags.items[0].variant, "nodes") == 0,
+		      "yaml: %s", summary(&ry));
+	ck_assert_str_eq(rj.diags.items[0].rule, "CJ007");
+	ck_assert_str_eq(ry.diags.items[0].rule, "CJ007");
+	lint_result_free(&rj);
+	lint_result_free(&ry);
+	free(json);
+	free(yaml);
+}
+END_TEST
+
+START_TEST(cj007_visits)
+{
+	struct lint_config small = cfg;
+	struct lint_result r;
+
+	small.max_visits = 3;
+	r = lint_with(&small, SIGNED_JSON, FORMAT_JSON);
+	ck_assert_str_eq(EXPECT_ONLY(r, "CJ007", 1, 1)->variant, "expansion");
+	lint_result_free(&r);
+}
+END_TEST
+
+static double seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+START_TEST(cj007_billion_laughs)
+{
+	/* Nine levels of nine aliases: 9^9 strings if expanded. Outside the request shape
+	 * nothing is expanded: each top-level key is just unknown. */
+	struct strbuf sb;
+	struct lint_result r;
+	const char *names = "abcdefghi";
+	double t0 = seconds();
+	size_t i, j;
+
+	sb_init(&sb);
+	sb_adds(&sb, "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+	for (i = 1; i < 9; i++) {
+		sb_addf(&sb, "%c: &%c [", names[i], names[i]);
+		for (j = 0; j < 9; j++)
+			sb_addf(&sb, "%s*%c", j ? ", " : "", names[i - 1]);
+		sb_adds(&sb, "]\n");
+	}
+	r = lint_text(sb.buf, FORMAT_YAML);
+	ck_assert_msg(seconds() - t0 < 2.0, "took %.2fs", seconds() - t0);
+	ck_assert_msg(count(&r, "CJ102") == 9 && count(&r, "CJ101") == 2 && r.diags.n == 11,
+		      "got %s", summary(&r));
+	lint_result_free(&r);
+	sb_free(&sb);
+}
+END_TEST
+
+START_TEST(cj007_alias_expansion_in_shape)
+{
+	/* 1100 aliases of a tag holding 1000 values: over a million visits through the
+	 * request shape, so the walk stops with CJ007 instead of taking forever. */
+	struct strbuf sb;
+	struct lint_result r;
+	double t0 = seconds();
+	size_t i;
+
+	sb_init(&sb);
+	sb_adds(&sb, "Type: IMPORT_ASSETS_FROM_LAKE_FORMATION_TAG_POLICY\n"
+		     "Details:\n"
+		     "  ImportAssetsFromLakeFormationTagPolicy:\n"
+		     "    CatalogId: \"123456789012\"\n"
+		     "    DataSetId: " DSET "\n"
+		     "    RevisionId: " REV "\n"
+		     "    RoleArn: arn:aws:iam::123456789012:role/DataExchangeLakeFormation\n"
+		     "    Database:\n"
+		     "      Permissions: [DESCRIBE]\n"
+		     "      Expression:\n"
+		     "        - &t {TagKey: k, TagValues: [x");
+	for (i = 1; i < 1000; i++)
+		sb_adds(&sb, ", x");
+	sb_adds(&sb, "]}\n");
+	for (i = 0; i < 1100; i++)
+		sb_adds(&sb, "        - *t\n");
+	r = lint_text(sb.buf, FORMAT_YAML);
+	ck_assert_msg(seconds() - t0 < 2.0, "took %.2fs", seconds() - t0);
+	ck_assert_str_eq(EXPECT_ONLY(r, "CJ007", 1, 1)->variant, "expansion");
+	lint_result_free(&r);
+	sb_free(&sb);
+}
+END_TEST
+
+/* --- YAML anchors, aliases, merge keys ------------------------------------------- */
+
+START_TEST(yaml_aliases_and_merges_resolve)
+{
+	struct lint_result merge = lint_text("Type: EXPORT_ASSETS_TO_S3\n"
+					     "Details:\n"
+					     "  ExportAssetsToS3:\n"
+					     "    AssetDestinations:\n"
+					     "      - &first {AssetId: " ASSET ", Bucket: b}\n"
+					     "      - <<: *first\n"
+					     "        Bucket: other\n"
+					     "        Key: k\n"
+					     "    DataSetId: &id " DSET "\n"
+					     "    RevisionId: *id\n",
+					     FORMAT_YAML);
+	struct lint_result alias = lint_text("Type: EXPORT_REVISIONS_TO_S3\n"
+					     "Details:\n"
+					     "  ExportRevisionsToS3:\n"
+					     "    DataSetId: " DSET "\n"
+					     "    RevisionDestinations:\n"
+					     "      - &dest\n"
+					     "        Bucket: b\n"
+					     "        KeyPattern: ${Asset.Name}\n"
+					     "        RevisionId: " REV "\n"
+					     "      - *dest\n",
+					     FORMAT_YAML);
+	struct lint_result merge_list = lint_text("Type: EXPORT_ASSET_TO_SIGNED_URL\n"
+						  "Details:\n"
+						  "  ExportAssetToSignedUrl:\n"
+						  "    <<: [{AssetId: " ASSET "}, {DataSetId: " DSET "}]\n"
+						  "    RevisionId: " REV "\n",
+						  FORMAT_YAML);
+
+	EXPECT_NONE(merge, "merge key with an override");
+	EXPECT_NONE(alias, "alias to a valid mapping");
+	EXPECT_NONE(merge_list, "merge of a list of mappings");
+	lint_result_free(&merge);
+	lint_result_free(&alias);
+	lint_result_free(&merge_list);
+}
+END_TEST
+
+START_TEST(yaml_alias_to_bad_value)
+{
+	/* A finding through an alias: the value is checked where it is used. */
+	struct lint_result r = lint_text("Type: EXPORT_ASSET_TO_SIGNED_URL\n"
+					 "Details:\n"
+					 "  ExportAssetToSignedUrl:\n"
+					 "    AssetId: &a short\n"
+					 "    DataSetId: " DSET "\n"
+					 "    RevisionId: *a\n",
+					 FORMAT_YAML);
+
+	ck_assert_msg(r.diags.n == 2 && count(&r, "CJ105") == 2,
+		      "got %s", summary(&r));
+	ck_assert_msg(find(&r, "CJ105", 6, 17), "got %s", summary(&r));
+	lint_result_free(&r);
+}
+END_TEST
+
+/* --- CJ101 missing members ------------------------------------------------------- */
+
+START_TEST(cj101_missing)
+{
+	struct lint_result member = lint_text("{\"Type\": \"EXPORT_ASSET_TO_SIGNED_URL\",\n"
+					      " \"Details\": {\"ExportAssetToSignedUrl\": {\n"
+					      "   \"AssetId\": \"" ASSET "\",\n"
+					      "   \"DataSetId\": \"" DSET "\"}}}\n",
+					      FORMAT_JSON);
+	struct lint_result type = lint_text("{\"Details\": {\"ExportAssetToSignedUrl\": {\n"
+					    "   \"AssetId\": \"" ASSET "\",\n"
+					    "   \"DataSetId\": \"" DSET "\",\n"
+					    "   \"RevisionId\": \"" REV "\"}}}\n",
+					    FORMAT_JSON);
+	struct lint_result yaml = lint_text("Type: EXPORT_REVISIONS_TO_S3\n"
+					    "Details:\n"
+					    "  ExportRevisionsToS3:\n"
+					    "    DataSetId: " DSET "\n"
+					    "    RevisionDestinations:\n"
+					    "      - KeyPattern: ${Asset.Name}\n"
+					    "        RevisionId: " REV "\n",
+					    FORMAT_YAML);
+	const struct diag *d;
+
+	d = EXPECT_ONLY(member, "CJ101", 2, 40);
+	ck_assert_str_eq(d->pointer, "/Details/ExportAssetToSignedUrl");
+	ck_assert_str_eq(diag_arg(d, "member"), "RevisionId");
+	d = EXPECT_ONLY(type, "CJ101", 1, 1);
+	ck_assert_str_eq(d->pointer, "");
+	ck_assert_str_eq(diag_arg(d, "member"), "Type");
+	/* A block mapping that lacks a member: its first key. */
+	d = EXPECT_ONLY(yaml, "CJ101", 6, 9);
+	ck_assert_str_eq(d->pointer, "/Details/ExportRevisionsToS3/RevisionDestinations/0");
+	ck_assert_str_eq(diag_arg(d, "member"), "Bucket");
+	lint_result_free(&member);
+	lint_result_free(&type);
+	lint_result_free(&yaml);
+}
+END_TEST
+
+START_TEST(rfc6901_pointers)
+{
+	/* Pointers name the offending value through members and list indexes. */
+	struct lint_result r = lint_text("{\"Type\": \"EXPORT_REVISIONS_TO_S3\",\n"
+					 " \"Details\": {\"ExportRevisionsToS3\": {\n"
+					 "   \"DataSetId\": \"" DSET "\",\n"
+					 "   \"RevisionDestinations\": [\n"
+					 "     {\"Bucket\": \"b\", \"KeyPattern\": \"${Revision.Id}\",\n"
+					 "      \"RevisionId\": \"" REV "\"},\n"
+					 "     {\"KeyPattern\": \"${Asset.Id}\", \"RevisionId\": \"r\"}]}}}\n",
+					 FORMAT_JSON);
+	const struct diag *pattern = find(&r, "CJ204", 5, 36);
+	const struct diag *missing = find(&r, "CJ101", 7, 6);
+	const struct diag *id = find(&r, "CJ105", 7, 50);
+
+	ck_assert_msg(r.diags.n == 3 && pattern && missing && id, "got %s", summary(&r));
+	ck_assert_str_eq(pattern->pointer,
+			 "/Details/ExportRevisionsToS3/RevisionDestinations/0/KeyPattern");
+	ck_assert_str_eq(missing->pointer, "/Details/ExportRevisionsToS3/RevisionDestinations/1");
+	ck_assert_str_eq(id->pointer, "/Details/ExportRevisionsToS3/RevisionDestinations/1/RevisionId");
+	ck_assert_str_eq(diag_arg(id, "path"),
+			 "Details.ExportRevisionsToS3.RevisionDestinations[1].RevisionId");
+	lint_result_free(&r);
+}
+END_TEST
+
+/* --- CJ102 unknown members ------------------------------------------------------- */
+
+static const struct unknown_case {
+	const char *name;
+	const char *suggestion;
+} unknown_cases[] = {
+	{ "DatasetId", "DataSetId" },
+	{ "dataSetId", "DataSetId" },
+	{ "data_set_id", "DataSetId" },
+	{ "DATA-SET-ID", "DataSetId" },
+	{ "DataSetIdd", "DataSetId" },
+	{ "DataStId", "DataSetId" },
+	{ "Comment", NULL },
+};
+
+START_TEST(cj102_unknown_member)
+{
+	const struct unknown_case *c = &unknown_cases[_i];
+	char *text = xasprintf("{\"Type\": \"EXPORT_ASSET_TO_SIGNED_URL\",\n"
+			       " \"Details\": {\"ExportAssetToSignedUrl\": {\n"
+			       "   \"AssetId\": \"" ASSET "\",\n"
+			       "   \"%s\": \"" DSET "\",\n"
+			       "   \"RevisionId\": \"" REV "\"}}}\n",
+			       c->name);
+	struct lint_result r = lint_text(text, FORMAT_JSON);
+	const struct diag *d;
+	char *pointer;
+
+	if (c->suggestion) {
+		/* A misspelling is one finding: not also a missing DataSetId. */
+		d = only(&r, "CJ102", 4, 4, c->name);
+		ck_assert_str_eq(d->suggestion, c->suggestion);
+		ck_assert_str_eq(diag_arg(d, "member"), c->name);
+		ck_assert_ptr_nonnull(strstr(d->message, "DataSetId"));
+	} else {
+		ck_assert_msg(r.diags.n == 2 && find(&r, "CJ102", 4, 4) && find(&r, "CJ101", 2, 40),
+			      "got %s", summary(&r));
+		d = find(&r, "CJ102", 4, 4);
+		ck_assert_ptr_null(d->suggestion);
+	}
+	/* An unknown member points at itself. */
+	pointer = xasprintf("/Details/ExportAssetToSignedUrl/%s", c->name);
+	ck_assert_str_eq(d->pointer, pointer);
+	ck_assert_uint_eq(d->end - d->start, strlen(c->name) + 2);
+	free(pointer);
+	lint_result_free(&r);
+	free(text);
+}
+END_TEST
+
+START_TEST(cj102_yaml_and_nested)
+{
+	struct lint_result r = lint_text("Type: EXPORT_ASSETS_TO_S3\n"
+					 "Details:\n"
+					 "  ExportAssetsToS3:\n"
+					 "    AssetDestinations:\n"
+					 "      - AssetId: " ASSET "\n"
+					 "        Bucket: b\n"
+					 "        KeyPrefix: x\n"
+					 "    DataSetId: " DSET "\n"
+					 "    RevisionId: " REV "\n",
+					 FORMAT_YAML);
+	const struct diag *d = EXPECT_ONLY(r, "CJ102", 7, 9);
+
+	ck_assert_str_eq(d->pointer, "/Details/ExportAssetsToS3/AssetDestinations/0/KeyPrefix");
+	lint_result_free(&r);
+}
+END_TEST
+
+/* --- CJ103 wrong types ----------------------------------------------------------- */
+
+static const struct type_case {
+	const char *text;
+	enum source_format format;
+	unsigned line, col;
+	const char *pointer;
+	const char *expected;
+} type_cases[] = {
+	{ "{\"Type\": \"EXPORT_ASSET_TO_SIGNED_URL\",\n"
+	  " \"Details\": {\"ExportAssetToSignedUrl\": {\n"
+	  "   \"AssetId\": \"" ASSET "\", \"DataSetId\": \"" DSET "\",\n"
+	  "   \"RevisionId\": null}}}\n",
+	  FORMAT_JSON, 4, 18, "/Details/ExportAssetToSignedUrl/RevisionId", "a string" },
+	{ "{\"Type\": \"EXPORT_ASSET_TO_SIGNED_URL\", \"Details\": \"x\"}", FORMAT_JSON, 1, 51,
+	  "/Details", "a mapping" },
+	{ "{\"Type\": [\"EXPORT_ASSET_TO_SIGNED_URL\"], \"Details\": {}}", FORMAT_JSON, 1, 10, "/Type",
+	  "a string" },
+	{ "{\"Type\": \"EXPORT_ASSETS_TO_S3\", \"Details\": {\"ExportAssetsToS3\": {\n"
+	  "  \"AssetDestinations\": {\"AssetId\": \"" ASSET "\", \"Bucket\": \"b\"},\n"
+	  "  \"DataSetId\": \"" DSET "\", \"RevisionId\": \"" REV "\"}}}",
+	  FORMAT_JSON, 2, 24, "/Details/ExportAssetsToS3/AssetDestinations", "a list" },
+	{ "Type: IMPORT_ASSET_FROM_SIGNED_URL\n"
+	  "Details:\n"
+	  "  ImportAssetFromSignedUrl:\n"
+	  "    AssetName: [a, b]\n"
+	  "    DataSetId: " DSET "\n"
+	  "    Md5Hash: sZRqySSS0jR8YjW00mERhA==\n"
+	  "    RevisionId: " REV "\n",
+	  FORMAT_YAML, 4, 16, "/Details/ImportAssetFromSignedUrl/AssetName", "a string" },
+};
+
+START_TEST(cj103_wrong_type)
+{
+	const struct type_case *c = &type_cases[_i];
+	struct lint_result r = lint_text(c->text, c->format);
+	const struct diag *d = only(&r, "CJ103", c->line, c->col, c->pointer);
+
+	ck_assert_str_eq(d->pointer, c->pointer);
+	ck_assert_msg(strstr(d->message, c->expected), "message: %s", d->message);
+	lint_result_free(&r);
+}
+END_TEST
+
+/* --- CJ104 enums ----------------------------------------------------------------- */
+
+START_TEST(cj104_enum)
+{
+	struct lint_result type = lint_text("{\"Type\": \"IMPORT_ASSET_FROM_S3\",\n"
+					    " \"Details\": {\"ImportAssetsFromS3\": {\n"
+					    "   \"AssetSources\": [{\"Bucket\": \"b\", \"Key\": \"k\"}],\n"
+					    "   \"DataSetId\": \"" DSET "\", \"RevisionId\": \"" REV "\"}}}\n",
+					    FORMAT_JSON);
+	struct lint_result perm = lint_text("Type: IMPORT_ASSETS_FROM_LAKE_FORMATION_TAG_POLICY\n"
+					    "Details:\n"
+					    "  ImportAssetsFromLakeFormationTagPolicy:\n"
+					    "    CatalogId: \"123456789012\"\n"
+					    "    DataSetId: " DSET "\n"
+					    "    RevisionId: " REV "\n"
+					    "    RoleArn: arn:aws:iam::123456789012:role/LF\n"
+					    "    Table:\n"
+					    "      Expression: [{TagKey: k, TagValues: [v]}]\n"
+					    "      Permissions: [SELECT, ALTER]\n",
+					    FORMAT_YAML);
+	struct lint_result kms = lint_text("Type: EXPORT_REVISIONS_TO_S3\n"
+					   "Details:\n"
+					   "  ExportRevisionsToS3:\n"
+					   "    DataSetId: " DSET "\n"
+					   "    Encryption: {Type: aws:KMS}\n"
+					   "    RevisionDestinations:\n"
+					   "      - {Bucket: b, KeyPattern: \"${Asset.Id}\", RevisionId: " REV "}\n",
+					   FORMAT_YAML);
+	const struct diag *d;
+
+	/* An unknown Type is CJ104 alone: Details cannot be paired with it (no CJ201). */
+	d = EXPECT_ONLY(type, "CJ104", 1, 10);
+	ck_assert_str_eq(d->suggestion, "IMPORT_ASSETS_FROM_S3");
+	ck_assert_str_eq(d->pointer, "/Type");
+	d = EXPECT_ONLY(perm, "CJ104", 10, 29);
+	ck_assert_ptr_null(d->suggestion);
+	ck_assert_str_eq(d->pointer,
+			 "/Details/ImportAssetsFromLakeFormationTagPolicy/Table/Permissions/1");
+	ck_assert_ptr_nonnull(strstr(diag_arg(d, "allowed"), "DESCRIBE, SELECT"));
+	ck_assert_str_eq(diag_arg(d, "value"), "ALTER");
+	d = EXPECT_ONLY(kms, "CJ104", 5, 24);
+	ck_assert_str_eq(d->suggestion, "aws:kms");
+	lint_result_free(&type);
+	lint_result_free(&perm);
+	lint_result_free(&kms);
+}
+END_TEST
+
+/* --- CJ105-CJ107 patterns, lengths, list sizes ----------------------------------- */
+
+/* IMPORT_ASSETS_FROM_LAKE_FORMATION_TAG_POLICY with CatalogId %s (on 4:16) and
+ * AssetId-like ids as given. */
+#define LF_YAML                                                                            \
+	"Type: IMPORT_ASSETS_FROM_LAKE_FORMATION_TAG_POLICY\n"                             \
+	"Details:\n"                                                                       \
+	"  ImportAssetsFromLakeFormationTagPolicy:\n"                                      \
+	"    CatalogId: %s\n"                                                              \
+	"    DataSetId: %s\n"                                                              \
+	"    RevisionId: " REV "\n"                                                        \
+	"    RoleArn: %s\n"                                                                \
+	"    Database:\n"                                                                  \
+	"      Expression: [{TagKey: domain, TagValues: [sales]}]\n"                       \
+	"      Permissions: [DESCRIBE]\n"
+#define ROLE "arn:aws:iam::123456789012:role/DataExchangeLakeFormation"
+
+static const struct value_case {
+	const char *catalog, *dataset, *role;
+	const char *rule; /* NULL: no finding */
+	unsigned line, col;
+	const char *variant;
+} value_cases[] = {
+	{ "\"123456789012\"", DSET, ROLE, NULL, 0, 0, NULL },
+	{ "\"\"", DSET, ROLE, "CJ106", 4, 16, "short" },
+	{ "\"1234567890123\"", DSET, ROLE, "CJ106", 4, 16, "long" },
+	{ "\"12345678901a\"", DSET, ROLE, "CJ105", 4, 16, "default" },
+	/* Lengths count code points: 12 characters, 13 bytes, so a pattern finding. */
+	{ "\"12345678901\xC3\xA9\"", DSET, ROLE, "CJ105", 4, 16, "default" },
+	{ "\"\xD9\xA1\xD9\xA2\xD9\xA3\xD9\xA4\xD9\xA5\xD9\xA6\xD9\xA7\xD9\xA8\xD9\xA9\xD9\xA1\xD9\xA2"
+	  "\xD9\xA3\"",
+	  DSET, ROLE, "CJ105", 4, 16, "default" }, /* Arabic-Indic digits are not [0-9] */
+	{ "\"123456789012\"", "6c1f2e0d-8a3b-4c5d-9e7f-0a1b2c3d4e5f", ROLE, "CJ105", 5, 16,
+	  "default" },
+	{ "\"123456789012\"", "abcdefghijabcdefghijabcdefghi", ROLE, "CJ105", 5, 16, "default" },
+	{ "\"123456789012\"", "abcdefghijabcdefghijabcdefghij", ROLE, NULL, 0, 0, NULL },
+	{ "\"123456789012\"", "abcdefghijabcdefghijabcdefghijabcdefghij", ROLE, NULL, 0, 0, NULL },
+	{ "\"123456789012\"", "abcdefghijabcdefghijabcdefghijabcdefghijk", ROLE, "CJ105", 5, 16,
+	  "default" },
+	{ "\"123456789012\"", "x" DSET, ROLE, NULL, 0, 0, NULL },
+	{ "\"123456789012\"", "x-" DSET, ROLE, "CJ105", 5, 16, "default" },
+	{ "\"123456789012\"", DSET, "arn:aws:iam::12345678901:role/LF", "CJ105", 7, 14, "default" },
+	{ "\"123456789012\"", DSET, "arn:aws:iam::123456789012:user/LF", "CJ105", 7, 14, "default" },
+	{ "\"123456789012\"", DSET, "\"x arn:aws:iam::123456789012:role/LF\"", "CJ105", 7, 14,
+	  "default" },
+};
+
+START_TEST(cj105_cj106_values)
+{
+	const struct value_case *c = &value_cases[_i];
+	char *text = xasprintf(LF_YAML, c->catalog, c->dataset, c->role);
+	struct lint_result r = lint_text(text, FORMAT_YAML);
+
+	if (!c->rule)
+		EXPECT_NONE(r, text);
+	else
+		ck_assert_str_eq(only(&r, c->rule, c->line, c->col, text)->variant, c->variant);
+	lint_result_free(&r);
+	free(text);
+}
+END_TEST
+
+/* Counts the findings of severity error or warning, so that an informational note on
+ * a member newer AWS CLIs need does not count. */
+static size_t count_problems(const struct lint_result *r)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < r->diags.n; i++)
+		n += r->diags.items[i].severity >= SEV_WARNING;
+	return n;
+}
+
+START_TEST(cj107_list_bounds)
+{
+	static const struct {
+		size_t keys;
+		const char *variant;
+	} cases[] = { { 0, "short" }, { 1, NULL }, { 10, NULL }, { 11, "long" } };
+	size_t i, k;
+
+	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct strbuf sb;
+		struct lint_result r;
+		const struct diag *d;
+
+		sb_init(&sb);
+		sb_adds(&sb, "Type: CREATE_S3_DATA_ACCESS_FROM_S3_BUCKET\n"
+			     "Details:\n"
+			     "  CreateS3DataAccessFromS3Bucket:\n"
+			     "    AssetSource:\n"
+			     "      Bucket: example-shared-data\n"
+			     "      KmsKeysToGrant: [");
+		for (k = 0; k < cases[i].keys; k++)
+			sb_addf(&sb, "%s{KmsKeyArn: \"arn:aws:kms:us-east-1:123456789012:key/"
+				     "1234abcd-12ab-34cd-56ef-1234567890ab\"}",
+				k ? ", " : "");
+		sb_adds(&sb, "]\n"
+			     "    DataSetId: " DSET "\n"
+			     "    RevisionId: " REV "\n");
+		r = lint_text(sb.buf, FORMAT_YAML);
+		d = find(&r, "CJ107", 6, 23);
+		if (cases[i].variant) {
+			ck_assert_msg(d && count_problems(&r) == 1, "%zu keys: got %s", cases[i].keys,
+				      summary(&r));
+			ck_assert_str_eq(d->variant, cases[i].variant);
+			ck_assert_str_eq(d->pointer,
+					 "/Details/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant");
+		} else {
+			ck_assert_msg(count_problems(&r) == 0, "%zu keys: got %s", cases[i].keys,
+				      summary(&r));
+		}
+		lint_result_free(&r);
+		sb_free(&sb);
+	}
+}
+END_TEST
+
+START_TEST(cj107_tags)
+{
+	size_t n;
+
+	for (n = 50; n <= 51; n++) {
+		char *text = repeat("{\"AssetConfiguration\": {\"Tags\": [", "{\"Key\": \"k\", \"Value\": \"v\"}, ",
+				    n - 1, "{\"Key\": \"k\", \"Value\": \"v\"}]},\n"
+				    " \"Type\": \"EXPORT_ASSET_TO_SIGNED_URL\",\n"
+				    " \"Details\": {\"ExportAssetToSignedUrl\": {\n"
+				    "   \"AssetId\": \"" ASSET "\",\n"
+				    "   \"DataSetId\": \"" DSET "\",\n"
+				    "   \"RevisionId\": \"" REV "\"}}}\n");
+		struct lint_result r = lint_text(text, FORMAT_JSON);
+
+		if (n == 50) {
+			ck_assert_msg(count_problems(&r) == 0, "50 tags: %s", summary(&r));
+		} else {
+			const struct diag *d = find(&r, "CJ107", 1, 33);
+
+			ck_assert_msg(d && count_problems(&r) == 1, "51 tags: %s", summary(&r));
+			ck_assert_str_eq(d->variant, "long");
+			ck_assert_str_eq(d->pointer, "/AssetConfiguration/Tags");
+		}
+		lint_result_free(&r);
+		free(text);
+	}
+}
+END_TEST
+
+/* --- Severity overrides ---------------------------------------------------------- */
+
+START_TEST(severity_override_off)
+{
+	struct lint_config quiet = cfg;
+	enum severity *overrides = xcalloc(cat.n, sizeof *overrides);
+	const struct rule *rule = catalog_find(&cat, "CJ005");
+	struct lint_result r;
+	size_t i;
+
+	for (i = 0; i < cat.n; i++)
+		overrides[i] = (enum severity)-1;
+	ck_assert_ptr_nonnull(rule);
+	overrides[rule->index] = SEV_OFF;
+	quiet.overrides = overrides;
+	r = lint_with(&quiet, SIGNED_YAML "Type: EXPORT_ASSET_TO_SIGNED_URL\n", FORMAT_YAML);
+	EXPECT_NONE(r, "CJ005 turned off");
+	lint_result_free(&r);
+	overrides[rule->index] = SEV_WARNING;
+	r = lint_with(&quiet, SIGNED_YAML "Type: EXPORT_ASSET_TO_SIGNED_URL\n", FORMAT_YAML);
+	ck_assert_int_eq(EXPECT_ONLY(r, "CJ005", 7, 1)->severity, SEV_WARNING);
+	lint_result_free(&r);
+	free(overrides);
+}
+END_TEST
+
+Suite *engine_suite(void)
+{
+	Suite *s = suite_create("engine");
+	TCase *load = tcase_create("load");
+	TCase *limits = tcase_create("limits");
+	TCase *schema = tcase_create("schema");
+
+	tcase_add_unchecked_fixture(load, setup, teardown);
+	tcase_add_loop_test(load, cj001_syntax, 0, (int)(sizeof syntax_cases / sizeof *syntax_cases));
+	tcase_add_test(load, cj001_json_infinity);
+	tcase_add_test(load, cj002_bom);
+	tcase_add_test(load, cj002_yaml_bom_positions);
+	tcase_add_loop_test(load, cj002_invalid_utf8, 0,
+			    (int)(sizeof encoding_cases / sizeof *encoding_cases));
+	tcase_add_loop_test(load, cj003_top_level, 0, (int)(sizeof top_cases / sizeof *top_cases));
+	tcase_add_test(load, cj003_json_whitespace_only);
+	tcase_add_test(load, cj003_not_mapping_message);
+	tcase_add_loop_test(load, cj004_yaml_typing, 0,
+			    (int)(sizeof typed_cases / sizeof *typed_cases));
+	tcase_add_test(load, cj004_empty_value);
+	tcase_add_test(load, cj004_yaml11_directive);
+	tcase_add_test(load, cj004_not_for_json_or_containers);
+	tcase_add_test(load, cj005_json_duplicate);
+	tcase_add_test(load, cj005_only_last_is_checked);
+	tcase_add_test(load, cj005_three_times);
+	tcase_add_test(load, cj005_yaml_duplicates);
+	tcase_add_test(load, cj005_pointer_escapes);
+	tcase_add_test(load, cj006_documents);
+	tcase_add_test(load, yaml_aliases_and_merges_resolve);
+	tcase_add_test(load, yaml_alias_to_bad_value);
+	suite_add_tcase(s, load);
+
+	tcase_add_unchecked_fixture(limits, setup, teardown);
+	tcase_set_timeout(limits, 20);
+	tcase_add_test(limits, cj007_depth);
+	tcase_add_test(limits, cj007_depth_at_limit);
+	tcase_add_test(limits, cj007_nodes);
+	tcase_add_test(limits, cj007_visits);
+	tcase_add_test(limits, cj007_billion_laughs);
+	tcase_add_test(limits, cj007_alias_expansion_in_shape);
+	suite_add_tcase(s, limits);
+
+	tcase_add_unchecked_fixture(schema, setup, teardown);
+	tcase_add_test(schema, cj101_missing);
+	tcase_add_test(schema, rfc6901_pointers);
+	tcase_add_loop_test(schema, cj102_unknown_member, 0,
+			    (int)(sizeof unknown_cases / sizeof *unknown_cases));
+	tcase_add_test(schema, cj102_yaml_and_nested);
+	tcase_add_loop_test(schema, cj103_wrong_type, 0, (int)(sizeof type_cases / sizeof *type_cases));
+	tcase_add_test(schema, cj104_enum);
+	tcase_add_loop_test(schema, cj105_cj106_values, 0,
+			    (int)(sizeof value_cases / sizeof *value_cases));
+	tcase_add_test(schema, cj107_list_bounds);
+	tcase_add_test(schema, cj107_tags);
+	tcase_add_test(schema, severity_override_off);
+	suite_add_tcase(s, schema);
+	return s;
+}

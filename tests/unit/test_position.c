@@ -306,6 +306,21 @@ START_TEST(yaml_block_scalar_and_alias)
 }
 END_TEST
 
+START_TEST(yaml_after_bom)
+{
+	/* A UTF-8 byte-order mark may start a YAML file; it takes 3 bytes before the text.
+	 * libyaml does not count it in its mark index, so the loader must: value b covers
+	 * byte 6 (not the space at 5) and key c starts at 8. */
+	struct loaded l = load_text("\xEF\xBB\xBF" "a: b\nc: d\n", FORMAT_YAML);
+	const struct node *b = member(l.doc->root, "a", 0);
+
+	ck_assert_msg(b->start == 6 && b->end == 7, "b at %zu-%zu, want 6-7", b->start, b->end);
+	ASSERT_NODE(&l, member(l.doc->root, "c", 1), 8, 9, 2, 1);
+	ASSERT_NODE(&l, member(l.doc->root, "c", 0), 11, 12, 2, 4);
+	loaded_free(&l);
+}
+END_TEST
+
 /* --- source_position and source_line --------------------------------------------- */
 
 START_TEST(position_line_breaks)
@@ -563,6 +578,7 @@ Suite *position_suite(void)
 	tcase_add_test(yaml, yaml_crlf_and_lone_cr);
 	tcase_add_test(yaml, yaml_tabs_after_indentation);
 	tcase_add_test(yaml, yaml_block_scalar_and_alias);
+	tcase_add_test(yaml, yaml_after_bom);
 	suite_add_tcase(s, yaml);
 
 	tcase_add_test(pos, position_line_breaks);
