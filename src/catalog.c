@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "readfile.h"
-#include "rules_data.h"
 #include "util.h"
 
 static int read_messages(struct catalog *cat, struct rule *r, const struct node *rule_node)
@@ -107,16 +106,22 @@ int catalog_load_file(struct catalog *cat, const char *path, char **error)
 	return rc;
 }
 
-int catalog_load_builtin(struct catalog *cat, char **error)
+void catalog_init_static(struct catalog *cat, struct rule *rules, size_t n)
 {
-	return catalog_load(cat, "rules/catalog.yaml", rules_catalog_yaml, rules_catalog_yaml_len,
-			    error);
+	memset(cat, 0, sizeof *cat);
+	cat->rules = rules;
+	cat->n = n;
+	cat->is_static = true;
 }
 
 void catalog_free(struct catalog *cat)
 {
 	size_t i;
 
+	if (cat->is_static) {
+		memset(cat, 0, sizeof *cat);
+		return;
+	}
 	for (i = 0; i < cat->allocated; i++)
 		free(cat->rules[i].messages);
 	free(cat->rules);

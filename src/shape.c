@@ -8,7 +8,6 @@
 #include "checks.h"
 #include "pattern.h"
 #include "readfile.h"
-#include "rules_data.h"
 #include "util.h"
 
 static struct shape *find_shape(struct request_shape *rs, const char *name)
@@ -233,15 +232,28 @@ int shape_load_file(struct request_shape *rs, const char *path, char **error)
 	return rc;
 }
 
-int shape_load_builtin(struct request_shape *rs, char **error)
+void shape_init_static(struct request_shape *rs, struct shape *shapes, size_t n,
+		       const struct shape *root, struct type_detail *details, size_t ndetails,
+		       const char *model_source)
 {
-	return shape_load(rs, "rules/shape.yaml", rules_shape_yaml, rules_shape_yaml_len, error);
+	memset(rs, 0, sizeof *rs);
+	rs->shapes = shapes;
+	rs->nshapes = n;
+	rs->root = root;
+	rs->type_details = details;
+	rs->ntype_details = ndetails;
+	rs->model_source = model_source;
+	rs->is_static = true;
 }
 
 void shape_free(struct request_shape *rs)
 {
 	size_t i;
 
+	if (rs->is_static) {
+		memset(rs, 0, sizeof *rs);
+		return;
+	}
 	for (i = 0; i < rs->nshapes; i++) {
 		free(rs->shapes[i].members);
 		free(rs->shapes[i].enums);

@@ -1,0 +1,215 @@
+/* gen-rules: compiles rules/catalog.yaml and rules/shape.yaml into C tables, so the
+ * program starts with its rules in place and reads no data file at run time. It
+ * loads them with the same code --rules DIR uses, so both agree by construction.
+ * Usage: gen-rules CATALOG.yaml SHAPE.yaml OUT.c */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "catalog.h"
+#include "shape.h"
+
+/* A C string literal; '?' is escaped against trigraphs. */
+static void emit_string(FILE *out, const char *s)
+{
+	if (!s) {
+		fputs("NULL", out);
+		return;
+	}
+	fputc('"', out);
+	for (; *s; s++) {
+		switch (*s) {
+		case '"': fputs("\\\"", out); break;
+		case '\\': fputs("\\\\", out); break;
+		case '\n': fputs("\\n", out); break;
+		case '\t': fputs("\\t", out); break;
+		case '?': fputs("\\?", out); break;
+		default:
+			if ((unsigned char)*s < 0x20)
+				fprintf(out, "\\%03o", (unsigned char)*s);
+			else
+				fputc(*s, out);
+		}
+	}
+	fputc('"', out);
+}
+
+static void emit_catalog(FILE *out, const struct catalog *cat)
+{
+	size_t i, j;
+
+	for (i = 0; i < cat->n; i++) {
+		const struct rule *r = &cat->rules[i];
+
+		fprintf(out, "static struct rule_message messages_%zu[] = {\n", i);
+		for (j = 0; j < r->nmessages; j++) {
+			fputs("\t{ ", out);
+			emit_string(out, r->messages[j].variant);
+			fputs(", ", out);
+			emit_string(out, r->messages[j].text);
+			fputs(" },\n", out);
+		}
+		fputs("};\n\n", out);
+	}
+	fprintf(out, "static struct rule rules[%zu] = {\n", cat->n);
+	for (i = 0; i < cat->n; i++) {
+		const struct rule *r = &cat->rules[i];
+		static const char *const sev[] = { "SEV_OFF", "SEV_INFO", "SEV_WARNING", "SEV_ERROR" };
+
+		fprintf(out, "\t{ .index = %zu, .id = ", i);
+		emit_string(out, r->id);
+		fputs(", .name = ", out);
+		emit_string(out, r->name);
+		fprintf(out, ", .severity = %s,\n\t  .summary = ", sev[r->severity]);
+		emit_string(out, r->summary);
+		fputs(",\n\t  .description = ", out);
+		emit_string(out, r->description);
+		fprintf(out, ",\n\t  .messages = messages_%zu, .nmessages = %zu,\n\t  .example_format = ",
+			i, r->nmessages);
+		emit_string(out, r->example_format);
+		fputs(",\n\t  .example_bad = ", out);
+		emit_string(out, r->example_bad);
+		fputs(",\n\t  .example_good = ", out);
+		emit_string(out, r->example_good);
+		fputs(" },\n", out);
+	}
+	fputs("};\n\n", out);
+	fprintf(out, "int catalog_load_builtin(struct catalog *cat, char **error)\n{\n"
+		     "\t(void)error;\n\tcatalog_init_static(cat, rules, %zu);\n\treturn 0;\n}\n\n",
+		cat->n);
+}
+
+static size_t shape_index(const struct request_shape *rs, const struct shape *s)
+{
+	return (size_t)(s - rs->shapes);
+}
+
+static void emit_string_array(FILE *out, const char *name, size_t i, const char **items, size_t n)
+{
+	size_t j;
+
+	if (!n)
+		return;
+	fprintf(out, "static const char *%s_%zu[] = { ", name, i);
+	for (j = 0; j < n; j++) {
+		emit_string(out, items[j]);
+		fputs(", ", out);
+	}
+	fputs("};\n", out);
+}
+
+static void emit_shape_parts(FILE *out, const struct request_shape *rs, size_t i)
+{
+	const struct shape *s = &rs->shapes[i];
+	size_t j;
+
+	if (s->nmembers) {
+		fprintf(out, "static struct shape_member members_%zu[] = {\n", i);
+		for (j = 0; j < s->nmembers; j++) {
+			const struct shape_member *m = &s->members[j];
+
+			fputs("\t{ ", out);
+			emit_string(out, m->name);
+			fprintf(out, ", &shapes[%zu], %s, ", shape_index(rs, m->shape),
+				m->required ? "true" : "false");
+			emit_string(out, m->since);
+			fputs(" },\n", out);
+		}
+		fputs("};\n", out);
+	}
+	emit_string_array(out, "enums", i, s->enums, s->nenums);
+	emit_string_array(out, "references", i, s->references, s->nreferences);
+}
+
+static void emit_shape(FILE *out, const struct request_shape *rs, size_t i)
+{
+	const struct shape *s = &rs->shapes[i];
+	static const char *const types[] = { "SHAPE_STRUCTURE", "SHAPE_LIST", "SHAPE_STRING" };
+
+	fputs("\t{ .name = ", out);
+	emit_string(out, s->name);
+	fprintf(out, ", .type = %s, .min = %ld, .max = %ld", types[s->type], s->min, s->max);
+	if (s->nmembers)
+		fprintf(out, ",\n\t  .members = members_%zu, .nmembers = %zu", i, s->nmembers);
+	if (s->item)
+		fprintf(out, ",\n\t  .item = &shapes[%zu]", shape_index(rs, s->item));
+	if (s->nenums)
+		fprintf(out, ",\n\t  .enums = enums_%zu, .nenums = %zu", i, s->nenums);
+	if (s->nreferences)
+		fprintf(out, ",\n\t  .references = references_%zu, .nreferences = %zu", i,
+			s->nreferences);
+	if (s->pattern) {
+		fputs(",\n\t  .pattern = ", out);
+		emit_string(out, s->pattern);
+		fputs(", .pattern_text = ", out);
+		emit_string(out, s->pattern_text);
+	}
+	if (s->check) {
+		fputs(",\n\t  .check = ", out);
+		emit_string(out, s->check);
+	}
+	fputs(" },\n", out);
+}
+
+static void emit_shapes(FILE *out, const struct request_shape *rs)
+{
+	size_t i;
+
+	fprintf(out, "static struct shape shapes[%zu];\n\n", rs->nshapes);
+	for (i = 0; i < rs->nshapes; i++)
+		emit_shape_parts(out, rs, i);
+	fprintf(out, "\nstatic struct shape shapes[%zu] = {\n", rs->nshapes);
+	for (i = 0; i < rs->nshapes; i++)
+		emit_shape(out, rs, i);
+	fputs("};\n\n", out);
+	fprintf(out, "static struct type_detail type_details[%zu] = {\n", rs->ntype_details);
+	for (i = 0; i < rs->ntype_details; i++) {
+		fputs("\t{ ", out);
+		emit_string(out, rs->type_details[i].type);
+		fputs(", ", out);
+		emit_string(out, rs->type_details[i].member);
+		fputs(" },\n", out);
+	}
+	fputs("};\n\n", out);
+	fputs("int shape_load_builtin(struct request_shape *rs, char **error)\n{\n\t(void)error;\n"
+	      "\tshape_init_static(rs, shapes, ", out);
+	fprintf(out, "%zu, &shapes[%zu], type_details, %zu, ", rs->nshapes,
+		shape_index(rs, rs->root), rs->ntype_details);
+	emit_string(out, rs->model_source);
+	fputs(");\n\treturn 0;\n}\n", out);
+}
+
+int main(int argc, char **argv)
+{
+	struct catalog cat;
+	struct request_shape rs;
+	char *error;
+	FILE *out;
+
+	if (argc != 4) {
+		fputs("usage: gen-rules CATALOG.yaml SHAPE.yaml OUT.c\n", stderr);
+		return 2;
+	}
+	if (catalog_load_file(&cat, argv[1], &error) < 0 || shape_load_file(&rs, argv[2], &error) < 0) {
+		fprintf(stderr, "gen-rules: %s\n", error);
+		free(error);
+		return 1;
+	}
+	out = fopen(argv[3], "w");
+	if (!out) {
+		perror(argv[3]);
+		return 1;
+	}
+	fputs("/* Generated by gen-rules from rules/catalog.yaml and rules/shape.yaml; "
+	      "do not edit. */\n#include <stdbool.h>\n#include <stddef.h>\n\n"
+	      "#include \"catalog.h\"\n#include \"shape.h\"\n\n",
+	      out);
+	emit_catalog(out, &cat);
+	emit_shapes(out, &rs);
+	catalog_free(&cat);
+	shape_free(&rs);
+	if (fclose(out) != 0) {
+		perror(argv[3]);
+		return 1;
+	}
+	return 0;
+}
