@@ -17,6 +17,7 @@ enum {
 static const struct option long_options[] = {
 	{ "format", required_argument, NULL, 'f' },
 	{ "output", required_argument, NULL, 'o' },
+	{ "jobs", required_argument, NULL, 'j' },
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
 	{ "rules", required_argument, NULL, OPT_RULES },
@@ -42,6 +43,8 @@ void cli_print_help(FILE *out)
 	      "                          text (default), json or sarif, to standard output or\n"
 	      "                          to FILE; may be given several times\n"
 	      "  -o, --output=FILE       write the report to FILE instead of standard output\n"
+	      "  -j, --jobs=N            lint N files at a time (default: one per processor);\n"
+	      "                          the output does not depend on N\n"
 	      "      --color=WHEN        auto (default), always or never; NO_COLOR is honoured\n"
 	      "      --fail-on=LEVEL     exit 1 when a finding is at least LEVEL: error\n"
 	      "                          (default), warning or info\n"
@@ -129,6 +132,11 @@ static int parse_one(int opt, const char *arg, struct cli *cli, char **error)
 	case 'o':
 		cli->output_file = arg;
 		return 0;
+	case 'j':
+		if (parse_size(arg, "jobs", 1, &n, error) < 0)
+			return -1;
+		cli->jobs = n > 64 ? 64 : (unsigned)n;
+		return 0;
 	case OPT_COLOR:
 		if (pick(arg, "color", colors, &v, error) < 0)
 			return -1;
@@ -198,7 +206,7 @@ int cli_parse(int argc, char **argv, struct cli *cli, char **error)
 	*error = NULL;
 	opterr = 0;
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, ":f:o:hV", long_options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":f:o:j:hV", long_options, NULL)) != -1) {
 		if (opt == '?') {
 			*error = optopt ? xasprintf("unknown option -%c; see --help", optopt)
 					: xasprintf("unknown option %s; see --help", argv[optind - 1]);

@@ -34,6 +34,7 @@ struct cli {
 	struct load_limits limits;
 	size_t max_size;
 	size_t max_visits;
+	unsigned jobs;               /* 0: one per processor */
 	char **inputs;               /* points into argv */
 	size_t ninputs;
 };

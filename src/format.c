@@ -1,30 +1,26 @@
 /* Choosing a formatter by name and writing its report where it belongs. */
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "format.h"
+#include "format_impl.h"
 #include "util.h"
 
-typedef int format_fn(FILE *out, const struct report *r);
-
-static const struct {
-	const char *name;
-	format_fn *write;
-} formatters[] = {
-	{ "text", format_text },
-	{ "json", format_json },
-	{ "sarif", format_sarif },
+static const struct format_ops *const formats[] = {
+	&format_text_ops,
+	&format_json_ops,
+	&format_sarif_ops,
 };
 
-static format_fn *find(const char *name, size_t n)
+static const struct format_ops *find(const char *name, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof formatters / sizeof *formatters; i++)
-		if (strlen(formatters[i].name) == n && strncmp(formatters[i].name, name, n) == 0)
-			return formatters[i].write;
+	for (i = 0; i < sizeof formats / sizeof *formats; i++)
+		if (strlen(formats[i]->name) == n && strncmp(formats[i]->name, name, n) == 0)
+			return formats[i];
 	return NULL;
 }
 
@@ -33,56 +29,116 @@ bool format_exists(const char *name, size_t n)
 	return find(name, n) != NULL;
 }
 
-static int write_atomically(format_fn *write, const char *path, const struct report *r,
-			    char **error)
+void report_counts_add(struct report_counts *c, const struct lint_result *res)
 {
-	char *tmp = xasprintf("%s.XXXXXX", path);
-	int fd = mkstemp(tmp);
-	FILE *out;
-	int rc;
+	size_t j;
 
-	if (fd < 0) {
-		*error = xasprintf("%s: cannot create a temporary file: %s", path, strerror(errno));
-		free(tmp);
-		return -1;
+	c->files++;
+	if (res->read_error)
+		c->unreadable++;
+	for (j = 0; j < res->diags.n; j++) {
+		enum severity sev = res->diags.items[j].severity;
+
+		c->errors += sev == SEV_ERROR;
+		c->warnings += sev == SEV_WARNING;
+		c->infos += sev == SEV_INFO;
 	}
-	out = fdopen(fd, "w");
-	rc = out ? write(out, r) : -1;
-	if (out && fflush(out) != 0)
-		rc = -1;
-	if (rc == 0 && fsync(fd) != 0)
-		rc = -1;
-	if (rc < 0)
-		*error = xasprintf("%s: cannot write: %s", path, strerror(errno ? errno : EIO));
-	if (out ? fclose(out) != 0 : close(fd) != 0) {
-		if (rc == 0)
-			*error = xasprintf("%s: cannot write: %s", path, strerror(errno));
-		rc = -1;
-	}
-	if (rc == 0 && rename(tmp, path) != 0) {
-		*error = xasprintf("%s: cannot rename the report into place: %s", path, strerror(errno));
-		rc = -1;
-	}
-	if (rc < 0)
-		unlink(tmp);
-	free(tmp);
-	return rc;
 }
 
-int format_write(const char *name, const char *path, const struct report *r, char **error)
+static int open_temporary(struct formatter *f, const char *path, char **error)
 {
-	format_fn *write = find(name, strlen(name));
+	int fd;
 
-	*error = NULL;
-	if (!write) {
-		*error = xasprintf("unknown format %s", name);
+	f->path = xstrdup(path);
+	f->tmp_path = xasprintf("%s.XXXXXX", path);
+	fd = mkstemp(f->tmp_path);
+	if (fd < 0) {
+		*error = xasprintf("%s: cannot create a temporary file: %s", path, strerror(errno));
 		return -1;
 	}
-	if (path)
-		return write_atomically(write, path, r, error);
-	if (write(stdout, r) < 0 || fflush(stdout) != 0) {
-		*error = xasprintf("standard output: cannot write: %s", strerror(errno ? errno : EIO));
+	f->out = fdopen(fd, "w");
+	if (!f->out) {
+		*error = xasprintf("%s: %s", path, strerror(errno));
+		close(fd);
+		unlink(f->tmp_path);
 		return -1;
 	}
 	return 0;
+}
+
+static void formatter_free(struct formatter *f)
+{
+	free(f->path);
+	free(f->tmp_path);
+	free(f->cwd);
+	free(f);
+}
+
+struct formatter *formatter_open(const char *name, const char *path,
+				 const struct report_meta *meta, char **error)
+{
+	struct formatter *f = xcalloc(1, sizeof *f);
+	char cwd[PATH_MAX];
+
+	*error = NULL;
+	f->ops = find(name, strlen(name));
+	f->meta = meta;
+	f->cwd = xstrdup(getcwd(cwd, sizeof cwd) ? cwd : "/");
+	if (!f->ops) {
+		*error = xasprintf("unknown format %s", name);
+		formatter_free(f);
+		return NULL;
+	}
+	if (path && open_temporary(f, path, error) < 0) {
+		formatter_free(f);
+		return NULL;
+	}
+	if (!path)
+		f->out = stdout;
+	f->ops->begin(f);
+	return f;
+}
+
+void formatter_file(struct formatter *f, const struct lint_result *res)
+{
+	f->ops->file(f, res);
+	f->files++;
+}
+
+static int finish_file(struct formatter *f, char **error)
+{
+	int failed = fflush(f->out) != 0 || ferror(f->out) || fsync(fileno(f->out)) != 0;
+	int err = errno;
+
+	if (fclose(f->out) != 0 && !failed) {
+		failed = 1;
+		err = errno;
+	}
+	if (!failed && rename(f->tmp_path, f->path) != 0) {
+		*error = xasprintf("%s: cannot move the report into place: %s", f->path, strerror(errno));
+		unlink(f->tmp_path);
+		return -1;
+	}
+	if (failed) {
+		*error = xasprintf("%s: cannot write: %s", f->path, strerror(err ? err : EIO));
+		unlink(f->tmp_path);
+		return -1;
+	}
+	return 0;
+}
+
+int formatter_close(struct formatter *f, const struct report_counts *counts, char **error)
+{
+	int rc = 0;
+
+	*error = NULL;
+	f->ops->end(f, counts);
+	if (f->path) {
+		rc = finish_file(f, error);
+	} else if (fflush(f->out) != 0 || ferror(f->out)) {
+		*error = xasprintf("standard output: cannot write: %s", strerror(errno ? errno : EIO));
+		rc = -1;
+	}
+	formatter_free(f);
+	return rc;
 }

@@ -1,5 +1,6 @@
-/* Formatters: each prints the finished findings of a whole run in one format.
- * They never check anything; they only read results. */
+/* Formatters: each writes one report of a run in one format. They never check
+ * anything; they only read finished results, which arrive one file at a time, in
+ * input order, so a run over many files never holds them all in memory. */
 #ifndef CJL_FORMAT_H
 #define CJL_FORMAT_H
 
@@ -9,30 +10,32 @@
 #include "catalog.h"
 #include "lint.h"
 
-struct report {
-	const struct lint_result *results;
-	size_t n;
+/* What every formatter may know about the run. */
+struct report_meta {
 	const struct catalog *catalog;
 	const char *version;
-	bool color;
+	bool color;              /* text on a terminal only */
 };
 
 struct report_counts {
 	size_t files, errors, warnings, infos, unreadable;
 };
 
-struct report_counts report_count(const struct report *r);
+void report_counts_add(struct report_counts *c, const struct lint_result *res);
+
+struct formatter;
 
 /* True when name[0..n) names a format. */
 bool format_exists(const char *name, size_t n);
-/* Writes the report in format `name` to standard output (path NULL) or to `path`,
- * atomically: a temporary file in the same folder, renamed into place when
- * complete, removed on failure. Returns 0, or -1 with *error set (caller frees). */
-int format_write(const char *name, const char *path, const struct report *r, char **error);
 
-/* Each returns 0, or -1 when writing failed. */
-int format_text(FILE *out, const struct report *r);
-int format_json(FILE *out, const struct report *r);
-int format_sarif(FILE *out, const struct report *r);
+/* Starts a report in format `name` on standard output (path NULL) or in `path`. A
+ * file report is written to a temporary file in the same folder and renamed into
+ * place by formatter_close, so a reader never sees half a report; on failure the
+ * temporary file is removed. NULL with *error set (caller frees) on failure. */
+struct formatter *formatter_open(const char *name, const char *path,
+				 const struct report_meta *meta, char **error);
+void formatter_file(struct formatter *f, const struct lint_result *res);
+/* Ends the report and frees f; returns 0, or -1 with *error set. */
+int formatter_close(struct formatter *f, const struct report_counts *counts, char **error);
 
 #endif

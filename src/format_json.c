@@ -2,7 +2,7 @@
  * (documented in createjob-lint(1)). json-c does the escaping. */
 #include <json-c/json.h>
 
-#include "format.h"
+#include "format_impl.h"
 
 static void add_string(json_object *obj, const char *key, const char *value)
 {
@@ -54,30 +54,36 @@ static json_object *file_to_json(const struct lint_result *res)
 	return f;
 }
 
-int format_json(FILE *out, const struct report *r)
+static const int json_flags = JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE;
+
+static void json_begin(struct formatter *f)
 {
-	struct report_counts c = report_count(r);
-	json_object *root = json_object_new_object();
 	json_object *tool = json_object_new_object();
-	json_object *files = json_object_new_array();
-	json_object *summary = json_object_new_object();
-	size_t i;
 
 	add_string(tool, "name", "createjob-lint");
-	add_string(tool, "version", r->version);
-	json_object_object_add(root, "tool", tool);
-	for (i = 0; i < r->n; i++)
-		json_object_array_add(files, file_to_json(&r->results[i]));
-	json_object_object_add(root, "files", files);
-	add_int(summary, "files", c.files);
-	add_int(summary, "errors", c.errors);
-	add_int(summary, "warnings", c.warnings);
-	add_int(summary, "infos", c.infos);
-	json_object_object_add(root, "summary", summary);
-	fputs(json_object_to_json_string_ext(root, JSON_C_TO_STRING_PLAIN |
-						     JSON_C_TO_STRING_NOSLASHESCAPE),
-	      out);
-	fputc('\n', out);
-	json_object_put(root);
-	return ferror(out) ? -1 : 0;
+	add_string(tool, "version", f->meta->version);
+	fprintf(f->out, "{\"tool\":%s,\"files\":[", json_object_to_json_string_ext(tool, json_flags));
+	json_object_put(tool);
 }
+
+static void json_file(struct formatter *f, const struct lint_result *res)
+{
+	json_object *obj = file_to_json(res);
+
+	fprintf(f->out, "%s%s", f->files ? "," : "", json_object_to_json_string_ext(obj, json_flags));
+	json_object_put(obj);
+}
+
+static void json_end(struct formatter *f, const struct report_counts *c)
+{
+	json_object *summary = json_object_new_object();
+
+	add_int(summary, "files", c->files);
+	add_int(summary, "errors", c->errors);
+	add_int(summary, "warnings", c->warnings);
+	add_int(summary, "infos", c->infos);
+	fprintf(f->out, "],\"summary\":%s}\n", json_object_to_json_string_ext(summary, json_flags));
+	json_object_put(summary);
+}
+
+const struct format_ops format_json_ops = { "json", json_begin, json_file, json_end };

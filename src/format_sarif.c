@@ -4,12 +4,10 @@
  * unrelated lines do. */
 #include <ctype.h>
 #include <json-c/json.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#include "format.h"
+#include "format_impl.h"
 #include "util.h"
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
@@ -82,7 +80,7 @@ static json_object *rule_descriptor(const struct rule *r)
 	return o;
 }
 
-static json_object *driver(const struct report *r)
+static json_object *driver(const struct report_meta *r)
 {
 	json_object *d = json_object_new_object();
 	json_object *rules = json_object_new_array();
@@ -157,7 +155,7 @@ static char *fingerprint(const char *rule, const char *path, const char *pointer
 	return xasprintf("%016llx", h);
 }
 
-static json_object *result(const struct report *r, const struct lint_result *res,
+static json_object *result(const struct report_meta *r, const struct lint_result *res,
 			   const struct diag *d, const char *cwd)
 {
 	const struct rule *rule = catalog_find(r->catalog, d->rule);
@@ -191,82 +189,80 @@ static json_object *result(const struct report *r, const struct lint_result *res
 	return o;
 }
 
-static json_object *invocation(const struct report *r, const char *cwd)
+static json_object *read_error_notification(const struct lint_result *res, const char *cwd)
 {
-	json_object *inv = json_object_new_object();
-	json_object *notes = json_object_new_array();
-	size_t i;
+	json_object *n = json_object_new_object();
+	json_object *loc = json_object_new_object();
+	json_object *phys = json_object_new_object();
+	json_object *locations = json_object_new_array();
+	char *text = xasprintf("%s: cannot read: %s", res->path, res->read_error);
 
-	for (i = 0; i < r->n; i++) {
-		const struct lint_result *res = &r->results[i];
-		json_object *n, *loc, *phys;
-		json_object *locations;
-		char *text;
-
-		if (!res->read_error)
-			continue;
-		n = json_object_new_object();
-		loc = json_object_new_object();
-		phys = json_object_new_object();
-		locations = json_object_new_array();
-		text = xasprintf("%s: cannot read: %s", res->path, res->read_error);
-		json_object_object_add(n, "level", json_object_new_string("error"));
-		json_object_object_add(n, "message", text_object("text", text));
-		json_object_object_add(phys, "artifactLocation", artifact_location(res->path, cwd));
-		json_object_object_add(loc, "physicalLocation", phys);
-		json_object_array_add(locations, loc);
-		json_object_object_add(n, "locations", locations);
-		json_object_array_add(notes, n);
-		free(text);
-	}
-	json_object_object_add(inv, "executionSuccessful",
-			       json_object_new_boolean(json_object_array_length(notes) == 0));
-	json_object_object_add(inv, "toolExecutionNotifications", notes);
-	return inv;
+	json_object_object_add(n, "level", json_object_new_string("error"));
+	json_object_object_add(n, "message", text_object("text", text));
+	json_object_object_add(phys, "artifactLocation", artifact_location(res->path, cwd));
+	json_object_object_add(loc, "physicalLocation", phys);
+	json_object_array_add(locations, loc);
+	json_object_object_add(n, "locations", locations);
+	free(text);
+	return n;
 }
 
-int format_sarif(FILE *out, const struct report *r)
+static const int sarif_flags = JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE;
+
+/* The document is written in pieces: the run's opening with the tool and its rules,
+ * one result per finding as files arrive, then the invocation (which needs the read
+ * errors of the whole run) and the closing. */
+static void sarif_begin(struct formatter *f)
 {
-	char cwd[PATH_MAX];
-	json_object *root = json_object_new_object();
-	json_object *runs = json_object_new_array();
-	json_object *run = json_object_new_object();
 	json_object *tool = json_object_new_object();
 	json_object *bases = json_object_new_object();
-	json_object *results = json_object_new_array();
-	json_object *invocations = json_object_new_array();
 	struct strbuf root_uri;
-	size_t i, j;
 
-	if (!getcwd(cwd, sizeof cwd))
-		snprintf(cwd, sizeof cwd, "/");
 	sb_init(&root_uri);
 	sb_adds(&root_uri, "file://");
-	add_uri_path(&root_uri, cwd);
+	add_uri_path(&root_uri, f->cwd);
 	if (root_uri.buf[root_uri.len - 1] != '/')
 		sb_addc(&root_uri, '/');
-	json_object_object_add(root, "$schema", json_object_new_string(SARIF_SCHEMA));
-	json_object_object_add(root, "version", json_object_new_string("2.1.0"));
-	json_object_object_add(tool, "driver", driver(r));
-	json_object_object_add(run, "tool", tool);
-	json_object_array_add(invocations, invocation(r, cwd));
-	json_object_object_add(run, "invocations", invocations);
+	json_object_object_add(tool, "driver", driver(f->meta));
 	json_object_object_add(bases, "%SRCROOT%", text_object("uri", root_uri.buf));
-	json_object_object_add(run, "originalUriBaseIds", bases);
-	for (i = 0; i < r->n; i++)
-		for (j = 0; j < r->results[i].diags.n; j++)
-			json_object_array_add(results,
-					      result(r, &r->results[i], &r->results[i].diags.items[j], cwd));
-	json_object_object_add(run, "results", results);
-	json_object_object_add(run, "columnKind", json_object_new_string("unicodeCodePoints"));
-	json_object_array_add(runs, run);
-	json_object_object_add(root, "runs", runs);
-	fputs(json_object_to_json_string_ext(root, JSON_C_TO_STRING_PRETTY |
-						     JSON_C_TO_STRING_SPACED |
-						     JSON_C_TO_STRING_NOSLASHESCAPE),
-	      out);
-	fputc('\n', out);
-	json_object_put(root);
+	fprintf(f->out, "{\"$schema\": \"%s\",\n \"version\": \"2.1.0\",\n \"runs\": [{\n"
+			"  \"tool\": %s,\n  \"originalUriBaseIds\": %s,\n"
+			"  \"columnKind\": \"unicodeCodePoints\",\n  \"results\": [",
+		SARIF_SCHEMA, json_object_to_json_string_ext(tool, sarif_flags),
+		json_object_to_json_string_ext(bases, sarif_flags));
+	json_object_put(tool);
+	json_object_put(bases);
 	sb_free(&root_uri);
-	return ferror(out) ? -1 : 0;
+	f->pending = json_object_new_array();
 }
+
+static void sarif_file(struct formatter *f, const struct lint_result *res)
+{
+	size_t j;
+
+	if (res->read_error)
+		json_object_array_add(f->pending, read_error_notification(res, f->cwd));
+	for (j = 0; j < res->diags.n; j++) {
+		json_object *o = result(f->meta, res, &res->diags.items[j], f->cwd);
+
+		fprintf(f->out, "%s\n    %s", f->results++ ? "," : "",
+			json_object_to_json_string_ext(o, sarif_flags));
+		json_object_put(o);
+	}
+}
+
+static void sarif_end(struct formatter *f, const struct report_counts *c)
+{
+	json_object *inv = json_object_new_object();
+
+	(void)c;
+	json_object_object_add(inv, "executionSuccessful",
+			       json_object_new_boolean(json_object_array_length(f->pending) == 0));
+	json_object_object_add(inv, "toolExecutionNotifications", f->pending);
+	f->pending = NULL;
+	fprintf(f->out, "\n  ],\n  \"invocations\": [%s]\n }]\n}\n",
+		json_object_to_json_string_ext(inv, sarif_flags));
+	json_object_put(inv);
+}
+
+const struct format_ops format_sarif_ops = { "sarif", sarif_begin, sarif_file, sarif_end };

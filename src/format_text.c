@@ -3,7 +3,7 @@
  * under the range, then a summary. */
 #include <string.h>
 
-#include "format.h"
+#include "format_impl.h"
 #include "util.h"
 
 #define BOLD "\033[1m"
@@ -23,7 +23,7 @@ static const char *severity_color(enum severity sev)
 
 /* The source line, then spaces (tabs where the line has tabs, so the caret lines up)
  * and ^~~~ under the finding's range; a range running past the line stops at its end. */
-static void print_excerpt(FILE *out, const struct report *r, struct source *src,
+static void print_excerpt(FILE *out, const struct report_meta *r, struct source *src,
 			  const struct diag *d)
 {
 	size_t len, i, col = 1;
@@ -52,7 +52,7 @@ static void print_excerpt(FILE *out, const struct report *r, struct source *src,
 	fputc('\n', out);
 }
 
-static void print_diag(FILE *out, const struct report *r, const struct lint_result *res,
+static void print_diag(FILE *out, const struct report_meta *r, const struct lint_result *res,
 		       const struct diag *d)
 {
 	if (r->color)
@@ -70,43 +70,28 @@ static const char *plural(size_t n, const char *one, const char *many)
 	return n == 1 ? one : many;
 }
 
-struct report_counts report_count(const struct report *r)
+static void text_begin(struct formatter *f)
 {
-	struct report_counts c = { 0 };
-	size_t i, j;
-
-	c.files = r->n;
-	for (i = 0; i < r->n; i++) {
-		if (r->results[i].read_error)
-			c.unreadable++;
-		for (j = 0; j < r->results[i].diags.n; j++) {
-			enum severity sev = r->results[i].diags.items[j].severity;
-
-			c.errors += sev == SEV_ERROR;
-			c.warnings += sev == SEV_WARNING;
-			c.infos += sev == SEV_INFO;
-		}
-	}
-	return c;
+	(void)f;
 }
 
-int format_text(FILE *out, const struct report *r)
+static void text_file(struct formatter *f, const struct lint_result *res)
 {
-	struct report_counts c = report_count(r);
-	size_t i, j;
+	size_t j;
 
-	for (i = 0; i < r->n; i++) {
-		const struct lint_result *res = &r->results[i];
-
-		for (j = 0; j < res->diags.n; j++)
-			print_diag(out, r, res, &res->diags.items[j]);
-	}
-	fprintf(out, "%zu %s checked: %zu %s, %zu %s, %zu %s", c.files,
-		plural(c.files, "file", "files"), c.errors, plural(c.errors, "error", "errors"),
-		c.warnings, plural(c.warnings, "warning", "warnings"), c.infos,
-		plural(c.infos, "info", "infos"));
-	if (c.unreadable)
-		fprintf(out, "; %zu could not be read", c.unreadable);
-	fputc('\n', out);
-	return ferror(out) ? -1 : 0;
+	for (j = 0; j < res->diags.n; j++)
+		print_diag(f->out, f->meta, res, &res->diags.items[j]);
 }
+
+static void text_end(struct formatter *f, const struct report_counts *c)
+{
+	fprintf(f->out, "%zu %s checked: %zu %s, %zu %s, %zu %s", c->files,
+		plural(c->files, "file", "files"), c->errors, plural(c->errors, "error", "errors"),
+		c->warnings, plural(c->warnings, "warning", "warnings"), c->infos,
+		plural(c->infos, "info", "infos"));
+	if (c->unreadable)
+		fprintf(f->out, "; %zu could not be read", c->unreadable);
+	fputc('\n', f->out);
+}
+
+const struct format_ops format_text_ops = { "text", text_begin, text_file, text_end };

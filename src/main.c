@@ -1,5 +1,6 @@
 /* createjob-lint: parse the command line, lint every input, print one report,
  * and exit with the status the worst finding calls for. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include "format.h"
 #include "lint.h"
 #include "pattern.h"
+#include "run.h"
 #include "ruledoc.h"
 #include "shape.h"
 #include "util.h"
@@ -77,19 +79,54 @@ static bool use_color(enum color_mode mode)
 	return !(no_color && *no_color) && isatty(STDOUT_FILENO);
 }
 
-static int exit_status(const struct lint_result *results, size_t n, enum severity fail_on)
-{
-	int status = EXIT_CLEAN;
-	size_t i, j;
+/* Everything the per-file consumer needs: the open reports and the running totals. */
+struct emit_state {
+	struct formatter *outputs[CLI_MAX_OUTPUTS];
+	size_t noutputs;
+	struct report_counts counts;
+	enum severity fail_on;
+	int status;
+};
 
-	for (i = 0; i < n; i++) {
-		if (results[i].read_error)
-			return EXIT_USAGE;
-		for (j = 0; j < results[i].diags.n; j++)
-			if (results[i].diags.items[j].severity >= fail_on)
-				status = EXIT_FINDINGS;
+static void emit(const struct lint_result *res, void *ctx)
+{
+	struct emit_state *st = ctx;
+	size_t i;
+
+	report_counts_add(&st->counts, res);
+	if (res->read_error) {
+		fprintf(stderr, "createjob-lint: %s: %s\n", res->path, res->read_error);
+		st->status = EXIT_USAGE;
 	}
-	return status;
+	for (i = 0; i < res->diags.n && st->status == EXIT_CLEAN; i++)
+		if (res->diags.items[i].severity >= st->fail_on)
+			st->status = EXIT_FINDINGS;
+	for (i = 0; i < st->noutputs; i++)
+		formatter_file(st->outputs[i], res);
+}
+
+static int open_outputs(const struct cli *cli, const struct report_meta *meta,
+			const struct report_meta *plain, struct emit_state *st)
+{
+	char *error;
+	size_t i;
+
+	for (i = 0; i < cli->noutputs; i++) {
+		const struct cli_output *o = &cli->outputs[i];
+		bool colored = strcmp(o->format, "text") == 0 && !o->path && meta->color;
+
+		st->outputs[i] = formatter_open(o->format, o->path, colored ? meta : plain, &error);
+		if (!st->outputs[i]) {
+			fprintf(stderr, "createjob-lint: %s\n", error);
+			free(error);
+			while (i-- > 0)
+				if (formatter_close(st->outputs[i], &st->counts, &error) < 0)
+					free(error);
+			return -1;
+		}
+		st->noutputs++;
+	}
+	return 0;
 }
 
 static int lint_inputs(const struct cli *cli, const struct catalog *cat,
@@ -97,11 +134,11 @@ static int lint_inputs(const struct cli *cli, const struct catalog *cat,
 {
 	struct lint_config cfg = { 0 };
 	struct file_list files = { 0 };
-	struct lint_result *results;
-	struct report report = { 0 };
+	struct report_meta meta = { cat, PACKAGE_VERSION, use_color(cli->color) };
+	struct report_meta plain = { cat, PACKAGE_VERSION, false };
+	struct emit_state st = { 0 };
 	char *error;
 	size_t i;
-	int status;
 
 	cfg.shape = rs;
 	cfg.catalog = cat;
@@ -109,34 +146,21 @@ static int lint_inputs(const struct cli *cli, const struct catalog *cat,
 	cfg.max_visits = cli->max_visits;
 	cfg.max_size = cli->max_size;
 	cfg.stdin_format = cli->stdin_format;
+	st.fail_on = cli->fail_on;
+	if (open_outputs(cli, &meta, &plain, &st) < 0)
+		return EXIT_USAGE;
 	for (i = 0; i < cli->ninputs; i++)
 		files_add(&files, cli->inputs[i]);
-	results = xcalloc(files.n, sizeof *results);
-	for (i = 0; i < files.n; i++)
-		lint_path(&cfg, files.paths[i], &results[i]);
-	report.results = results;
-	report.n = files.n;
-	report.catalog = cat;
-	report.version = PACKAGE_VERSION;
-	status = exit_status(results, files.n, cli->fail_on);
-	for (i = 0; i < cli->noutputs; i++) {
-		const struct cli_output *o = &cli->outputs[i];
-
-		report.color = strcmp(o->format, "text") == 0 && !o->path && use_color(cli->color);
-		if (format_write(o->format, o->path, &report, &error) < 0) {
+	run_lint(&cfg, files.paths, files.n, cli->jobs ? cli->jobs : run_default_jobs(), emit, &st);
+	for (i = 0; i < st.noutputs; i++) {
+		if (formatter_close(st.outputs[i], &st.counts, &error) < 0) {
 			fprintf(stderr, "createjob-lint: %s\n", error);
 			free(error);
-			status = EXIT_USAGE;
+			st.status = EXIT_USAGE;
 		}
 	}
-	for (i = 0; i < files.n; i++) {
-		if (results[i].read_error)
-			fprintf(stderr, "createjob-lint: %s: %s\n", results[i].path, results[i].read_error);
-		lint_result_free(&results[i]);
-	}
-	free(results);
 	files_free(&files);
-	return status;
+	return st.status;
 }
 
 static int run(const struct cli *cli)

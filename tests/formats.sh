@@ -39,5 +39,31 @@ grep -E '^[^ ].*:[0-9]+:[0-9]+: (error|warning|info): ' "$tmp/out.txt" > "$tmp/f
 check "JSON and text agree finding by finding" 'diff -u "$tmp/from-text.txt" "$tmp/from-json.txt"'
 check "the corpus has findings to compare" '[ -s "$tmp/from-json.txt" ]'
 
+# -j N: the reports do not depend on the number of threads.
+for j in 1 2 7; do
+	"$CJL" -j "$j" --color never -f text="$tmp/j$j.txt" -f json="$tmp/j$j.json" \
+		-f sarif="$tmp/j$j.sarif" cases valid
+done
+for ext in txt json sarif; do
+	check "-j 2 and -j 7 write the same $ext report as -j 1" \
+		'cmp -s "$tmp/j1.$ext" "$tmp/j2.$ext" && cmp -s "$tmp/j1.$ext" "$tmp/j7.$ext"'
+done
+check "text written to a file equals text on standard output" \
+	'"$CJL" --color never cases valid > "$tmp/stdout.txt"; cmp -s "$tmp/stdout.txt" "$tmp/j1.txt"'
+check "-o writes the single report to a file" \
+	'"$CJL" -f json -o "$tmp/o.json" cases valid > "$tmp/o.stdout"; cmp -s "$tmp/o.json" "$tmp/j1.json" && [ ! -s "$tmp/o.stdout" ]'
+
+# Reports are written atomically: a report that cannot be completed leaves neither
+# the report nor a temporary file behind, and exits 2.
+mkdir "$tmp/atomic"
+( ulimit -f 8; trap "" XFSZ; exec "$CJL" -f sarif="$tmp/atomic/big.sarif" cases valid ) 2> "$tmp/atomic.err"
+rc=$?
+check "a report larger than the file size limit fails with exit 2" '[ "$rc" -eq 2 ]'
+check "and says why, naming the file" 'grep -q "big.sarif: cannot write" "$tmp/atomic.err"'
+check "and leaves no report and no temporary file" '[ -z "$(ls -A "$tmp/atomic")" ]'
+"$CJL" -f json="$tmp/no/such/dir/r.json" valid 2> "$tmp/nodir.err"
+rc=$?
+check "a report in a missing folder is a usage error (exit 2)" '[ "$rc" -eq 2 ] && grep -q "r.json" "$tmp/nodir.err"'
+
 echo "formats: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

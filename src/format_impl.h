@@ -1,0 +1,31 @@
+/* What the formatters share with format.c: their state and their three steps. */
+#ifndef CJL_FORMAT_IMPL_H
+#define CJL_FORMAT_IMPL_H
+
+#include "format.h"
+
+struct json_object;
+
+struct formatter {
+	const struct format_ops *ops;
+	const struct report_meta *meta;
+	FILE *out;
+	char *path, *tmp_path;       /* NULL for standard output */
+	size_t files;                /* files written so far */
+	size_t results;              /* findings written so far */
+	struct json_object *pending; /* kept for the end of the report (SARIF) */
+	char *cwd;                   /* working directory, for relative paths */
+};
+
+struct format_ops {
+	const char *name;
+	void (*begin)(struct formatter *f);
+	void (*file)(struct formatter *f, const struct lint_result *res);
+	void (*end)(struct formatter *f, const struct report_counts *counts);
+};
+
+extern const struct format_ops format_text_ops;
+extern const struct format_ops format_json_ops;
+extern const struct format_ops format_sarif_ops;
+
+#endif

@@ -1,0 +1,131 @@
+/* Lints inputs on N threads, delivering results in input order. */
+#include "run.h"
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "util.h"
+
+/* Results live in a ring of `window` slots: input i goes to slot i % window, and a
+ * worker may start input i only when i < emitted + window. */
+struct pool {
+	const struct lint_config *cfg;
+	char *const *paths;
+	size_t n, window;
+	size_t next;              /* next input to start */
+	size_t emitted;           /* inputs handed to the consumer */
+	struct lint_result *slots;
+	bool *ready;
+	pthread_mutex_t lock;
+	pthread_cond_t slot_free; /* the consumer moved on */
+	pthread_cond_t done;      /* a worker finished an input */
+};
+
+static void run_sequential(const struct lint_config *cfg, char *const *paths, size_t n,
+			   run_consumer *consume, void *ctx)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		struct lint_result res;
+
+		lint_path(cfg, paths[i], &res);
+		consume(&res, ctx);
+		lint_result_free(&res);
+	}
+}
+
+static void *worker(void *arg)
+{
+	struct pool *p = arg;
+
+	pthread_mutex_lock(&p->lock);
+	for (;;) {
+		size_t i;
+
+		while (p->next < p->n && p->next >= p->emitted + p->window)
+			pthread_cond_wait(&p->slot_free, &p->lock);
+		if (p->next >= p->n)
+			break;
+		i = p->next++;
+		pthread_mutex_unlock(&p->lock);
+		lint_path(p->cfg, p->paths[i], &p->slots[i % p->window]);
+		pthread_mutex_lock(&p->lock);
+		p->ready[i % p->window] = true;
+		pthread_cond_broadcast(&p->done);
+	}
+	pthread_mutex_unlock(&p->lock);
+	return NULL;
+}
+
+static void consume_in_order(struct pool *p, run_consumer *consume, void *ctx)
+{
+	while (p->emitted < p->n) {
+		size_t slot = p->emitted % p->window;
+
+		pthread_mutex_lock(&p->lock);
+		while (!p->ready[slot])
+			pthread_cond_wait(&p->done, &p->lock);
+		pthread_mutex_unlock(&p->lock);
+		consume(&p->slots[slot], ctx);
+		lint_result_free(&p->slots[slot]);
+		pthread_mutex_lock(&p->lock);
+		p->ready[slot] = false;
+		p->emitted++;
+		pthread_cond_broadcast(&p->slot_free);
+		pthread_mutex_unlock(&p->lock);
+	}
+}
+
+static void run_threads(const struct lint_config *cfg, char *const *paths, size_t n,
+			unsigned jobs, run_consumer *consume, void *ctx)
+{
+	struct pool p = { 0 };
+	pthread_t *threads = xcalloc(jobs, sizeof *threads);
+	unsigned started = 0, t;
+
+	p.cfg = cfg;
+	p.paths = paths;
+	p.n = n;
+	p.window = (size_t)jobs * 4;
+	p.slots = xcalloc(p.window, sizeof *p.slots);
+	p.ready = xcalloc(p.window, sizeof *p.ready);
+	pthread_mutex_init(&p.lock, NULL);
+	pthread_cond_init(&p.slot_free, NULL);
+	pthread_cond_init(&p.done, NULL);
+	for (t = 0; t < jobs; t++)
+		if (pthread_create(&threads[t], NULL, worker, &p) == 0)
+			started++;
+		else
+			break;
+	if (started > 0)
+		consume_in_order(&p, consume, ctx);
+	else
+		run_sequential(cfg, paths, n, consume, ctx); /* no thread could start */
+	for (t = 0; t < started; t++)
+		pthread_join(threads[t], NULL);
+	pthread_cond_destroy(&p.done);
+	pthread_cond_destroy(&p.slot_free);
+	pthread_mutex_destroy(&p.lock);
+	free(p.ready);
+	free(p.slots);
+	free(threads);
+}
+
+void run_lint(const struct lint_config *cfg, char *const *paths, size_t n, unsigned jobs,
+	      run_consumer *consume, void *ctx)
+{
+	if (jobs <= 1 || n <= 1)
+		run_sequential(cfg, paths, n, consume, ctx);
+	else
+		run_threads(cfg, paths, n, jobs > n ? (unsigned)n : jobs, consume, ctx);
+}
+
+unsigned run_default_jobs(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > 64 ? 64 : (unsigned)n;
+}
