@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "format.h"
+#include "lint.h"
 #include "source.h"
 #include "util.h"
 
@@ -202,7 +203,7 @@ int cli_parse(int argc, char **argv, struct cli *cli, char **error)
 	cli->limits.max_depth = LOAD_DEFAULT_DEPTH;
 	cli->limits.max_nodes = LOAD_DEFAULT_NODES;
 	cli->max_visits = LOAD_DEFAULT_NODES;
-	cli->max_size = 64 * 1024 * 1024;
+	cli->max_size = LINT_DEFAULT_MAX_SIZE;
 	*error = NULL;
 	opterr = 0;
 	optind = 1;

@@ -8,6 +8,19 @@
 #include "readfile.h"
 #include "util.h"
 
+void lint_config_init(struct lint_config *cfg, const struct request_shape *shape,
+		      const struct catalog *catalog)
+{
+	memset(cfg, 0, sizeof *cfg);
+	cfg->shape = shape;
+	cfg->catalog = catalog;
+	cfg->limits.max_depth = LOAD_DEFAULT_DEPTH;
+	cfg->limits.max_nodes = LOAD_DEFAULT_NODES;
+	cfg->max_visits = LOAD_DEFAULT_NODES;
+	cfg->max_size = LINT_DEFAULT_MAX_SIZE;
+	cfg->stdin_format = -1;
+}
+
 void lint_bytes(const struct lint_config *cfg, const char *path, char *bytes, size_t len,
 		enum source_format format, struct lint_result *res)
 {

@@ -10,6 +10,8 @@
 #include "shape.h"
 #include "source.h"
 
+#define LINT_DEFAULT_MAX_SIZE ((size_t)64 * 1024 * 1024)
+
 struct lint_config {
 	const struct request_shape *shape;
 	const struct catalog *catalog;
@@ -27,6 +29,9 @@ struct lint_result {
 	struct diag_list diags;
 };
 
+/* Default limits for the given rules; the caller may change any field after. */
+void lint_config_init(struct lint_config *cfg, const struct request_shape *shape,
+		      const struct catalog *catalog);
 void lint_path(const struct lint_config *cfg, const char *path, struct lint_result *res);
 /* Lints text already in memory (takes ownership of bytes, len bytes plus a NUL). */
 void lint_bytes(const struct lint_config *cfg, const char *path, char *bytes, size_t len,

@@ -132,7 +132,7 @@ static int open_outputs(const struct cli *cli, const struct report_meta *meta,
 static int lint_inputs(const struct cli *cli, const struct catalog *cat,
 		       const struct request_shape *rs)
 {
-	struct lint_config cfg = { 0 };
+	struct lint_config cfg;
 	struct file_list files = { 0 };
 	struct report_meta meta = { cat, PACKAGE_VERSION, use_color(cli->color) };
 	struct report_meta plain = { cat, PACKAGE_VERSION, false };
@@ -140,8 +140,7 @@ static int lint_inputs(const struct cli *cli, const struct catalog *cat,
 	char *error;
 	size_t i;
 
-	cfg.shape = rs;
-	cfg.catalog = cat;
+	lint_config_init(&cfg, rs, cat);
 	cfg.limits = cli->limits;
 	cfg.max_visits = cli->max_visits;
 	cfg.max_size = cli->max_size;

@@ -8,12 +8,9 @@
 
 #include "lint.h"
 #include "pattern.h"
+#include "fixture.h"
 #include "suites.h"
 #include "util.h"
-
-#define ASSET "0b5d1a2c3e4f56789a0b1c2d3e4f5a6b"
-#define DSET "6c1f2e0d8a3b4c5d9e7f0a1b2c3d4e5f"
-#define REV "1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d"
 
 /* A valid EXPORT_ASSET_TO_SIGNED_URL request, JSON and YAML. */
 #define SIGNED_JSON                                                                        \
@@ -29,50 +26,6 @@
 	"    AssetId: " ASSET "\n"                                                         \
 	"    DataSetId: " DSET "\n"                                                        \
 	"    RevisionId: " REV "\n"
-
-static struct catalog cat;
-static struct request_shape rs;
-static struct lint_config cfg;
-
-static void setup(void)
-{
-	char *err = NULL;
-
-	if (catalog_load_builtin(&cat, &err) < 0 || shape_load_builtin(&rs, &err) < 0)
-		ck_abort_msg("cannot load the built-in rules: %s", err);
-	memset(&cfg, 0, sizeof cfg);
-	cfg.shape = &rs;
-	cfg.catalog = &cat;
-	cfg.limits.max_depth = LOAD_DEFAULT_DEPTH;
-	cfg.limits.max_nodes = LOAD_DEFAULT_NODES;
-	cfg.max_visits = LOAD_DEFAULT_NODES;
-	cfg.max_size = 1 << 26;
-	cfg.overrides = NULL;
-	cfg.stdin_format = -1;
-}
-
-static void teardown(void)
-{
-	catalog_free(&cat);
-	shape_free(&rs);
-	/* The pattern cache keys on the shape's strings, which are freed now. */
-	pattern_cleanup();
-}
-
-static struct lint_result lint_with(const struct lint_config *c, const char *text,
-				    enum source_format format)
-{
-	struct lint_result res;
-
-	lint_bytes(c, format == FORMAT_JSON ? "test.json" : "test.yaml", xstrdup(text),
-		   strlen(text), format, &res);
-	return res;
-}
-
-static struct lint_result lint_text(const char *text, enum source_format format)
-{
-	return lint_with(&cfg, text, format);
-}
 
 /* "CJ102@5:4 CJ101@1:1" for failure messages; the buffer is reused. */
 static const char *summary(const struct lint_result *r)

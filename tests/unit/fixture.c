@@ -1,0 +1,42 @@
+/* What the pipeline tests share: the built-in rules, and linting a string. */
+#include <check.h>
+#include <string.h>
+
+#include "fixture.h"
+#include "pattern.h"
+#include "util.h"
+
+struct catalog cat;
+struct request_shape rs;
+struct lint_config cfg;
+
+void setup(void)
+{
+	char *err = NULL;
+
+	if (catalog_load_builtin(&cat, &err) < 0 || shape_load_builtin(&rs, &err) < 0)
+		ck_abort_msg("cannot load the built-in rules: %s", err);
+	lint_config_init(&cfg, &rs, &cat);
+}
+
+void teardown(void)
+{
+	catalog_free(&cat);
+	shape_free(&rs);
+	pattern_cleanup();
+}
+
+struct lint_result lint_with(const struct lint_config *c, const char *text,
+			     enum source_format format)
+{
+	struct lint_result res;
+
+	lint_bytes(c, format == FORMAT_JSON ? "test.json" : "test.yaml", xstrdup(text),
+		   strlen(text), format, &res);
+	return res;
+}
+
+struct lint_result lint_text(const char *text, enum source_format format)
+{
+	return lint_with(&cfg, text, format);
+}
