@@ -12,7 +12,8 @@
 
 enum {
 	OPT_COLOR = 256, OPT_FAIL_ON, OPT_RULES, OPT_LIST_RULES, OPT_EXPLAIN, OPT_MAX_DEPTH,
-	OPT_MAX_NODES, OPT_MAX_SIZE, OPT_INPUT_FORMAT, OPT_MAN_RULES,
+	OPT_MAX_NODES, OPT_MAX_SIZE, OPT_INPUT_FORMAT, OPT_MAN_RULES, OPT_ONLY_REQUESTS,
+	OPT_ALL_FILES, OPT_STDIN_FILENAME,
 };
 
 static const struct option long_options[] = {
@@ -25,6 +26,9 @@ static const struct option long_options[] = {
 	{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
 	{ "explain", required_argument, NULL, OPT_EXPLAIN },
 	{ "input-format", required_argument, NULL, OPT_INPUT_FORMAT },
+	{ "stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME },
+	{ "only-requests", no_argument, NULL, OPT_ONLY_REQUESTS },
+	{ "all-files", no_argument, NULL, OPT_ALL_FILES },
 	{ "max-depth", required_argument, NULL, OPT_MAX_DEPTH },
 	{ "max-nodes", required_argument, NULL, OPT_MAX_NODES },
 	{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
@@ -53,14 +57,21 @@ void cli_print_help(FILE *out)
 	      "                          the built-in copy of rules/\n"
 	      "      --list-rules        list every rule and exit\n"
 	      "      --explain=RULE      describe one rule, with examples, and exit\n"
-	      "      --input-format=FMT  json or yaml for standard input (default: guess)\n"
+	      "      --input-format=FMT  json or yaml for standard input (default: from\n"
+	      "                          --stdin-filename, else guessed from the text)\n"
+	      "      --stdin-filename=PATH  the path standard input stands for, in the report\n"
+	      "                          and to choose JSON or YAML\n"
+	      "      --only-requests     skip named files that are not job requests (no Type\n"
+	      "                          and no Details at the top), as in directories\n"
+	      "      --all-files         lint every file found in directories, requests or not\n"
 	      "      --max-depth=N       nesting limit per document (default 256)\n"
 	      "      --max-nodes=N       values per document, aliases expanded (default 1000000)\n"
 	      "      --max-size=BYTES    size limit per file (default 67108864)\n"
 	      "  -h, --help              show this help and exit\n"
 	      "  -V, --version           show the version and exit\n"
 	      "\n"
-	      "Directories are searched for *.json, *.yaml and *.yml files.\n"
+	      "Directories are searched for *.json, *.yaml and *.yml files; those that are\n"
+	      "not job requests are skipped and counted.\n"
 	      "Exit status: 0 no finding at or above --fail-on, 1 some, 2 usage error or\n"
 	      "an input that could not be read.\n",
 	      out);
@@ -155,6 +166,15 @@ static int parse_one(int opt, const char *arg, struct cli *cli, char **error)
 		if (pick(arg, "input-format", inputs, &v, error) < 0)
 			return -1;
 		cli->stdin_format = v == 0 ? FORMAT_JSON : FORMAT_YAML;
+		return 0;
+	case OPT_STDIN_FILENAME:
+		cli->stdin_filename = arg;
+		return 0;
+	case OPT_ONLY_REQUESTS:
+		cli->only_requests = true;
+		return 0;
+	case OPT_ALL_FILES:
+		cli->all_files = true;
 		return 0;
 	case OPT_RULES:
 		cli->rules_dir = arg;

@@ -35,6 +35,9 @@ struct cli {
 	size_t max_size;
 	size_t max_visits;
 	unsigned jobs;               /* 0: one per processor */
+	bool only_requests;          /* skip named files that are not job requests too */
+	bool all_files;              /* lint every file found in directories */
+	const char *stdin_filename;  /* path shown for standard input */
 	char **inputs;               /* points into argv */
 	size_t ninputs;
 };

@@ -13,15 +13,17 @@ struct visited {
 	ino_t ino;
 };
 
-static void push(struct file_list *list, char *path)
+static void push(struct file_list *list, char *path, bool walked)
 {
-	list->paths = grow_array(list->paths, &list->cap, list->n + 1, sizeof *list->paths);
-	list->paths[list->n++] = path;
+	list->items = grow_array(list->items, &list->cap, list->n + 1, sizeof *list->items);
+	list->items[list->n].path = path;
+	list->items[list->n].walked = walked;
+	list->n++;
 }
 
 static int compare_names(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(((const struct input_file *)a)->path, ((const struct input_file *)b)->path);
 }
 
 static int is_request_name(const char *name)
@@ -56,25 +58,25 @@ static void walk_dir(struct file_list *list, const char *dir, struct visited *se
 		return;
 	while ((e = readdir(d)) != NULL)
 		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
-			push(&names, xstrdup(e->d_name));
+			push(&names, xstrdup(e->d_name), false);
 	closedir(d);
 	if (names.n > 1)
-		qsort(names.paths, names.n, sizeof *names.paths, compare_names);
+		qsort(names.items, names.n, sizeof *names.items, compare_names);
 	for (i = 0; i < names.n; i++) {
 		size_t dl = strlen(dir);
 		char *path = strcmp(dir, ".") == 0
-				     ? xstrdup(names.paths[i])
+				     ? xstrdup(names.items[i].path)
 				     : xasprintf("%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/",
-						 names.paths[i]);
+						 names.items[i].path);
 
 		if (stat(path, &st) < 0) {
 			free(path);
 			continue;
 		}
-		if (S_ISDIR(st.st_mode) && !skipped_dir(names.paths[i]))
+		if (S_ISDIR(st.st_mode) && !skipped_dir(names.items[i].path))
 			walk_dir(list, path, seen, depth + 1);
-		else if (S_ISREG(st.st_mode) && is_request_name(names.paths[i])) {
-			push(list, path);
+		else if (S_ISREG(st.st_mode) && is_request_name(names.items[i].path)) {
+			push(list, path, true);
 			path = NULL;
 		}
 		free(path);
@@ -92,7 +94,7 @@ void files_add(struct file_list *list, const char *arg)
 		walk_dir(list, arg, seen, 0);
 		return;
 	}
-	push(list, xstrdup(arg));
+	push(list, xstrdup(arg), false);
 }
 
 void files_free(struct file_list *list)
@@ -100,7 +102,7 @@ void files_free(struct file_list *list)
 	size_t i;
 
 	for (i = 0; i < list->n; i++)
-		free(list->paths[i]);
-	free(list->paths);
+		free(list->items[i].path);
+	free(list->items);
 	memset(list, 0, sizeof *list);
 }

@@ -2,10 +2,16 @@
 #ifndef CJL_FILES_H
 #define CJL_FILES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
+struct input_file {
+	char *path;            /* owned */
+	bool walked;           /* found in a directory, not named by the user */
+};
+
 struct file_list {
-	char **paths;          /* owned */
+	struct input_file *items;
 	size_t n, cap;
 };
 

@@ -33,6 +33,10 @@ void report_counts_add(struct report_counts *c, const struct lint_result *res)
 {
 	size_t j;
 
+	if (res->skipped) {
+		c->skipped++;
+		return;
+	}
 	c->files++;
 	if (res->read_error)
 		c->unreadable++;

@@ -18,7 +18,9 @@ struct report_meta {
 };
 
 struct report_counts {
-	size_t files, errors, warnings, infos, unreadable;
+	size_t files;            /* linted, not counting skipped ones */
+	size_t skipped;          /* found in directories but not job requests */
+	size_t errors, warnings, infos, unreadable;
 };
 
 void report_counts_add(struct report_counts *c, const struct lint_result *res);

@@ -82,6 +82,7 @@ static void json_end(struct formatter *f, const struct report_counts *c)
 	add_int(summary, "errors", c->errors);
 	add_int(summary, "warnings", c->warnings);
 	add_int(summary, "infos", c->infos);
+	add_int(summary, "skipped", c->skipped);
 	fprintf(f->out, "],\"summary\":%s}\n", json_object_to_json_string_ext(summary, json_flags));
 	json_object_put(summary);
 }

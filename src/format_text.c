@@ -91,6 +91,8 @@ static void text_end(struct formatter *f, const struct report_counts *c)
 		plural(c->infos, "info", "infos"));
 	if (c->unreadable)
 		fprintf(f->out, "; %zu could not be read", c->unreadable);
+	if (c->skipped)
+		fprintf(f->out, "; %zu skipped (not job requests)", c->skipped);
 	fputc('\n', f->out);
 }
 

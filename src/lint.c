@@ -21,39 +21,69 @@ void lint_config_init(struct lint_config *cfg, const struct request_shape *shape
 	cfg->stdin_format = -1;
 }
 
-void lint_bytes(const struct lint_config *cfg, const char *path, char *bytes, size_t len,
-		enum source_format format, struct lint_result *res)
+/* A job request has Type or Details at the top. A file that does not load is taken
+ * for one when its text names either, so that a broken request is still reported. */
+static bool looks_like_request(const struct doc *doc, const struct source *src)
+{
+	const struct node *root = node_deref(doc->root);
+
+	if (root)
+		return root->kind == NODE_MAPPING &&
+		       (node_get(root, "Type") || node_get(root, "Details"));
+	return memmem(src->bytes, src->len, "Type", 4) || memmem(src->bytes, src->len, "Details", 7);
+}
+
+static void lint_loaded(const struct lint_config *cfg, char *bytes, size_t len,
+			enum source_format format, bool only_requests, struct lint_result *res)
 {
 	struct doc *doc;
 
-	memset(res, 0, sizeof *res);
-	res->path = xstrdup(path);
-	diag_list_init(&res->diags);
-	res->src = source_new(path, bytes, len, format);
+	res->src = source_new(res->path, bytes, len, format);
 	doc = load_document(res->src, &cfg->limits, &res->diags);
+	if (only_requests && !looks_like_request(doc, res->src)) {
+		res->skipped = true;
+		diag_list_free(&res->diags);
+		doc_free(doc);
+		return;
+	}
 	engine_check(cfg->shape, res->src, doc, cfg->max_visits, &res->diags);
 	doc_free(doc);
 	diag_list_finish(&res->diags, cfg->catalog, res->src, cfg->overrides);
 }
 
-void lint_path(const struct lint_config *cfg, const char *path, struct lint_result *res)
+static void result_init(struct lint_result *res, const char *path)
 {
+	memset(res, 0, sizeof *res);
+	res->path = xstrdup(path);
+	diag_list_init(&res->diags);
+}
+
+void lint_bytes(const struct lint_config *cfg, const char *path, char *bytes, size_t len,
+		enum source_format format, struct lint_result *res)
+{
+	result_init(res, path);
+	lint_loaded(cfg, bytes, len, format, false, res);
+}
+
+void lint_path(const struct lint_config *cfg, const char *path, bool only_requests,
+	       struct lint_result *res)
+{
+	bool is_stdin = strcmp(path, "-") == 0;
+	const char *shown = is_stdin && cfg->stdin_name ? cfg->stdin_name : path;
 	char *bytes, *error;
 	size_t len;
 	enum source_format format;
 
+	result_init(res, shown);
 	if (read_file(path, cfg->max_size, &bytes, &len, &error) < 0) {
-		memset(res, 0, sizeof *res);
-		res->path = xstrdup(path);
 		res->read_error = error;
-		diag_list_init(&res->diags);
 		return;
 	}
-	if (strcmp(path, "-") == 0 && cfg->stdin_format >= 0)
+	if (is_stdin && cfg->stdin_format >= 0)
 		format = (enum source_format)cfg->stdin_format;
 	else
-		format = source_guess_format(path, bytes, len);
-	lint_bytes(cfg, path, bytes, len, format, res);
+		format = source_guess_format(shown, bytes, len);
+	lint_loaded(cfg, bytes, len, format, only_requests, res);
 }
 
 void lint_result_free(struct lint_result *res)

@@ -2,6 +2,7 @@
 #ifndef CJL_LINT_H
 #define CJL_LINT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "catalog.h"
@@ -20,6 +21,7 @@ struct lint_config {
 	size_t max_size;              /* bytes per file */
 	const enum severity *overrides; /* per catalog index, (enum severity)-1 = default */
 	int stdin_format;             /* -1 to guess, else an enum source_format */
+	const char *stdin_name;       /* --stdin-filename: the path shown for "-", or NULL */
 };
 
 struct lint_result {
@@ -27,12 +29,16 @@ struct lint_result {
 	char *read_error;             /* why the input could not be read, or NULL; owned */
 	struct source *src;           /* NULL when it could not be read */
 	struct diag_list diags;
+	bool skipped;                 /* not a job request, and only requests were wanted */
 };
 
 /* Default limits for the given rules; the caller may change any field after. */
 void lint_config_init(struct lint_config *cfg, const struct request_shape *shape,
 		      const struct catalog *catalog);
-void lint_path(const struct lint_config *cfg, const char *path, struct lint_result *res);
+/* Lints one file ("-" is standard input). With only_requests, a file whose top level
+ * has neither Type nor Details is skipped: res->skipped is set and nothing reported. */
+void lint_path(const struct lint_config *cfg, const char *path, bool only_requests,
+	       struct lint_result *res);
 /* Lints text already in memory (takes ownership of bytes, len bytes plus a NUL). */
 void lint_bytes(const struct lint_config *cfg, const char *path, char *bytes, size_t len,
 		enum source_format format, struct lint_result *res);

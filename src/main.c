@@ -94,6 +94,8 @@ static void emit(const struct lint_result *res, void *ctx)
 	size_t i;
 
 	report_counts_add(&st->counts, res);
+	if (res->skipped)
+		return;
 	if (res->read_error) {
 		fprintf(stderr, "createjob-lint: %s: %s\n", res->path, res->read_error);
 		st->status = EXIT_USAGE;
@@ -137,6 +139,7 @@ static int lint_inputs(const struct cli *cli, const struct catalog *cat,
 	struct report_meta meta = { cat, PACKAGE_VERSION, use_color(cli->color) };
 	struct report_meta plain = { cat, PACKAGE_VERSION, false };
 	struct emit_state st = { 0 };
+	struct run_options opts;
 	char *error;
 	size_t i;
 
@@ -145,12 +148,16 @@ static int lint_inputs(const struct cli *cli, const struct catalog *cat,
 	cfg.max_visits = cli->max_visits;
 	cfg.max_size = cli->max_size;
 	cfg.stdin_format = cli->stdin_format;
+	cfg.stdin_name = cli->stdin_filename;
+	opts.jobs = cli->jobs;
+	opts.only_requests = cli->only_requests;
+	opts.all_files = cli->all_files;
 	st.fail_on = cli->fail_on;
 	if (open_outputs(cli, &meta, &plain, &st) < 0)
 		return EXIT_USAGE;
 	for (i = 0; i < cli->ninputs; i++)
 		files_add(&files, cli->inputs[i]);
-	run_lint(&cfg, files.paths, files.n, cli->jobs ? cli->jobs : run_default_jobs(), emit, &st);
+	run_lint(&cfg, files.items, files.n, &opts, emit, &st);
 	for (i = 0; i < st.noutputs; i++) {
 		if (formatter_close(st.outputs[i], &st.counts, &error) < 0) {
 			fprintf(stderr, "createjob-lint: %s\n", error);

@@ -12,7 +12,8 @@
  * worker may start input i only when i < emitted + window. */
 struct pool {
 	const struct lint_config *cfg;
-	char *const *paths;
+	const struct run_options *opts;
+	const struct input_file *inputs;
 	size_t n, window;
 	size_t next;              /* next input to start */
 	size_t emitted;           /* inputs handed to the consumer */
@@ -23,15 +24,22 @@ struct pool {
 	pthread_cond_t done;      /* a worker finished an input */
 };
 
-static void run_sequential(const struct lint_config *cfg, char *const *paths, size_t n,
-			   run_consumer *consume, void *ctx)
+static void lint_input(const struct lint_config *cfg, const struct run_options *opts,
+		       const struct input_file *in, struct lint_result *res)
+{
+	lint_path(cfg, in->path, opts->only_requests || (in->walked && !opts->all_files), res);
+}
+
+static void run_sequential(const struct lint_config *cfg, const struct run_options *opts,
+			   const struct input_file *inputs, size_t n, run_consumer *consume,
+			   void *ctx)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++) {
 		struct lint_result res;
 
-		lint_path(cfg, paths[i], &res);
+		lint_input(cfg, opts, &inputs[i], &res);
 		consume(&res, ctx);
 		lint_result_free(&res);
 	}
@@ -51,7 +59,7 @@ static void *worker(void *arg)
 			break;
 		i = p->next++;
 		pthread_mutex_unlock(&p->lock);
-		lint_path(p->cfg, p->paths[i], &p->slots[i % p->window]);
+		lint_input(p->cfg, p->opts, &p->inputs[i], &p->slots[i % p->window]);
 		pthread_mutex_lock(&p->lock);
 		p->ready[i % p->window] = true;
 		pthread_cond_broadcast(&p->done);
@@ -79,15 +87,17 @@ static void consume_in_order(struct pool *p, run_consumer *consume, void *ctx)
 	}
 }
 
-static void run_threads(const struct lint_config *cfg, char *const *paths, size_t n,
-			unsigned jobs, run_consumer *consume, void *ctx)
+static void run_threads(const struct lint_config *cfg, const struct run_options *opts,
+			const struct input_file *inputs, size_t n, unsigned jobs,
+			run_consumer *consume, void *ctx)
 {
 	struct pool p = { 0 };
 	pthread_t *threads = xcalloc(jobs, sizeof *threads);
 	unsigned started = 0, t;
 
 	p.cfg = cfg;
-	p.paths = paths;
+	p.opts = opts;
+	p.inputs = inputs;
 	p.n = n;
 	p.window = (size_t)jobs * 4;
 	p.slots = xcalloc(p.window, sizeof *p.slots);
@@ -103,7 +113,7 @@ static void run_threads(const struct lint_config *cfg, char *const *paths, size_
 	if (started > 0)
 		consume_in_order(&p, consume, ctx);
 	else
-		run_sequential(cfg, paths, n, consume, ctx); /* no thread could start */
+		run_sequential(cfg, opts, inputs, n, consume, ctx); /* no thread could start */
 	for (t = 0; t < started; t++)
 		pthread_join(threads[t], NULL);
 	pthread_cond_destroy(&p.done);
@@ -114,13 +124,15 @@ static void run_threads(const struct lint_config *cfg, char *const *paths, size_
 	free(threads);
 }
 
-void run_lint(const struct lint_config *cfg, char *const *paths, size_t n, unsigned jobs,
-	      run_consumer *consume, void *ctx)
+void run_lint(const struct lint_config *cfg, const struct input_file *inputs, size_t n,
+	      const struct run_options *opts, run_consumer *consume, void *ctx)
 {
+	unsigned jobs = opts->jobs ? opts->jobs : run_default_jobs();
+
 	if (jobs <= 1 || n <= 1)
-		run_sequential(cfg, paths, n, consume, ctx);
+		run_sequential(cfg, opts, inputs, n, consume, ctx);
 	else
-		run_threads(cfg, paths, n, jobs > n ? (unsigned)n : jobs, consume, ctx);
+		run_threads(cfg, opts, inputs, n, jobs > n ? (unsigned)n : jobs, consume, ctx);
 }
 
 unsigned run_default_jobs(void)

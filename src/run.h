@@ -4,15 +4,25 @@
 #ifndef CJL_RUN_H
 #define CJL_RUN_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
+#include "files.h"
 #include "lint.h"
 
 /* Called once per input, in input order; the result is freed after it returns. */
 typedef void run_consumer(const struct lint_result *res, void *ctx);
 
-void run_lint(const struct lint_config *cfg, char *const *paths, size_t n, unsigned jobs,
-	      run_consumer *consume, void *ctx);
+/* Files found in a directory that are not job requests are skipped, unless
+ * all_files; with only_requests, named files are skipped likewise. */
+struct run_options {
+	unsigned jobs;
+	bool only_requests;
+	bool all_files;
+};
+
+void run_lint(const struct lint_config *cfg, const struct input_file *inputs, size_t n,
+	      const struct run_options *opts, run_consumer *consume, void *ctx);
 /* Processors online, at least 1: the default for -j. */
 unsigned run_default_jobs(void);
 

@@ -24,7 +24,7 @@ status=$?
 check "exit status 1 on the corpus" '[ "$status" -eq 1 ]'
 check "JSON report parses" 'jq empty "$tmp/out.json"'
 check "tool, files and summary members" \
-	'jq -e ".tool.name == \"createjob-lint\" and (.tool.version|type) == \"string\" and (.files|type) == \"array\" and (.summary|keys) == [\"errors\",\"files\",\"infos\",\"warnings\"]" "$tmp/out.json" >/dev/null'
+	'jq -e ".tool.name == \"createjob-lint\" and (.tool.version|type) == \"string\" and (.files|type) == \"array\" and (.summary|keys) == [\"errors\",\"files\",\"infos\",\"skipped\",\"warnings\"]" "$tmp/out.json" >/dev/null'
 check "every diagnostic has the documented members and types" \
 	'jq -e "[.files[].diagnostics[] | (.rule|test(\"^CJ[0-9]{3}$\")) and (.severity|IN(\"error\",\"warning\",\"info\")) and (.message|type==\"string\") and (.pointer|type==\"string\") and ([.line,.column,.endLine,.endColumn,.offset,.endOffset]|all(type==\"number\" and . >= 0)) and (.line >= 1) and (.column >= 1) and (.endOffset >= .offset)] | all" "$tmp/out.json" >/dev/null'
 check "every file has a path and a format" \

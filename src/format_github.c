@@ -1,0 +1,125 @@
+/* The github format: one GitHub Actions workflow command per finding
+ * (::error file=...,line=...,col=...,endLine=...,endColumn=...,title=...::message),
+ * which the runner turns into an annotation on the file and line. Nothing else is
+ * written: every line on standard output is a command.
+ *
+ * Escaping follows the runner: in property values %, CR, LF, ':' and ',' are
+ * percent-encoded, in the message %, CR and LF. GitHub's columns are 1-based and
+ * inclusive, and are only kept for a range on one line, so a range that ends at the
+ * start of a later line ends at the end of the line before it, and a range over
+ * several lines is given by its lines alone. */
+#include <string.h>
+
+#include "format_impl.h"
+#include "util.h"
+
+static void put_escaped(FILE *out, const char *s, int property)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '%':
+			fputs("%25", out);
+			break;
+		case '\r':
+			fputs("%0D", out);
+			break;
+		case '\n':
+			fputs("%0A", out);
+			break;
+		case ':':
+			fputs(property ? "%3A" : ":", out);
+			break;
+		case ',':
+			fputs(property ? "%2C" : ",", out);
+			break;
+		default:
+			fputc(*s, out);
+		}
+	}
+}
+
+static const char *command_name(enum severity sev)
+{
+	return sev == SEV_ERROR ? "error" : sev == SEV_WARNING ? "warning" : "notice";
+}
+
+/* The path as the runner wants it: relative to the workspace, so without "./". */
+static const char *shown_path(const char *path)
+{
+	while (strncmp(path, "./", 2) == 0)
+		path += 2;
+	return path;
+}
+
+/* Writes "::NAME file=PATH" (no file for standard input without a name). */
+static void put_start(FILE *out, const char *name, const char *path)
+{
+	fprintf(out, "::%s", name);
+	if (strcmp(path, "-") != 0) {
+		fputs(" file=", out);
+		put_escaped(out, shown_path(path), 1);
+	}
+}
+
+static unsigned line_columns(struct source *src, unsigned line)
+{
+	size_t len;
+	const char *text = source_line(src, line, &len);
+
+	return (unsigned)utf8_count(text, len);
+}
+
+static void put_diag(FILE *out, const struct report_meta *meta, const struct lint_result *res,
+		     const struct diag *d)
+{
+	const struct rule *rule = catalog_find(meta->catalog, d->rule);
+	unsigned end_line = d->to.line, end_col = d->to.column; /* exclusive */
+	char *title;
+
+	if (end_line > d->from.line && end_col <= 1) {
+		end_line--;
+		end_col = line_columns(res->src, end_line) + 1;
+	}
+	put_start(out, command_name(d->severity), res->path);
+	fprintf(out, "%sline=%u", strcmp(res->path, "-") != 0 ? "," : " ", d->from.line);
+	if (end_line <= d->from.line)
+		fprintf(out, ",col=%u,endLine=%u,endColumn=%u", d->from.column, d->from.line,
+			end_col > d->from.column + 1 ? end_col - 1 : d->from.column);
+	else
+		fprintf(out, ",endLine=%u", end_line);
+	title = rule ? xasprintf("%s %s", d->rule, rule->name) : xstrdup(d->rule);
+	fputs(",title=", out);
+	put_escaped(out, title, 1);
+	free(title);
+	fputs("::", out);
+	put_escaped(out, d->message, 0);
+	fputc('\n', out);
+}
+
+static void github_begin(struct formatter *f)
+{
+	(void)f;
+}
+
+static void github_file(struct formatter *f, const struct lint_result *res)
+{
+	size_t j;
+
+	if (res->read_error) {
+		put_start(f->out, "error", res->path);
+		fputs("::cannot read: ", f->out);
+		put_escaped(f->out, res->read_error, 0);
+		fputc('\n', f->out);
+		return;
+	}
+	for (j = 0; j < res->diags.n; j++)
+		put_diag(f->out, f->meta, res, &res->diags.items[j]);
+}
+
+static void github_end(struct formatter *f, const struct report_counts *c)
+{
+	(void)f;
+	(void)c;
+}
+
+const struct format_ops format_github_ops = { "github", github_begin, github_file, github_end };
