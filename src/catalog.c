@@ -53,6 +53,7 @@ static int read_rule(struct catalog *cat, struct rule *r, const struct node *n)
 		r->example_format = rulesfile_string(rf, ex, "format");
 		r->example_bad = rulesfile_string(rf, ex, "bad");
 		r->example_good = rulesfile_string(rf, ex, "good");
+		r->example_also = rulesfile_opt_string(rf, ex, "also");
 	}
 	if (rf->error)
 		return -1;

@@ -25,6 +25,7 @@ struct rule {
 	const char *example_format; /* "json" or "yaml" */
 	const char *example_bad;
 	const char *example_good;
+	const char *example_also;   /* rules the bad example must also fire, or NULL */
 };
 
 /* Strings point into the loaded file, which the catalog owns. */

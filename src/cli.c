@@ -45,8 +45,8 @@ void cli_print_help(FILE *out)
 	      "`aws dataexchange create-job --cli-input-json/--cli-input-yaml`).\n"
 	      "\n"
 	      "  -f, --format=FORMAT[=FILE]\n"
-	      "                          text (default), json or sarif, to standard output or\n"
-	      "                          to FILE; may be given several times\n"
+	      "                          text (default), json, sarif, github or junit, to\n"
+	      "                          standard output or to FILE; may be given several times\n"
 	      "  -o, --output=FILE       write the report to FILE instead of standard output\n"
 	      "  -j, --jobs=N            lint N files at a time (default: one per processor);\n"
 	      "                          the output does not depend on N\n"
@@ -113,7 +113,7 @@ static int add_output(const char *arg, struct cli *cli, char **error)
 	struct cli_output *out;
 
 	if (!format_exists(arg, n)) {
-		*error = xasprintf("--format: unknown format '%.*s' (text, json or sarif)", (int)n, arg);
+		*error = xasprintf("--format: unknown format '%.*s' (text, json, sarif, github or junit)", (int)n, arg);
 		return -1;
 	}
 	if (eq && !eq[1]) {

@@ -15,7 +15,7 @@ void diag_list_init(struct diag_list *list)
 	list->n = list->cap = 0;
 }
 
-static void diag_release(struct diag *d)
+void diag_release(struct diag *d)
 {
 	size_t i;
 
@@ -149,6 +149,14 @@ void diag_list_finish(struct diag_list *list, const struct catalog *cat, struct 
 			continue;
 		}
 		d->message = render(template ? template : d->variant, d);
+		if (d->via_alias && d->related) {
+			/* Said of every rule alike, so it is composed here, not in each text. */
+			char *with = xasprintf("%s (in the value of the alias; its anchor is on line %u)",
+					       d->message, source_position(src, d->related - 1).line);
+
+			free(d->message);
+			d->message = with;
+		}
 		d->from = source_position(src, d->start);
 		d->to = source_position(src, d->end);
 		d->related_line = d->related ? source_position(src, d->related - 1).line : 0;

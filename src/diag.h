@@ -5,6 +5,7 @@
 #define CJL_DIAG_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "source.h"
@@ -27,6 +28,8 @@ struct diag {
 	char *pointer;            /* RFC 6901 pointer of the node; owned */
 	char *suggestion;         /* replacement text, or NULL; owned */
 	size_t related;           /* byte offset of a related place (+1), 0 for none */
+	bool via_alias;           /* found inside a YAML alias's value; related is the anchor */
+	bool empty_value;         /* about an empty string (hidden in skeleton leftovers) */
 	/* Filled by diag_list_finish: */
 	enum severity severity;
 	char *message;            /* owned */
@@ -48,6 +51,8 @@ struct diag *diag_add(struct diag_list *list, const char *rule, const char *vari
 		      size_t start, size_t end, const char *pointer, ...);
 struct diag *diag_vadd(struct diag_list *list, const char *rule, const char *variant,
 		       size_t start, size_t end, const char *pointer, va_list ap);
+/* Frees what one diag owns (for callers that drop findings from a list). */
+void diag_release(struct diag *d);
 void diag_set_suggestion(struct diag *d, const char *suggestion);
 const char *diag_arg(const struct diag *d, const char *name);
 

@@ -83,10 +83,16 @@ struct diag *walk_report(struct walk *w, const struct node *at, const char *rule
 	char *dotted = walk_dotted(w);
 	struct diag *d;
 	va_list ap;
+	const struct node *place = w->alias ? w->alias : at;
 
 	va_start(ap, variant);
-	d = diag_vadd(w->out, rule, variant, at->start, at->end, pointer, ap);
+	d = diag_vadd(w->out, rule, variant, place->start, place->end, pointer, ap);
 	va_end(ap);
+	if (w->alias) {
+		d->via_alias = true;
+		d->related = at->start + 1;
+	}
+	d->empty_value = at->kind == NODE_STRING && at->len == 0;
 	if (d->nargs < DIAG_MAX_ARGS) {
 		d->args[d->nargs].name = "path";
 		d->args[d->nargs].value = dotted;
@@ -99,6 +105,13 @@ struct diag *walk_report(struct walk *w, const struct node *at, const char *rule
 }
 
 static void walk_node(struct walk *w, const struct node *n, const struct shape *s);
+static void walk_shape(struct walk *w, const struct node *at, const struct node *n,
+		       const struct shape *s);
+
+const char *walk_shown(const struct node *n, const struct shape *s)
+{
+	return s->secret ? "********" : n->text;
+}
 
 static const char *expected_kind(const struct shape *s)
 {
@@ -114,34 +127,65 @@ static const char *expected_kind(const struct shape *s)
 
 /* A value of the wrong kind. A YAML scalar that was meant as text but typed by
  * YAML gets its own rule, with the quoted form as the fix. */
+/* True for an integer written with a leading zero, which YAML drops. */
+static bool has_leading_zero(const struct node *n)
+{
+	const char *t = n->text;
+
+	if (*t == '+' || *t == '-')
+		t++;
+	return n->kind == NODE_INT && t[0] == '0' && t[1] >= '0' && t[1] <= '9';
+}
+
+static void report_yaml_typed(struct walk *w, const struct node *at, const struct node *n,
+			      const struct shape *s)
+{
+	struct diag *d;
+	char *quoted;
+
+	if (n->len == 0) {
+		walk_report(w, at, "CJ004", "empty", NULL);
+		return;
+	}
+	d = walk_report(w, at, "CJ004", has_leading_zero(n) ? "leading-zero" : "default", "kind",
+			node_kind_phrase(n->kind), "value", walk_shown(n, s), NULL);
+	if (s->secret)
+		return;
+	quoted = xasprintf("\"%s\"", n->text);
+	diag_set_suggestion(d, quoted);
+	free(quoted);
+}
+
 static void report_type(struct walk *w, const struct node *at, const struct node *n,
 			const struct shape *s)
 {
-	bool yaml_typed = w->src->format == FORMAT_YAML && (n->flags & NODE_PLAIN) &&
-			  s->type == SHAPE_STRING && n->kind != NODE_MAPPING &&
-			  n->kind != NODE_SEQUENCE;
+	bool scalar = n->kind != NODE_MAPPING && n->kind != NODE_SEQUENCE;
+	bool want_string = s->type == SHAPE_STRING;
 
-	if (yaml_typed && n->len == 0) {
-		walk_report(w, at, "CJ004", "empty", NULL);
-	} else if (yaml_typed) {
-		char *quoted = xasprintf("\"%s\"", n->text);
-		struct diag *d = walk_report(w, at, "CJ004", "default", "kind",
-					     node_kind_phrase(n->kind), "value", n->text, NULL);
-
-		diag_set_suggestion(d, quoted);
-		free(quoted);
+	if (want_string && scalar && (n->flags & NODE_TAGGED)) {
+		walk_report(w, at, "CJ011", "default", "kind", node_kind_phrase(n->kind), NULL);
+	} else if (want_string && scalar && w->src->format == FORMAT_YAML && (n->flags & NODE_PLAIN)) {
+		report_yaml_typed(w, at, n, s);
+	} else if (want_string && (n->flags & (NODE_NONFINITE | NODE_HUGE_INT))) {
+		walk_report(w, at, "CJ010", n->flags & NODE_HUGE_INT ? "huge" : "nonfinite", "value",
+			    walk_shown(n, s), NULL);
 	} else {
 		walk_report(w, at, "CJ103", "default", "expected", expected_kind(s), "kind",
 			    node_kind_phrase(n->kind), NULL);
 	}
 }
 
-static void check_string(struct walk *w, const struct node *at, const struct node *n,
+/* Returns false when the value is beyond further checks (one mistake, one finding). */
+static bool check_string(struct walk *w, const struct node *at, const struct node *n,
 			 const struct shape *s)
 {
 	size_t i, length;
 	char num[24], bound[24];
 
+	if ((n->flags & NODE_BLOCK) && n->len && n->text[n->len - 1] == '\n' && !s->free_text) {
+		walk_report(w, at, "CJ009", "default", NULL);
+		return false;
+	}
 	if (s->nenums) {
 		for (i = 0; i < s->nenums && strcmp(s->enums[i], n->text) != 0; i++)
 			;
@@ -153,11 +197,11 @@ static void check_string(struct walk *w, const struct node *at, const struct nod
 			sb_init(&allowed);
 			for (i = 0; i < s->nenums; i++)
 				sb_addf(&allowed, "%s%s", i ? ", " : "", s->enums[i]);
-			d = walk_report(w, at, "CJ104", best ? "suggest" : "default", "value", n->text,
-					"allowed", allowed.buf, "suggestion", best, NULL);
+			d = walk_report(w, at, "CJ104", best ? "suggest" : "default", "value",
+					walk_shown(n, s), "allowed", allowed.buf, "suggestion", best, NULL);
 			diag_set_suggestion(d, best);
 			sb_free(&allowed);
-			return;
+			return true;
 		}
 	}
 	length = utf8_count(n->text, n->len);
@@ -165,16 +209,123 @@ static void check_string(struct walk *w, const struct node *at, const struct nod
 	if (s->min >= 0 && length < (size_t)s->min) {
 		snprintf(bound, sizeof bound, "%ld", s->min);
 		walk_report(w, at, "CJ106", "short", "length", num, "min", bound, NULL);
-		return;
+		return true;
 	}
 	if (s->max >= 0 && length > (size_t)s->max) {
 		snprintf(bound, sizeof bound, "%ld", s->max);
 		walk_report(w, at, "CJ106", "long", "length", num, "max", bound, NULL);
-		return;
+		return true;
 	}
 	if (s->pattern && pattern_match(s->pattern, n->text, n->len, NULL) == 0)
 		walk_report(w, at, "CJ105", "default", "expected",
-			    s->pattern_text ? s->pattern_text : s->pattern, "value", n->text, NULL);
+			    s->pattern_text ? s->pattern_text : s->pattern, "value", walk_shown(n, s),
+			    NULL);
+	return true;
+}
+
+/* The identity of a list entry for `unique`: its listed members' values joined, or
+ * NULL when the entry is not of a comparable kind. The caller frees it. */
+static char *entry_identity(const struct node *item, const struct shape *s)
+{
+	const struct node *e = node_deref(item);
+	struct strbuf sb;
+	size_t i;
+
+	if (!e)
+		return NULL;
+	if (s->nunique == 1 && strcmp(s->unique[0], ".") == 0)
+		return e->kind == NODE_STRING ? xstrndup(e->text, e->len) : NULL;
+	if (e->kind != NODE_MAPPING)
+		return NULL;
+	sb_init(&sb);
+	for (i = 0; i < s->nunique; i++) {
+		const struct node *v = node_deref(node_get(e, s->unique[i]));
+
+		/* \x1f separates members; \x1e marks an absent one. */
+		if (node_is_string(v))
+			sb_addn(&sb, v->text, v->len);
+		else
+			sb_addc(&sb, '\x1e');
+		sb_addc(&sb, '\x1f');
+	}
+	return sb_detach(&sb);
+}
+
+struct keyed_entry {
+	char *key;
+	size_t index;
+};
+
+static int compare_entries(const void *a, const void *b)
+{
+	const struct keyed_entry *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	return c ? c : (x->index < y->index ? -1 : x->index > y->index);
+}
+
+static void report_repeat(struct walk *w, const struct node *list, size_t i, size_t first,
+			  const struct shape *s)
+{
+	struct strbuf what;
+	char line[24], index[24];
+	struct diag *d;
+	size_t k;
+
+	sb_init(&what);
+	for (k = 0; k < s->nunique; k++)
+		sb_addf(&what, "%s%s", k == 0 ? "" : k + 1 == s->nunique ? " and " : ", ",
+			strcmp(s->unique[k], ".") == 0 ? "value" : s->unique[k]);
+	snprintf(line, sizeof line, "%u", source_position(w->src, list->items[first]->start).line);
+	snprintf(index, sizeof index, "%zu", first);
+	walk_push_index(w, i);
+	d = walk_report(w, list->items[i], "CJ213", "default", "what", what.buf, "first", index,
+			"line", line, NULL);
+	if (!d->via_alias)
+		d->related = list->items[first]->start + 1;
+	walk_pop(w);
+	sb_free(&what);
+}
+
+/* Entries alike in the members that identify them: each repeat is reported at the
+ * later entry and names the first. Sorting keeps this fast on long lists. */
+static void check_unique(struct walk *w, const struct node *n, const struct shape *s)
+{
+	struct keyed_entry *e = xcalloc(n->nitems, sizeof *e);
+	size_t i, count = 0, first = 0;
+
+	for (i = 0; i < n->nitems; i++) {
+		char *key = entry_identity(n->items[i], s);
+
+		if (key) {
+			e[count].key = key;
+			e[count++].index = i;
+		}
+	}
+	if (count > 1)
+		qsort(e, count, sizeof *e, compare_entries);
+	for (i = 0; i < count; i++) {
+		if (i == 0 || strcmp(e[i].key, e[first].key) != 0)
+			first = i;
+		else
+			report_repeat(w, n, e[i].index, e[first].index, s);
+	}
+	for (i = 0; i < count; i++)
+		free(e[i].key);
+	free(e);
+}
+
+static void check_quota(struct walk *w, const struct node *at, const struct node *n,
+			const struct shape *s)
+{
+	char count[24], quota[24];
+
+	if (s->quota < 0 || n->nitems <= (size_t)s->quota)
+		return;
+	snprintf(count, sizeof count, "%zu", n->nitems);
+	snprintf(quota, sizeof quota, "%ld", s->quota);
+	walk_report(w, at, s->quota_confirmed ? "CJ214" : "CJ215", "default", "count", count,
+		    "quota", quota, NULL);
 }
 
 static void walk_list(struct walk *w, const struct node *at, const struct node *n,
@@ -183,6 +334,9 @@ static void walk_list(struct walk *w, const struct node *at, const struct node *
 	char count[24], bound[24];
 	size_t i;
 
+	check_quota(w, at, n, s);
+	if (s->nunique)
+		check_unique(w, n, s);
 	snprintf(count, sizeof count, "%zu", n->nitems);
 	if (s->min >= 0 && n->nitems < (size_t)s->min) {
 		snprintf(bound, sizeof bound, "%ld", s->min);
@@ -266,6 +420,17 @@ static const char *likely_member(const struct shape *s, const char *name)
 	return best;
 }
 
+/* Hides a secret value in every excerpt, wherever a finding's line shows it. */
+static void mask_value(struct walk *w, const struct node *value)
+{
+	const struct node *v = node_deref(value);
+
+	if (v)
+		source_add_mask(w->src, v->start, v->end);
+	if (value && value != v)
+		source_add_mask(w->src, value->start, value->end);
+}
+
 static void report_unknown(struct walk *w, const struct member *m, const struct shape *s)
 {
 	const struct node *key = node_deref(m->key);
@@ -274,6 +439,8 @@ static void report_unknown(struct walk *w, const struct member *m, const struct 
 	struct diag *d;
 	char *where = walk_dotted(w);
 
+	if (best && shape_member(s, best)->shape->secret)
+		mask_value(w, m->value); /* a misspelt ApiKey still holds the key */
 	walk_push_member(w, name);
 	d = walk_report(w, m->key, "CJ102", best ? "suggest" : "default", "member", name,
 			"suggestion", best, "where", where, NULL);
@@ -311,6 +478,8 @@ static void walk_structure(struct walk *w, const struct node *n, const struct sh
 		const struct shape_member *sm = key ? shape_member(s, key) : NULL;
 		long first = earlier_duplicate(n, i);
 
+		if (sm && sm->shape->secret)
+			mask_value(w, m->value);
 		if (first >= 0)
 			report_duplicate(w, n, i, (size_t)first);
 		if (has_later_duplicate(n, i))
@@ -320,6 +489,9 @@ static void walk_structure(struct walk *w, const struct node *n, const struct sh
 			continue;
 		}
 		walk_push_member(w, sm->name);
+		if (sm->since)
+			walk_report(w, m->key, "CJ222", "default", "member", sm->name, "since",
+				    sm->since, NULL);
 		walk_node(w, m->value, sm->shape);
 		walk_pop(w);
 	}
@@ -340,7 +512,18 @@ static void walk_node(struct walk *w, const struct node *at, const struct shape 
 		return;
 	}
 	w->budget--;
-	/* A finding inside an aliased value points at the anchored node. */
+	if (at->kind == NODE_ALIAS && !w->alias) {
+		w->alias = at;
+		walk_shape(w, at, n, s);
+		w->alias = NULL;
+		return;
+	}
+	walk_shape(w, at, n, s);
+}
+
+static void walk_shape(struct walk *w, const struct node *at, const struct node *n,
+		       const struct shape *s)
+{
 	switch (s->type) {
 	case SHAPE_STRUCTURE:
 		if (n->kind != NODE_MAPPING)
@@ -355,17 +538,35 @@ static void walk_node(struct walk *w, const struct node *at, const struct shape 
 	case SHAPE_STRING:
 		if (n->kind != NODE_STRING)
 			return report_type(w, at, n, s);
-		check_string(w, at, n, s);
+		if (!check_string(w, at, n, s))
+			return;
 		break;
 	}
 	if (s->check && !w->exhausted)
 		checks_run(w, s->check, at, n, s);
 }
 
+/* In an untrimmed skeleton every empty string is a leftover that the one skeleton
+ * finding already covers. */
+static void drop_empty_value_findings(struct diag_list *out, size_t first)
+{
+	size_t i, kept = first;
+
+	for (i = first; i < out->n; i++) {
+		if (out->items[i].empty_value) {
+			diag_release(&out->items[i]);
+			continue;
+		}
+		out->items[kept++] = out->items[i];
+	}
+	out->n = kept;
+}
+
 void engine_check(const struct request_shape *rs, struct source *src, const struct doc *doc,
 		  size_t max_visits, struct diag_list *out)
 {
 	struct walk w = { 0 };
+	size_t first;
 	const struct node *root = node_deref(doc->root);
 
 	if (!doc->root)
@@ -383,7 +584,10 @@ void engine_check(const struct request_shape *rs, struct source *src, const stru
 	w.src = src;
 	w.out = out;
 	w.budget = max_visits;
+	first = out->n;
 	walk_node(&w, doc->root, rs->root);
+	if (w.skeleton)
+		drop_empty_value_findings(out, first);
 	if (w.exhausted) {
 		char limit[24];
 

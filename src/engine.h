@@ -25,6 +25,8 @@ struct walk {
 	size_t depth, cap;
 	size_t budget;       /* node visits left; aliases can multiply visits */
 	bool exhausted;
+	const struct node *alias; /* the outermost alias being walked through, or NULL */
+	bool skeleton;       /* the request is an untrimmed --generate-cli-skeleton */
 };
 
 /* Checks a loaded document; findings are appended to `out`. */
@@ -38,8 +40,11 @@ void walk_pop(struct walk *w);
 char *walk_dotted(const struct walk *w);
 /* "/Details/ExportAssetsToS3/AssetDestinations/0/Bucket"; caller frees. */
 char *walk_pointer(const struct walk *w);
+/* The text of a string value as it may be shown: masked for secret shapes. */
+const char *walk_shown(const struct node *n, const struct shape *s);
 /* Reports a finding at node `at` for the current path; the argument "path" (the
- * dotted path) is added to the name/value pairs, which end with NULL. */
+ * dotted path) is added to the name/value pairs, which end with NULL. Inside an
+ * alias's value the finding is placed on the alias and names the anchor's line. */
 struct diag *walk_report(struct walk *w, const struct node *at, const char *rule,
 			 const char *variant, ...);
 

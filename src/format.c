@@ -12,6 +12,8 @@ static const struct format_ops *const formats[] = {
 	&format_text_ops,
 	&format_json_ops,
 	&format_sarif_ops,
+	&format_github_ops,
+	&format_junit_ops,
 };
 
 static const struct format_ops *find(const char *name, size_t n)

@@ -8,6 +8,7 @@
  * inclusive, and are only kept for a range on one line, so a range that ends at the
  * start of a later line ends at the end of the line before it, and a range over
  * several lines is given by its lines alone. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "format_impl.h"

@@ -27,5 +27,7 @@ struct format_ops {
 extern const struct format_ops format_text_ops;
 extern const struct format_ops format_json_ops;
 extern const struct format_ops format_sarif_ops;
+extern const struct format_ops format_github_ops;
+extern const struct format_ops format_junit_ops;
 
 #endif

@@ -21,6 +21,26 @@ static const char *severity_color(enum severity sev)
 	}
 }
 
+/* A source line as written, except that secret values show as one '*' per
+ * character, so columns stay where they were. */
+static void print_line(FILE *out, const struct source *src, const char *line, size_t len)
+{
+	size_t i = 0, base = (size_t)(line - src->bytes);
+
+	while (i < len) {
+		uint32_t cp;
+		size_t w = utf8_decode((const unsigned char *)line + i, len - i, &cp);
+
+		if (!w)
+			w = 1;
+		if (source_is_masked(src, base + i))
+			fputc('*', out);
+		else
+			fwrite(line + i, 1, w, out);
+		i += w;
+	}
+}
+
 /* The source line, then spaces (tabs where the line has tabs, so the caret lines up)
  * and ^~~~ under the finding's range; a range running past the line stops at its end. */
 static void print_excerpt(FILE *out, const struct report_meta *r, struct source *src,
@@ -33,7 +53,7 @@ static void print_excerpt(FILE *out, const struct report_meta *r, struct source 
 	int width = snprintf(gutter, sizeof gutter, "%u", d->from.line);
 
 	fprintf(out, " %s | ", gutter);
-	fwrite(line, 1, len, out);
+	print_line(out, src, line, len);
 	fprintf(out, "\n %*s | ", width, "");
 	for (i = 0; i < len && col < d->from.column; col++) {
 		uint32_t cp;

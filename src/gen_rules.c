@@ -70,6 +70,8 @@ static void emit_catalog(FILE *out, const struct catalog *cat)
 		emit_string(out, r->example_bad);
 		fputs(",\n\t  .example_good = ", out);
 		emit_string(out, r->example_good);
+		fputs(",\n\t  .example_also = ", out);
+		emit_string(out, r->example_also);
 		fputs(" },\n", out);
 	}
 	fputs("};\n\n", out);
@@ -118,6 +120,7 @@ static void emit_shape_parts(FILE *out, const struct request_shape *rs, size_t i
 	}
 	emit_string_array(out, "enums", i, s->enums, s->nenums);
 	emit_string_array(out, "references", i, s->references, s->nreferences);
+	emit_string_array(out, "unique", i, s->unique, s->nunique);
 }
 
 static void emit_shape(FILE *out, const struct request_shape *rs, size_t i)
@@ -147,6 +150,11 @@ static void emit_shape(FILE *out, const struct request_shape *rs, size_t i)
 		fputs(",\n\t  .check = ", out);
 		emit_string(out, s->check);
 	}
+	if (s->nunique)
+		fprintf(out, ",\n\t  .unique = unique_%zu, .nunique = %zu", i, s->nunique);
+	fprintf(out, ",\n\t  .secret = %s, .free_text = %s, .quota = %ld, .quota_confirmed = %s",
+		s->secret ? "true" : "false", s->free_text ? "true" : "false", s->quota,
+		s->quota_confirmed ? "true" : "false");
 	fputs(" },\n", out);
 }
 

@@ -393,6 +393,8 @@ static bool on_event(struct yaml_load *yl, const yaml_event_t *ev, int *document
 		}
 		yl->yaml11 = ev->data.document_start.version_directive &&
 			     ev->data.document_start.version_directive->minor == 1;
+		if (yl->yaml11)
+			diag_add(yl->out, "CJ008", "default", start, start + 9, "", NULL);
 		return true;
 	case YAML_SCALAR_EVENT:
 		if (over_limits(yl, start))

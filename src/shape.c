@@ -70,6 +70,19 @@ static long read_bound(struct rulesfile *rf, const struct node *def, const char 
 	return n;
 }
 
+static int read_flag(struct request_shape *rs, const struct node *def, const char *key, bool *out)
+{
+	const struct node *v = node_deref(node_get(def, key));
+
+	*out = false;
+	if (!v)
+		return 0;
+	if (v->kind != NODE_BOOL)
+		return rulesfile_fail(&rs->file, v, "%s must be true or false", key);
+	*out = v->text[0] == 't' || v->text[0] == 'T';
+	return 0;
+}
+
 static int read_check(struct request_shape *rs, struct shape *s, const struct node *def)
 {
 	s->check = rulesfile_opt_string(&rs->file, def, "check");
@@ -141,6 +154,11 @@ static int read_shape(struct request_shape *rs, struct shape *s, const struct no
 		return -1;
 	s->min = read_bound(rf, def, "min");
 	s->max = read_bound(rf, def, "max");
+	s->quota = read_bound(rf, def, "quota");
+	if (read_flag(rs, def, "quota_confirmed", &s->quota_confirmed) < 0 ||
+	    read_flag(rs, def, "secret", &s->secret) < 0 ||
+	    read_flag(rs, def, "free_text", &s->free_text) < 0)
+		return -1;
 	if (read_check(rs, s, def) < 0)
 		return -1;
 	if (strcmp(type, "structure") == 0) {
@@ -148,8 +166,12 @@ static int read_shape(struct request_shape *rs, struct shape *s, const struct no
 		return read_members(rs, s, def);
 	}
 	if (strcmp(type, "list") == 0) {
+		const struct node *unique = node_get(def, "unique");
+
 		s->type = SHAPE_LIST;
 		s->item = resolve(rs, def, rulesfile_string(rf, def, "member"));
+		if (unique && !(s->unique = string_list(rf, unique, &s->nunique)))
+			return -1;
 		return rf->error ? -1 : 0;
 	}
 	if (strcmp(type, "string") == 0) {
@@ -258,6 +280,7 @@ void shape_free(struct request_shape *rs)
 		free(rs->shapes[i].members);
 		free(rs->shapes[i].enums);
 		free(rs->shapes[i].references);
+		free(rs->shapes[i].unique);
 	}
 	free(rs->shapes);
 	free(rs->type_details);

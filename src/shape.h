@@ -32,6 +32,12 @@ struct shape {
 	const char *check;             /* semantic check name, or NULL */
 	const char **references;       /* key-pattern references */
 	size_t nreferences;
+	bool secret;                   /* strings: never shown in any output */
+	bool free_text;                /* strings: prose, where a trailing newline is harmless */
+	long quota;                    /* lists: service quota on entries; -1 when unset */
+	bool quota_confirmed;          /* lists: the quota is documented, not a heuristic */
+	const char **unique;           /* lists: members that identify an entry ("." for */
+	size_t nunique;                /*        a list of strings); duplicates are CJ213 */
 };
 
 struct type_detail {

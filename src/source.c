@@ -24,6 +24,7 @@ void source_free(struct source *src)
 	free(src->path);
 	free(src->bytes);
 	free(src->line_starts);
+	free(src->masks);
 	free(src);
 }
 
@@ -104,4 +105,22 @@ const char *source_line(struct source *src, unsigned line, size_t *len)
 		end--;
 	*len = end - start;
 	return src->bytes + start;
+}
+
+void source_add_mask(struct source *src, size_t start, size_t end)
+{
+	src->masks = grow_array(src->masks, &src->masks_cap, src->nmasks + 1, sizeof *src->masks);
+	src->masks[src->nmasks].start = start;
+	src->masks[src->nmasks].end = end;
+	src->nmasks++;
+}
+
+bool source_is_masked(const struct source *src, size_t offset)
+{
+	size_t i;
+
+	for (i = 0; i < src->nmasks; i++)
+		if (offset >= src->masks[i].start && offset < src->masks[i].end)
+			return true;
+	return false;
 }

@@ -2,6 +2,7 @@
 #ifndef CJL_SOURCE_H
 #define CJL_SOURCE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 enum source_format { FORMAT_JSON, FORMAT_YAML };
@@ -14,6 +15,12 @@ struct source {
 	enum source_format format;
 	size_t *line_starts;     /* byte offset of each line start; built lazily */
 	size_t nlines;
+	struct source_range *masks; /* byte ranges never to show (secrets) */
+	size_t nmasks, masks_cap;
+};
+
+struct source_range {
+	size_t start, end;
 };
 
 /* A 1-based line and a 1-based column counted in code points, plus the byte offset. */
@@ -33,6 +40,10 @@ enum source_format source_guess_format(const char *path, const char *bytes, size
 
 /* Line breaks are LF, CRLF and a lone CR, as editors count them. */
 struct position source_position(struct source *src, size_t offset);
+/* Marks bytes [start, end) as secret: excerpts show them as '*'. */
+void source_add_mask(struct source *src, size_t start, size_t end);
+/* True when the byte at offset lies in a secret range. */
+bool source_is_masked(const struct source *src, size_t offset);
 /* The line holding the offset, without its line break. */
 const char *source_line(struct source *src, unsigned line, size_t *len);
 

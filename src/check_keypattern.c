@@ -1,0 +1,101 @@
+/* CJ204 and friends: the ${...} references of an export KeyPattern. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "checks_impl.h"
+#include "suggest.h"
+#include "util.h"
+
+/* --- CJ204: ${...} references in KeyPattern. ------------------------------------ */
+
+static const char *find_reference(const struct shape *s, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < s->nreferences; i++)
+		if (strcmp(s->references[i], name) == 0)
+			return s->references[i];
+	return NULL;
+}
+
+static const char *case_match(const struct shape *s, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < s->nreferences; i++)
+		if (strcasecmp(s->references[i], name) == 0)
+			return s->references[i];
+	return NULL;
+}
+
+/* The reference a misspelt name most likely meant: a case slip first. */
+static const char *likely_reference(const struct shape *s, const char *name)
+{
+	const char *fix = case_match(s, name);
+
+	return fix ? fix : suggest(name, s->references, s->nreferences);
+}
+
+static void report_unknown_reference(struct walk *w, const struct node *at, const struct shape *s,
+				     const char *name)
+{
+	const char *fix = likely_reference(s, name);
+	struct strbuf allowed;
+	struct diag *d;
+	size_t i;
+
+	if (fix) {
+		char *replacement = xasprintf("${%s}", fix);
+
+		d = walk_report(w, at, "CJ204", case_match(s, name) ? "case" : "suggest", "name",
+				name, "suggestion", fix, NULL);
+		diag_set_suggestion(d, replacement);
+		free(replacement);
+		return;
+	}
+	sb_init(&allowed);
+	for (i = 0; i < s->nreferences; i++)
+		sb_addf(&allowed, "%s${%s}", i ? ", " : "", s->references[i]);
+	walk_report(w, at, "CJ204", "unknown", "name", name, "allowed", allowed.buf, NULL);
+	sb_free(&allowed);
+}
+
+void check_key_pattern(struct walk *w, const struct node *at, const struct node *n,
+			      const struct shape *s)
+{
+	const char *p = n->text, *end = n->text + n->len;
+	bool per_asset = false, dataset_name = false;
+
+	if (n->text[0] == '/')
+		walk_report(w, at, "CJ208", "leading-slash", NULL);
+	while ((p = strstr(p, "${")) != NULL && p < end) {
+		const char *close = memchr(p + 2, '}', (size_t)(end - p - 2));
+		const char *fix;
+		char *name;
+
+		if (!close) {
+			walk_report(w, at, "CJ204", "unterminated", NULL);
+			return;
+		}
+		name = xstrndup(p + 2, (size_t)(close - p - 2));
+		if (!*name)
+			walk_report(w, at, "CJ204", "empty", NULL);
+		else if (!find_reference(s, name))
+			report_unknown_reference(w, at, s, name);
+		else if (strcmp(name, "DataSet.Name") == 0)
+			dataset_name = true;
+		/* A misspelt per-asset reference already has its own finding. */
+		if (*name && (fix = likely_reference(s, name)) != NULL &&
+		    (strcmp(fix, "Asset.Id") == 0 || strcmp(fix, "Asset.Name") == 0))
+			per_asset = true;
+		free(name);
+		p = close + 1;
+	}
+	if (!per_asset)
+		walk_report(w, at, "CJ204", "no-asset", NULL);
+	if (dataset_name)
+		walk_report(w, at, "CJ219", "default", NULL);
+}

@@ -1,0 +1,235 @@
+/* S3 checks: bucket names (CJ205, CJ206), object keys (CJ207, CJ208), the size of
+ * an S3 data access share (CJ215) and export key collisions (CJ220). */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "checks_impl.h"
+#include "util.h"
+
+#define S3_KEY_MAX_BYTES 1024
+/* AWS's sample code for S3 data access allows at most 5 keys and prefixes in all;
+ * no service document confirms it, hence a warning (CJ215). */
+#define S3_DATA_ACCESS_MAX_LOCATIONS 5
+
+/* --- Buckets. ---------------------------------------------------------------- */
+
+/* For s3://bucket/..., arn:aws:s3:::bucket/... and bucket/prefix: the bare name. */
+static char *bare_bucket(const char *v, const char **variant)
+{
+	const char *start = v, *slash;
+
+	*variant = NULL;
+	if (strncmp(v, "s3://", 5) == 0) {
+		*variant = "uri";
+		start = v + 5;
+	} else if (strncmp(v, "arn:", 4) == 0 && strstr(v, ":s3:::")) {
+		*variant = "arn";
+		start = strstr(v, ":s3:::") + 6;
+	} else if (strchr(v, '/')) {
+		*variant = "path";
+	}
+	if (!*variant)
+		return NULL;
+	slash = strchr(start, '/');
+	return xstrndup(start, slash ? (size_t)(slash - start) : strlen(start));
+}
+
+static bool is_ip_address(const char *v)
+{
+	int parts = 0;
+
+	while (*v) {
+		size_t digits = strspn(v, "0123456789");
+
+		if (digits == 0 || digits > 3)
+			return false;
+		parts++;
+		v += digits;
+		if (*v == '.')
+			v++;
+		else if (*v)
+			return false;
+	}
+	return parts == 4;
+}
+
+static const char *reserved_affix(const char *v)
+{
+	static const char *const prefixes[] = { "xn--", "sthree-", "amzn-s3-demo-" };
+	static const char *const suffixes[] = { "-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3" };
+	size_t i;
+
+	for (i = 0; i < sizeof prefixes / sizeof *prefixes; i++)
+		if (strncmp(v, prefixes[i], strlen(prefixes[i])) == 0)
+			return prefixes[i];
+	for (i = 0; i < sizeof suffixes / sizeof *suffixes; i++)
+		if (str_has_suffix(v, suffixes[i]))
+			return suffixes[i];
+	return NULL;
+}
+
+/* The general purpose bucket naming rules; NULL when the name keeps them. Uppercase
+ * letters, '_' and 64 to 255 characters are left to the legacy check. */
+static const char *bucket_problem(const char *v, size_t len, const char **affix)
+{
+	size_t i;
+
+	*affix = NULL;
+	if (len < 3)
+		return "short";
+	if (len > 255)
+		return "long";
+	for (i = 0; i < len; i++)
+		if (!isalnum((unsigned char)v[i]) && !strchr(".-_", v[i]))
+			return "chars";
+	if (!isalnum((unsigned char)v[0]) || !isalnum((unsigned char)v[len - 1]))
+		return "ends";
+	if (strstr(v, ".."))
+		return "dots";
+	if (is_ip_address(v))
+		return "ip";
+	if ((*affix = reserved_affix(v)) != NULL)
+		return "reserved";
+	return NULL;
+}
+
+void check_bucket(struct walk *w, const struct node *at, const struct node *n,
+		  const struct shape *s)
+{
+	const char *variant, *affix, *problem;
+	char *bare = bare_bucket(n->text, &variant);
+	size_t i;
+
+	(void)s;
+	if (bare) {
+		struct diag *d = walk_report(w, at, "CJ205", variant, "suggestion", bare, NULL);
+
+		diag_set_suggestion(d, bare);
+		free(bare);
+		return;
+	}
+	problem = bucket_problem(n->text, n->len, &affix);
+	if (problem) {
+		walk_report(w, at, "CJ205", problem, "affix", affix, NULL);
+		return;
+	}
+	for (i = 0; i < n->len; i++)
+		if (isupper((unsigned char)n->text[i]) || n->text[i] == '_')
+			break;
+	if (i < n->len || n->len > 63)
+		walk_report(w, at, "CJ206", "default", NULL);
+}
+
+/* --- Object keys. ------------------------------------------------------------ */
+
+/* CJ208: what makes a key or prefix look like a path or URL pasted in. */
+static void check_key_style(struct walk *w, const struct node *at, const struct node *n)
+{
+	if (n->text[0] == '/')
+		walk_report(w, at, "CJ208", "leading-slash", NULL);
+	else if (strstr(n->text, "s3://"))
+		walk_report(w, at, "CJ208", "uri", NULL);
+	else if (n->len && isspace((unsigned char)n->text[n->len - 1]))
+		walk_report(w, at, "CJ208", "trailing-space", NULL);
+}
+
+static bool key_too_long(struct walk *w, const struct node *at, const struct node *n)
+{
+	char bytes[24];
+
+	if (n->len <= S3_KEY_MAX_BYTES)
+		return false;
+	snprintf(bytes, sizeof bytes, "%zu", n->len);
+	walk_report(w, at, "CJ207", "long", "bytes", bytes, NULL);
+	return true;
+}
+
+void check_s3_key(struct walk *w, const struct node *at, const struct node *n,
+		  const struct shape *s)
+{
+	(void)s;
+	if (n->len == 0)
+		walk_report(w, at, "CJ207", "empty", NULL);
+	else if (!key_too_long(w, at, n))
+		check_key_style(w, at, n);
+}
+
+void check_s3_key_prefix(struct walk *w, const struct node *at, const struct node *n,
+			 const struct shape *s)
+{
+	(void)s;
+	if (n->len && !key_too_long(w, at, n))
+		check_key_style(w, at, n);
+}
+
+/* --- S3 data access and export destinations. -------------------------------------- */
+
+void check_s3_data_access(struct walk *w, const struct node *at, const struct node *src,
+			  const struct shape *s)
+{
+	const struct node *keys = node_deref(node_get(src, "Keys"));
+	const struct node *prefixes = node_deref(node_get(src, "KeyPrefixes"));
+	size_t total = 0;
+	char count[24], limit[24];
+
+	(void)s;
+	if (keys && keys->kind == NODE_SEQUENCE)
+		total += keys->nitems;
+	if (prefixes && prefixes->kind == NODE_SEQUENCE)
+		total += prefixes->nitems;
+	if (total <= S3_DATA_ACCESS_MAX_LOCATIONS)
+		return;
+	snprintf(count, sizeof count, "%zu", total);
+	snprintf(limit, sizeof limit, "%d", S3_DATA_ACCESS_MAX_LOCATIONS);
+	walk_report(w, at, "CJ215", "locations", "count", count, "quota", limit, NULL);
+}
+
+static const char *string_member(const struct node *map, const char *key)
+{
+	const struct node *v = node_deref(node_get(map, key));
+
+	return node_is_string(v) ? v->text : NULL;
+}
+
+/* CJ220: revisions exported to one bucket overwrite each other unless each key
+ * names its revision. An absent KeyPattern means ${Asset.Name}. */
+void check_revision_destinations(struct walk *w, const struct node *at, const struct node *req,
+				 const struct shape *s)
+{
+	const struct node *list = node_deref(node_get(req, "RevisionDestinations"));
+	size_t i, j;
+
+	(void)at;
+	(void)s;
+	if (!list || list->kind != NODE_SEQUENCE)
+		return;
+	for (i = 1; i < list->nitems; i++) {
+		const struct node *entry = node_deref(list->items[i]);
+		const char *bucket = string_member(entry, "Bucket");
+		const char *pattern = string_member(entry, "KeyPattern");
+		const struct node *place = node_get(entry, "KeyPattern");
+
+		if (!bucket || (pattern && strstr(pattern, "${Revision.Id}")))
+			continue;
+		for (j = 0; j < i; j++) {
+			const char *other = string_member(node_deref(list->items[j]), "Bucket");
+
+			if (other && strcmp(other, bucket) == 0)
+				break;
+		}
+		if (j == i)
+			continue;
+		walk_push_member(w, "RevisionDestinations");
+		walk_push_index(w, i);
+		if (place)
+			walk_push_member(w, "KeyPattern");
+		walk_report(w, place ? place : list->items[i], "CJ220", "default", "bucket", bucket,
+			    NULL);
+		if (place)
+			walk_pop(w);
+		walk_pop(w);
+		walk_pop(w);
+	}
+}
