@@ -13,7 +13,8 @@
 enum {
 	OPT_COLOR = 256, OPT_FAIL_ON, OPT_RULES, OPT_LIST_RULES, OPT_EXPLAIN, OPT_MAX_DEPTH,
 	OPT_MAX_NODES, OPT_MAX_SIZE, OPT_INPUT_FORMAT, OPT_MAN_RULES, OPT_ONLY_REQUESTS,
-	OPT_ALL_FILES, OPT_STDIN_FILENAME,
+	OPT_ALL_FILES, OPT_STDIN_FILENAME, OPT_CONFIG, OPT_PRINT_CONFIG, OPT_DISABLE, OPT_ENABLE,
+	OPT_SEVERITY,
 };
 
 static const struct option long_options[] = {
@@ -29,6 +30,11 @@ static const struct option long_options[] = {
 	{ "stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME },
 	{ "only-requests", no_argument, NULL, OPT_ONLY_REQUESTS },
 	{ "all-files", no_argument, NULL, OPT_ALL_FILES },
+	{ "config", required_argument, NULL, OPT_CONFIG },
+	{ "print-config", required_argument, NULL, OPT_PRINT_CONFIG },
+	{ "disable", required_argument, NULL, OPT_DISABLE },
+	{ "enable", required_argument, NULL, OPT_ENABLE },
+	{ "severity", required_argument, NULL, OPT_SEVERITY },
 	{ "max-depth", required_argument, NULL, OPT_MAX_DEPTH },
 	{ "max-nodes", required_argument, NULL, OPT_MAX_NODES },
 	{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
@@ -53,6 +59,12 @@ void cli_print_help(FILE *out)
 	      "      --color=WHEN        auto (default), always or never; NO_COLOR is honoured\n"
 	      "      --fail-on=LEVEL     exit 1 when a finding is at least LEVEL: error\n"
 	      "                          (default), warning or info\n"
+	      "      --config=FILE       use FILE instead of the .createjob-lint.yaml found\n"
+	      "                          above each linted file\n"
+	      "      --print-config=FILE show the settings that apply to FILE and their origin\n"
+	      "      --disable=ID[,ID]   turn rules off\n"
+	      "      --enable=ID[,ID]    turn rules on at their default level\n"
+	      "      --severity=ID=LEVEL set a rule's level: off, info, warning or error\n"
 	      "      --rules=DIR         load catalog.yaml and shape.yaml from DIR instead of\n"
 	      "                          the built-in copy of rules/\n"
 	      "      --list-rules        list every rule and exit\n"
@@ -130,6 +142,26 @@ static int add_output(const char *arg, struct cli *cli, char **error)
 	return 0;
 }
 
+/* --disable A,B -> "A=off" "B=off"; --enable A -> "A"; --severity A=warning as is. */
+static int add_rule_levels(int opt, const char *arg, struct cli *cli, char **error)
+{
+	char *copy = xstrdup(arg), *item, *save = NULL;
+
+	if (opt == OPT_SEVERITY && !strchr(arg, '=')) {
+		*error = xasprintf("--severity takes ID=LEVEL, not '%s'", arg);
+		free(copy);
+		return -1;
+	}
+	for (item = strtok_r(copy, ",", &save); item; item = strtok_r(NULL, ",", &save)) {
+		cli->rule_levels = xrealloc(cli->rule_levels,
+					    (cli->nrule_levels + 1) * sizeof *cli->rule_levels);
+		cli->rule_levels[cli->nrule_levels++] =
+			opt == OPT_DISABLE ? xasprintf("%s=off", item) : xstrdup(item);
+	}
+	free(copy);
+	return 0;
+}
+
 static int parse_one(int opt, const char *arg, struct cli *cli, char **error)
 {
 	static const char *const colors[] = { "auto", "always", "never", NULL };
@@ -160,13 +192,23 @@ static int parse_one(int opt, const char *arg, struct cli *cli, char **error)
 			*error = xasprintf("--fail-on takes error, warning or info, not '%s'", arg);
 			return -1;
 		}
-		cli->fail_on = (enum severity)v;
+		cli->fail_on = v;
 		return 0;
 	case OPT_INPUT_FORMAT:
 		if (pick(arg, "input-format", inputs, &v, error) < 0)
 			return -1;
 		cli->stdin_format = v == 0 ? FORMAT_JSON : FORMAT_YAML;
 		return 0;
+	case OPT_CONFIG:
+		cli->config = arg;
+		return 0;
+	case OPT_PRINT_CONFIG:
+		cli->print_config = arg;
+		return 0;
+	case OPT_DISABLE:
+	case OPT_ENABLE:
+	case OPT_SEVERITY:
+		return add_rule_levels(opt, arg, cli, error);
 	case OPT_STDIN_FILENAME:
 		cli->stdin_filename = arg;
 		return 0;
@@ -218,7 +260,7 @@ int cli_parse(int argc, char **argv, struct cli *cli, char **error)
 	int opt;
 
 	memset(cli, 0, sizeof *cli);
-	cli->fail_on = SEV_ERROR;
+	cli->fail_on = -1;
 	cli->stdin_format = -1;
 	cli->limits.max_depth = LOAD_DEFAULT_DEPTH;
 	cli->limits.max_nodes = LOAD_DEFAULT_NODES;
@@ -264,5 +306,10 @@ void cli_free(struct cli *cli)
 
 	for (i = 0; i < cli->noutputs; i++)
 		free(cli->outputs[i].format);
+	for (i = 0; i < cli->nrule_levels; i++)
+		free(cli->rule_levels[i]);
+	free(cli->rule_levels);
 	cli->noutputs = 0;
+	cli->nrule_levels = 0;
+	cli->rule_levels = NULL;
 }

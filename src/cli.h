@@ -24,7 +24,11 @@ struct cli {
 	size_t noutputs;
 	const char *output_file;     /* -o: where the single report goes */
 	enum color_mode color;
-	enum severity fail_on;
+	int fail_on;                 /* an enum severity, -1 when not given */
+	const char *config;          /* --config FILE */
+	const char *print_config;    /* --print-config FILE */
+	char **rule_levels;          /* "CJ205=off" from --disable/--enable/--severity; owned */
+	size_t nrule_levels;
 	const char *rules_dir;
 	const char *explain;
 	bool list_rules;

@@ -6,6 +6,7 @@
 
 #include "engine.h"
 #include "readfile.h"
+#include "suppress.h"
 #include "util.h"
 
 void lint_config_init(struct lint_config *cfg, const struct request_shape *shape,
@@ -33,8 +34,9 @@ static bool looks_like_request(const struct doc *doc, const struct source *src)
 	return memmem(src->bytes, src->len, "Type", 4) || memmem(src->bytes, src->len, "Details", 7);
 }
 
-static void lint_loaded(const struct lint_config *cfg, char *bytes, size_t len,
-			enum source_format format, bool only_requests, struct lint_result *res)
+static void lint_loaded(const struct lint_config *cfg, const struct file_settings *fs,
+			char *bytes, size_t len, enum source_format format, bool only_requests,
+			struct lint_result *res)
 {
 	struct doc *doc;
 
@@ -48,13 +50,15 @@ static void lint_loaded(const struct lint_config *cfg, char *bytes, size_t len,
 	}
 	engine_check(cfg->shape, res->src, doc, cfg->max_visits, &res->diags);
 	doc_free(doc);
-	diag_list_finish(&res->diags, cfg->catalog, res->src, cfg->overrides);
+	suppress_apply(res->src, cfg->catalog, fs, &res->diags);
+	diag_list_finish(&res->diags, cfg->catalog, res->src, fs ? fs->severity : NULL);
 }
 
 static void result_init(struct lint_result *res, const char *path)
 {
 	memset(res, 0, sizeof *res);
 	res->path = xstrdup(path);
+	res->fail_on = SEV_ERROR;
 	diag_list_init(&res->diags);
 }
 
@@ -62,7 +66,7 @@ void lint_bytes(const struct lint_config *cfg, const char *path, char *bytes, si
 		enum source_format format, struct lint_result *res)
 {
 	result_init(res, path);
-	lint_loaded(cfg, bytes, len, format, false, res);
+	lint_loaded(cfg, NULL, bytes, len, format, false, res);
 }
 
 void lint_path(const struct lint_config *cfg, const char *path, bool only_requests,
@@ -74,16 +78,33 @@ void lint_path(const struct lint_config *cfg, const char *path, bool only_reques
 	size_t len;
 	enum source_format format;
 
+	struct file_settings fs = { 0 };
+
 	result_init(res, shown);
+	if (cfg->settings) {
+		settings_resolve(cfg->settings, is_stdin && cfg->stdin_name ? cfg->stdin_name : path,
+				 &fs);
+		res->fail_on = fs.fail_on;
+		if (fs.error) {
+			res->read_error = xasprintf("cannot use the configuration: %s", fs.error);
+			goto out;
+		}
+		if (fs.excluded) {
+			res->skipped = true;
+			goto out;
+		}
+	}
 	if (read_file(path, cfg->max_size, &bytes, &len, &error) < 0) {
 		res->read_error = error;
-		return;
+		goto out;
 	}
 	if (is_stdin && cfg->stdin_format >= 0)
 		format = (enum source_format)cfg->stdin_format;
 	else
 		format = source_guess_format(shown, bytes, len);
-	lint_loaded(cfg, bytes, len, format, only_requests, res);
+	lint_loaded(cfg, cfg->settings ? &fs : NULL, bytes, len, format, only_requests, res);
+out:
+	file_settings_free(&fs);
 }
 
 void lint_result_free(struct lint_result *res)

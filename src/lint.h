@@ -9,6 +9,7 @@
 #include "diag.h"
 #include "load.h"
 #include "shape.h"
+#include "settings.h"
 #include "source.h"
 
 #define LINT_DEFAULT_MAX_SIZE ((size_t)64 * 1024 * 1024)
@@ -19,7 +20,7 @@ struct lint_config {
 	struct load_limits limits;
 	size_t max_visits;            /* node visits per document, through aliases */
 	size_t max_size;              /* bytes per file */
-	const enum severity *overrides; /* per catalog index, (enum severity)-1 = default */
+	struct settings_source *settings; /* configuration and command-line levels, or NULL */
 	int stdin_format;             /* -1 to guess, else an enum source_format */
 	const char *stdin_name;       /* --stdin-filename: the path shown for "-", or NULL */
 };
@@ -29,7 +30,8 @@ struct lint_result {
 	char *read_error;             /* why the input could not be read, or NULL; owned */
 	struct source *src;           /* NULL when it could not be read */
 	struct diag_list diags;
-	bool skipped;                 /* not a job request, and only requests were wanted */
+	bool skipped;                 /* not a job request, or excluded by the configuration */
+	enum severity fail_on;        /* the level at which this file fails the run */
 };
 
 /* Default limits for the given rules; the caller may change any field after. */

@@ -14,6 +14,7 @@
 #include "lint.h"
 #include "pattern.h"
 #include "run.h"
+#include "settings.h"
 #include "ruledoc.h"
 #include "shape.h"
 #include "util.h"
@@ -84,7 +85,6 @@ struct emit_state {
 	struct formatter *outputs[CLI_MAX_OUTPUTS];
 	size_t noutputs;
 	struct report_counts counts;
-	enum severity fail_on;
 	int status;
 };
 
@@ -101,7 +101,7 @@ static void emit(const struct lint_result *res, void *ctx)
 		st->status = EXIT_USAGE;
 	}
 	for (i = 0; i < res->diags.n && st->status == EXIT_CLEAN; i++)
-		if (res->diags.items[i].severity >= st->fail_on)
+		if (res->diags.items[i].severity >= res->fail_on)
 			st->status = EXIT_FINDINGS;
 	for (i = 0; i < st->noutputs; i++)
 		formatter_file(st->outputs[i], res);
@@ -131,8 +131,43 @@ static int open_outputs(const struct cli *cli, const struct report_meta *meta,
 	return 0;
 }
 
+/* The configuration and command-line rule levels, shared by the whole run. */
+static int prepare_settings(const struct cli *cli, const struct catalog *cat,
+			    struct settings_source *settings)
+{
+	char *error = NULL;
+	size_t i;
+
+	settings_init(settings, cat);
+	settings->cli_fail_on = cli->fail_on;
+	for (i = 0; i < cli->nrule_levels; i++) {
+		char *id = xstrdup(cli->rule_levels[i]);
+		char *eq = strchr(id, '=');
+		int rc;
+
+		if (eq)
+			*eq = '\0';
+		rc = settings_cli_rule(settings, id, eq ? eq + 1 : NULL, &error);
+		free(id);
+		if (rc < 0)
+			goto fail;
+	}
+	if (cli->config) {
+		settings->discover = false;
+		settings->forced = config_load(cli->config, cat, &error);
+		if (!settings->forced)
+			goto fail;
+	}
+	return 0;
+fail:
+	fprintf(stderr, "createjob-lint: %s\n", error);
+	free(error);
+	settings_cleanup(settings);
+	return -1;
+}
+
 static int lint_inputs(const struct cli *cli, const struct catalog *cat,
-		       const struct request_shape *rs)
+		       const struct request_shape *rs, struct settings_source *settings)
 {
 	struct lint_config cfg;
 	struct file_list files = { 0 };
@@ -144,6 +179,7 @@ static int lint_inputs(const struct cli *cli, const struct catalog *cat,
 	size_t i;
 
 	lint_config_init(&cfg, rs, cat);
+	cfg.settings = settings;
 	cfg.limits = cli->limits;
 	cfg.max_visits = cli->max_visits;
 	cfg.max_size = cli->max_size;
@@ -152,7 +188,6 @@ static int lint_inputs(const struct cli *cli, const struct catalog *cat,
 	opts.jobs = cli->jobs;
 	opts.only_requests = cli->only_requests;
 	opts.all_files = cli->all_files;
-	st.fail_on = cli->fail_on;
 	if (open_outputs(cli, &meta, &plain, &st) < 0)
 		return EXIT_USAGE;
 	for (i = 0; i < cli->ninputs; i++)
@@ -173,6 +208,7 @@ static int run(const struct cli *cli)
 {
 	struct catalog cat;
 	struct request_shape rs;
+	struct settings_source settings;
 	char *error;
 	int status;
 
@@ -184,14 +220,21 @@ static int run(const struct cli *cli)
 		printf("createjob-lint %s\n", PACKAGE_VERSION);
 		return EXIT_CLEAN;
 	}
-	if (!cli->list_rules && !cli->man_rules && !cli->explain && cli->ninputs == 0)
+	if (!cli->list_rules && !cli->man_rules && !cli->explain && !cli->print_config &&
+	    cli->ninputs == 0)
 		return usage_error(xstrdup("no input given: name files, directories or - (see --help)"));
 	if (load_rules(cli->rules_dir, &cat, &rs, &error) < 0)
 		return usage_error(error);
-	if (cli->list_rules || cli->man_rules || cli->explain)
+	if (cli->list_rules || cli->man_rules || cli->explain) {
 		status = run_catalog_command(cli, &cat);
-	else
-		status = lint_inputs(cli, &cat, &rs);
+	} else if (prepare_settings(cli, &cat, &settings) < 0) {
+		status = EXIT_USAGE;
+	} else {
+		status = cli->print_config ? (settings_print(stdout, &settings, cli->print_config) < 0
+						      ? EXIT_USAGE : EXIT_CLEAN)
+					   : lint_inputs(cli, &cat, &rs, &settings);
+		settings_cleanup(&settings);
+	}
 	catalog_free(&cat);
 	shape_free(&rs);
 	return status;

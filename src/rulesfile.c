@@ -20,10 +20,12 @@ static int open_source(struct rulesfile *rf, struct source *src)
 	rf->doc = load_document(src, &limits, &diags);
 	if (diags.n > 0 || !rf->doc->root) {
 		struct position p = source_position(src, diags.n ? diags.items[0].start : 0);
+		const struct diag *d = diags.n ? &diags.items[0] : NULL;
+		const char *why = !d ? "the file is empty"
+			: d->nargs ? d->args[0].value : d->variant;
 
-		rf->error = xasprintf("%s:%u:%u: cannot load rules file (%s %s)", src->path, p.line,
-				      p.column, diags.n ? diags.items[0].rule : "empty",
-				      diags.n ? diags.items[0].variant : "document");
+		rf->error = xasprintf("%s:%u:%u: not valid YAML (%s)", src->path, p.line, p.column,
+				      why);
 		diag_list_free(&diags);
 		return -1;
 	}

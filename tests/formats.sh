@@ -65,5 +65,15 @@ check "and leaves no report and no temporary file" '[ -z "$(ls -A "$tmp/atomic")
 rc=$?
 check "a report in a missing folder is a usage error (exit 2)" '[ "$rc" -eq 2 ] && grep -q "r.json" "$tmp/nodir.err"'
 
+# The API key in the CJ301 cases is never printed, in any format.
+key=fakeKEY0123456789abcdefghijklmnopqrstu
+check "the corpus holds the key, so the next check means something" 'grep -rqs "$key" cases'
+for f in text json sarif; do
+	"$CJL" --color never -f "$f" cases valid > "$tmp/secret.$f" 2>&1
+	check "no $f output shows the API key" '! grep -q "$key" "$tmp/secret.$f"'
+done
+"$CJL" --color always cases > "$tmp/secret.color" 2>&1
+check "nor coloured text" '! grep -q "$key" "$tmp/secret.color"'
+
 echo "formats: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1,0 +1,391 @@
+/* Configuration files (.createjob-lint.yaml). */
+#include "configfile.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "glob.h"
+#include "readfile.h"
+#include "rulesfile.h"
+#include "util.h"
+
+static const char *const top_keys[] = {
+	"rules", "exclude", "fail-on", "overrides", "suppressions",
+};
+
+char *absolute_path(const char *path)
+{
+	char resolved[PATH_MAX], cwd[PATH_MAX];
+
+	if (realpath(path, resolved))
+		return xstrdup(resolved);
+	if (path[0] == '/' || !getcwd(cwd, sizeof cwd))
+		return xstrdup(path);
+	return xasprintf("%s/%s", strcmp(cwd, "/") == 0 ? "" : cwd,
+			 strncmp(path, "./", 2) == 0 ? path + 2 : path);
+}
+
+static bool exists(const char *dir, const char *name)
+{
+	char *p = xasprintf("%s/%s", dir, name);
+	struct stat st;
+	bool ok = stat(p, &st) == 0;
+
+	free(p);
+	return ok;
+}
+
+char *config_discover(const char *file)
+{
+	char *dir = absolute_path(strcmp(file, "-") == 0 ? "." : file);
+	struct stat st;
+
+	/* Start from the file's folder (or the folder itself when given one). */
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		char *slash = strrchr(dir, '/');
+
+		if (slash)
+			*(slash == dir ? slash + 1 : slash) = '\0';
+	}
+	for (;;) {
+		char *slash;
+
+		if (exists(dir, CONFIG_FILE_NAME)) {
+			char *found = xasprintf("%s/%s", strcmp(dir, "/") == 0 ? "" : dir,
+						CONFIG_FILE_NAME);
+
+			free(dir);
+			return found;
+		}
+		if (exists(dir, ".git") || strcmp(dir, "/") == 0 || !(slash = strrchr(dir, '/')))
+			break;
+		*(slash == dir ? slash + 1 : slash) = '\0';
+	}
+	free(dir);
+	return NULL;
+}
+
+/* --- Reading. ------------------------------------------------------------------ */
+
+struct reader {
+	struct rulesfile rf;
+	const struct catalog *cat;
+};
+
+/* Records the first error of a read, with its position in the config file. */
+#define fail(r, at, ...) rulesfile_fail(&(r)->rf, (at), __VA_ARGS__)
+
+static enum severity *new_severities(size_t n)
+{
+	enum severity *s = xcalloc(n ? n : 1, sizeof *s);
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		s[i] = SEVERITY_UNSET;
+	return s;
+}
+
+static int read_level(struct reader *r, const struct node *v, enum severity *out)
+{
+	v = node_deref(v);
+	/* YAML 1.2 reads an unquoted off as the string "off" (and on as "on"). */
+	if (!node_is_string(v) || severity_parse(v->text, out) < 0)
+		return fail(r, v, "the level must be off, info, warning or error, not %s",
+			    v && v->text ? v->text : "this");
+	return 0;
+}
+
+static int read_rules(struct reader *r, const struct node *map, enum severity *severity)
+{
+	size_t i;
+
+	map = node_deref(map);
+	if (!map || map->kind != NODE_MAPPING)
+		return fail(r, map, "%s must map rule ids to levels (rules: {CJ205: off})", "rules");
+	for (i = 0; i < map->nmembers; i++) {
+		const struct node *k = node_deref(map->members[i].key);
+		const struct rule *rule = node_is_string(k) ? catalog_find(r->cat, k->text) : NULL;
+
+		if (!rule)
+			return fail(r, k, "unknown rule %s (see createjob-lint --list-rules)",
+				    k && k->text ? k->text : "");
+		if (read_level(r, map->members[i].value, &severity[rule->index]) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static char **read_strings(struct reader *r, const struct node *list, size_t *n, const char *what)
+{
+	char **out;
+	size_t i;
+
+	list = node_deref(list);
+	if (node_is_string(list)) {
+		out = xcalloc(1, sizeof *out);
+		out[0] = xstrdup(list->text);
+		*n = 1;
+		return out;
+	}
+	if (!list || list->kind != NODE_SEQUENCE) {
+		fail(r, list, "%s must be a list of strings", what);
+		return NULL;
+	}
+	out = xcalloc(list->nitems ? list->nitems : 1, sizeof *out);
+	for (i = 0; i < list->nitems; i++) {
+		if (!node_is_string(list->items[i])) {
+			fail(r, list->items[i], "%s must be a list of strings", what);
+			while (i-- > 0)
+				free(out[i]);
+			free(out);
+			return NULL;
+		}
+		out[i] = xstrdup(node_deref(list->items[i])->text);
+	}
+	*n = list->nitems;
+	return out;
+}
+
+static int check_keys(struct reader *r, const struct node *map, const char *const *keys, size_t n,
+		      const char *where)
+{
+	size_t i, j;
+
+	for (i = 0; i < map->nmembers; i++) {
+		const struct node *k = node_deref(map->members[i].key);
+
+		for (j = 0; j < n && !(node_is_string(k) && strcmp(k->text, keys[j]) == 0); j++)
+			;
+		if (j == n)
+			return fail(r, k, "unknown key %s in %s", k && k->text ? k->text : "", where);
+	}
+	return 0;
+}
+
+static int read_override(struct reader *r, const struct node *o, struct config_override *out,
+			 size_t ncat)
+{
+	static const char *const keys[] = { "files", "rules" };
+	const struct node *files = node_get(o, "files");
+	const struct node *rules = node_get(o, "rules");
+
+	if (!o || o->kind != NODE_MAPPING)
+		return fail(r, o, "each of %s is a mapping with files and rules", "overrides");
+	if (check_keys(r, o, keys, 2, "an override") < 0)
+		return -1;
+	if (!files)
+		return fail(r, o, "an override needs %s", "files");
+	out->line = source_position(r->rf.src, o->start).line;
+	out->severity = new_severities(ncat);
+	if (!(out->files = read_strings(r, files, &out->nfiles, "files")))
+		return -1;
+	return rules ? read_rules(r, rules, out->severity) : 0;
+}
+
+static int read_suppression(struct reader *r, const struct node *s, struct config_suppression *out)
+{
+	static const char *const keys[] = { "files", "rules", "pointer", "reason" };
+	const struct node *files = node_get(s, "files");
+	const struct node *rules = node_get(s, "rules");
+	const struct node *pointer = node_deref(node_get(s, "pointer"));
+	const struct node *reason = node_deref(node_get(s, "reason"));
+	size_t i;
+
+	if (!s || s->kind != NODE_MAPPING)
+		return fail(r, s, "each of %s is a mapping with files, rules, pointer and reason",
+			    "suppressions");
+	if (check_keys(r, s, keys, 4, "a suppression") < 0)
+		return -1;
+	if (!files || !rules)
+		return fail(r, s, "a suppression needs files and rules%s", "");
+	if (!(out->files = read_strings(r, files, &out->nfiles, "files")) ||
+	    !(out->rules = read_strings(r, rules, &out->nrules, "rules")))
+		return -1;
+	for (i = 0; i < out->nrules; i++)
+		if (!catalog_find(r->cat, out->rules[i]))
+			return fail(r, rules, "unknown rule %s (see createjob-lint --list-rules)",
+				    out->rules[i]);
+	if (pointer && (!node_is_string(pointer) || (pointer->len && pointer->text[0] != '/')))
+		return fail(r, pointer, "pointer must be a JSON pointer such as %s", "/Details");
+	out->pointer = pointer ? xstrdup(pointer->text) : NULL;
+	out->reason = node_is_string(reason) ? xstrdup(reason->text) : NULL;
+	return 0;
+}
+
+static int read_list(struct reader *r, const struct node *list, const char *what, size_t *n)
+{
+	list = node_deref(list);
+	if (!list || list->kind != NODE_SEQUENCE)
+		return fail(r, list, "%s must be a list", what);
+	*n = list->nitems;
+	return 0;
+}
+
+static int read_config(struct reader *r, struct config *c)
+{
+	const struct node *root = node_deref(r->rf.doc->root);
+	const struct node *v;
+	size_t i, n = 0;
+
+	if (!root || root->kind != NODE_MAPPING)
+		return fail(r, root, "a configuration is a mapping (rules, exclude, fail-on, %s)",
+			    "overrides, suppressions");
+	if (check_keys(r, root, top_keys, sizeof top_keys / sizeof *top_keys, "the configuration") < 0)
+		return -1;
+	if ((v = node_get(root, "rules")) && read_rules(r, v, c->severity) < 0)
+		return -1;
+	if ((v = node_get(root, "exclude")) &&
+	    !(c->exclude = read_strings(r, v, &c->nexclude, "exclude")))
+		return -1;
+	if ((v = node_get(root, "fail-on"))) {
+		enum severity level;
+
+		if (read_level(r, v, &level) < 0 || level == SEV_OFF)
+			return r->rf.error ? -1 : fail(r, v, "fail-on takes error, warning or info%s", "");
+		c->fail_on = (int)level;
+	}
+	if ((v = node_get(root, "overrides"))) {
+		if (read_list(r, v, "overrides", &n) < 0)
+			return -1;
+		c->overrides = xcalloc(n ? n : 1, sizeof *c->overrides);
+		for (i = 0; i < n; i++) {
+			c->noverrides++; /* counted first, so a half-read one is freed too */
+			if (read_override(r, node_deref(node_deref(v)->items[i]), &c->overrides[i],
+					  c->ncatalog) < 0)
+				return -1;
+		}
+	}
+	if ((v = node_get(root, "suppressions"))) {
+		if (read_list(r, v, "suppressions", &n) < 0)
+			return -1;
+		c->suppressions = xcalloc(n ? n : 1, sizeof *c->suppressions);
+		for (i = 0; i < n; i++) {
+			c->nsuppressions++;
+			if (read_suppression(r, node_deref(node_deref(v)->items[i]),
+					     &c->suppressions[i]) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+struct config *config_load(const char *path, const struct catalog *cat, char **error)
+{
+	struct config *c = xcalloc(1, sizeof *c);
+	struct reader r = { .cat = cat };
+	char *text, *why, *slash;
+	size_t len;
+
+	c->path = xstrdup(path);
+	c->base = absolute_path(path);
+	slash = strrchr(c->base, '/');
+	if (slash)
+		*(slash == c->base ? slash + 1 : slash) = '\0';
+	c->ncatalog = cat->n;
+	c->severity = new_severities(cat->n);
+	c->fail_on = -1;
+	if (read_file(path, 1 << 20, &text, &len, &why) < 0) {
+		*error = xasprintf("%s: %s", path, why);
+		free(why);
+		config_free(c);
+		return NULL;
+	}
+	if (rulesfile_open(&r.rf, path, text, len) < 0 || read_config(&r, c) < 0) {
+		*error = xstrdup(r.rf.error);
+		free(text);
+		rulesfile_close(&r.rf);
+		config_free(c);
+		return NULL;
+	}
+	free(text);
+	rulesfile_close(&r.rf);
+	return c;
+}
+
+static void free_strings(char **s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(s[i]);
+	free(s);
+}
+
+void config_free(struct config *c)
+{
+	size_t i;
+
+	if (!c)
+		return;
+	for (i = 0; i < c->noverrides; i++) {
+		free_strings(c->overrides[i].files, c->overrides[i].nfiles);
+		free(c->overrides[i].severity);
+	}
+	for (i = 0; i < c->nsuppressions; i++) {
+		free_strings(c->suppressions[i].files, c->suppressions[i].nfiles);
+		free_strings(c->suppressions[i].rules, c->suppressions[i].nrules);
+		free(c->suppressions[i].pointer);
+		free(c->suppressions[i].reason);
+	}
+	free(c->overrides);
+	free(c->suppressions);
+	free_strings(c->exclude, c->nexclude);
+	free(c->severity);
+	free(c->path);
+	free(c->base);
+	free(c);
+}
+
+/* --- Applying. ------------------------------------------------------------------ */
+
+char *config_relative(const struct config *c, const char *file)
+{
+	char *abs = absolute_path(file);
+	size_t n = strlen(c->base);
+	char *rel;
+
+	if (strncmp(abs, c->base, n) == 0 && (abs[n] == '/' || n == 1)) {
+		rel = xstrdup(abs + (n == 1 ? 1 : n + 1));
+		free(abs);
+		return rel;
+	}
+	return abs;
+}
+
+static bool any_glob(char *const *globs, size_t n, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (glob_match(globs[i], path))
+			return true;
+	return false;
+}
+
+bool config_excludes(const struct config *c, const char *relative)
+{
+	return any_glob(c->exclude, c->nexclude, relative);
+}
+
+static void overlay(enum severity *to, const enum severity *from, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (from[i] != SEVERITY_UNSET)
+			to[i] = from[i];
+}
+
+void config_apply(const struct config *c, const char *relative, enum severity *severity)
+{
+	size_t i;
+
+	overlay(severity, c->severity, c->ncatalog);
+	for (i = 0; i < c->noverrides; i++)
+		if (any_glob(c->overrides[i].files, c->overrides[i].nfiles, relative))
+			overlay(severity, c->overrides[i].severity, c->ncatalog);
+}

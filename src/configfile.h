@@ -1,0 +1,64 @@
+/* Configuration files (.createjob-lint.yaml): rule severities, excluded paths,
+ * the failure level, per-path overrides and suppressions for files without
+ * comments (JSON). Found by walking up from each linted file to the repository
+ * root, or named with --config. */
+#ifndef CJL_CONFIGFILE_H
+#define CJL_CONFIGFILE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "catalog.h"
+#include "diag.h"
+
+#define CONFIG_FILE_NAME ".createjob-lint.yaml"
+#define SEVERITY_UNSET ((enum severity)-1)
+
+struct config_override {
+	char **files;            /* globs, relative to the config's folder */
+	size_t nfiles;
+	enum severity *severity; /* per catalog rule, SEVERITY_UNSET to leave it */
+	size_t line;             /* where it is written, for --print-config */
+};
+
+struct config_suppression {
+	char **files;
+	size_t nfiles;
+	char **rules;
+	size_t nrules;
+	char *pointer;           /* suppress at this JSON pointer and below; NULL: anywhere */
+	char *reason;
+};
+
+struct config {
+	char *path;              /* the file */
+	char *base;              /* its folder, absolute: globs are relative to it */
+	enum severity *severity; /* per catalog rule, SEVERITY_UNSET to leave it */
+	char **exclude;
+	size_t nexclude;
+	int fail_on;             /* an enum severity, or -1 when not set */
+	struct config_override *overrides;
+	size_t noverrides;
+	struct config_suppression *suppressions;
+	size_t nsuppressions;
+	size_t ncatalog;
+};
+
+/* Loads a config file; returns NULL with *error ("path:line:col: why") on failure. */
+struct config *config_load(const char *path, const struct catalog *cat, char **error);
+void config_free(struct config *c);
+
+/* The path of `file` relative to the config's folder, for globs; caller frees. */
+char *config_relative(const struct config *c, const char *file);
+bool config_excludes(const struct config *c, const char *relative);
+/* Applies the config's severities, then those of every override matching. */
+void config_apply(const struct config *c, const char *relative, enum severity *severity);
+
+/* Walks up from the folder of `file` (or the working directory for "-") to the one
+ * holding .git, and returns the nearest config file's path (caller frees) or NULL. */
+char *config_discover(const char *file);
+
+/* An absolute form of path, resolved when it exists; caller frees. */
+char *absolute_path(const char *path);
+
+#endif

@@ -1,0 +1,202 @@
+/* The settings that apply to one file. */
+#include "settings.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "glob.h"
+#include "util.h"
+
+struct config_cache_entry {
+	char *folder;
+	char *config_path;        /* NULL: none found */
+	struct config *config;    /* loaded once; NULL when none or on error */
+	char *error;
+};
+
+void settings_init(struct settings_source *src, const struct catalog *cat)
+{
+	size_t i;
+
+	memset(src, 0, sizeof *src);
+	src->catalog = cat;
+	src->cli_fail_on = -1;
+	src->discover = true;
+	src->cli_severity = xcalloc(cat->n ? cat->n : 1, sizeof *src->cli_severity);
+	for (i = 0; i < cat->n; i++)
+		src->cli_severity[i] = SEVERITY_UNSET;
+	pthread_mutex_init(&src->lock, NULL);
+}
+
+void settings_cleanup(struct settings_source *src)
+{
+	size_t i, j;
+
+	for (i = 0; i < src->ncache; i++) {
+		/* Several folders may share one config: free each config once. */
+		for (j = 0; j < i && src->cache[j].config != src->cache[i].config; j++)
+			;
+		if (j == i)
+			config_free(src->cache[i].config);
+		free(src->cache[i].folder);
+		free(src->cache[i].config_path);
+		free(src->cache[i].error);
+	}
+	free(src->cache);
+	config_free(src->forced);
+	free(src->cli_severity);
+	pthread_mutex_destroy(&src->lock);
+}
+
+int settings_cli_rule(struct settings_source *src, const char *id, const char *level, char **error)
+{
+	const struct rule *r = catalog_find(src->catalog, id);
+	enum severity sev;
+
+	if (!r) {
+		*error = xasprintf("unknown rule %s (see --list-rules)", id);
+		return -1;
+	}
+	if (!level) {
+		src->cli_severity[r->index] = r->severity; /* --enable: its default level */
+		return 0;
+	}
+	if (severity_parse(level, &sev) < 0) {
+		*error = xasprintf("level %s for %s: use off, info, warning or error", level, id);
+		return -1;
+	}
+	src->cli_severity[r->index] = sev;
+	return 0;
+}
+
+static char *folder_of(const char *path)
+{
+	char *abs = absolute_path(strcmp(path, "-") == 0 ? "." : path);
+	char *slash = strcmp(path, "-") == 0 ? NULL : strrchr(abs, '/');
+
+	if (slash)
+		*(slash == abs ? slash + 1 : slash) = '\0';
+	return abs;
+}
+
+/* The config for a folder, found and loaded once per run (under the lock). */
+static struct config_cache_entry *lookup(struct settings_source *src, const char *path)
+{
+	char *folder = folder_of(path);
+	struct config_cache_entry *e;
+	size_t i;
+
+	for (i = 0; i < src->ncache; i++)
+		if (strcmp(src->cache[i].folder, folder) == 0) {
+			free(folder);
+			return &src->cache[i];
+		}
+	src->cache = grow_array(src->cache, &src->cache_cap, src->ncache + 1, sizeof *src->cache);
+	e = &src->cache[src->ncache++];
+	memset(e, 0, sizeof *e);
+	e->folder = folder;
+	e->config_path = config_discover(path);
+	for (i = 0; e->config_path && i + 1 < src->ncache; i++)
+		if (src->cache[i].config_path && strcmp(src->cache[i].config_path, e->config_path) == 0) {
+			e->config = src->cache[i].config;
+			e->error = src->cache[i].error ? xstrdup(src->cache[i].error) : NULL;
+			return e;
+		}
+	if (e->config_path)
+		e->config = config_load(e->config_path, src->catalog, &e->error);
+	return e;
+}
+
+void settings_resolve(struct settings_source *src, const char *path, struct file_settings *out)
+{
+	const struct catalog *cat = src->catalog;
+	size_t i;
+
+	memset(out, 0, sizeof *out);
+	out->severity = xcalloc(cat->n ? cat->n : 1, sizeof *out->severity);
+	for (i = 0; i < cat->n; i++)
+		out->severity[i] = cat->rules[i].severity;
+	out->config = src->forced;
+	if (!out->config && src->discover) {
+		struct config_cache_entry *e;
+
+		pthread_mutex_lock(&src->lock);
+		e = lookup(src, path);
+		out->config = e->config;
+		if (e->error)
+			out->error = xstrdup(e->error);
+		pthread_mutex_unlock(&src->lock);
+	}
+	out->fail_on = SEV_ERROR;
+	if (out->config) {
+		out->relative = config_relative(out->config, path);
+		out->excluded = strcmp(path, "-") != 0 && config_excludes(out->config, out->relative);
+		config_apply(out->config, out->relative, out->severity);
+		if (out->config->fail_on >= 0)
+			out->fail_on = (enum severity)out->config->fail_on;
+	}
+	for (i = 0; i < cat->n; i++)
+		if (src->cli_severity[i] != SEVERITY_UNSET)
+			out->severity[i] = src->cli_severity[i];
+	if (src->cli_fail_on >= 0)
+		out->fail_on = (enum severity)src->cli_fail_on;
+}
+
+void file_settings_free(struct file_settings *fs)
+{
+	free(fs->severity);
+	free(fs->relative);
+	free(fs->error);
+	memset(fs, 0, sizeof *fs);
+}
+
+/* Where the level of rule i comes from, for --print-config. */
+static const char *origin(const struct settings_source *src, const struct file_settings *fs,
+			  size_t i, char *buf, size_t size)
+{
+	const struct config *c = fs->config;
+	const char *from = "default";
+	size_t k;
+
+	if (c && c->severity[i] != SEVERITY_UNSET)
+		from = "rules";
+	for (k = 0; c && k < c->noverrides; k++) {
+		size_t g;
+
+		for (g = 0; g < c->overrides[k].nfiles; g++)
+			if (c->overrides[k].severity[i] != SEVERITY_UNSET &&
+			    glob_match(c->overrides[k].files[g], fs->relative)) {
+				snprintf(buf, size, "override on line %zu", c->overrides[k].line);
+				from = buf;
+			}
+	}
+	if (src->cli_severity[i] != SEVERITY_UNSET)
+		from = "command line";
+	return from;
+}
+
+int settings_print(FILE *out, struct settings_source *src, const char *path)
+{
+	struct file_settings fs;
+	size_t i;
+	char buf[64];
+
+	settings_resolve(src, path, &fs);
+	if (fs.error) {
+		fprintf(stderr, "createjob-lint: %s\n", fs.error);
+		file_settings_free(&fs);
+		return -1;
+	}
+	fprintf(out, "file: %s\nconfig: %s\n", path, fs.config ? fs.config->path : "(none)");
+	if (fs.config)
+		fprintf(out, "path in config: %s\nexcluded: %s\n", fs.relative,
+			fs.excluded ? "yes" : "no");
+	fprintf(out, "fail-on: %s (%s)\nrules:\n", severity_name(fs.fail_on),
+		src->cli_fail_on >= 0 ? "command line"
+		: fs.config && fs.config->fail_on >= 0 ? "config" : "default");
+	for (i = 0; i < src->catalog->n; i++)
+		fprintf(out, "  %s %-8s %s\n", src->catalog->rules[i].id, severity_name(fs.severity[i]),
+			origin(src, &fs, i, buf, sizeof buf));
+	file_settings_free(&fs);
+	return fflush(out) == 0 ? 0 : -1;
+}

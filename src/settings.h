@@ -1,0 +1,45 @@
+/* The settings that apply to one file: the rule catalog's defaults, then the
+ * configuration file found for it (or given with --config) with its overrides,
+ * then the command line. Shared by the threads of a run. */
+#ifndef CJL_SETTINGS_H
+#define CJL_SETTINGS_H
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "catalog.h"
+#include "configfile.h"
+
+struct settings_source {
+	const struct catalog *catalog;
+	struct config *forced;          /* --config FILE; owned */
+	enum severity *cli_severity;    /* per rule from the command line; owned */
+	int cli_fail_on;                /* -1 when not given */
+	bool discover;                  /* look for .createjob-lint.yaml (off with --config) */
+	pthread_mutex_t lock;
+	struct config_cache_entry *cache; /* folder -> config found for it */
+	size_t ncache, cache_cap;
+};
+
+struct file_settings {
+	enum severity *severity;        /* per rule; owned */
+	enum severity fail_on;
+	const struct config *config;    /* NULL when none applies */
+	char *relative;                 /* path relative to the config's folder; owned */
+	bool excluded;
+	char *error;                    /* a config file that could not be used; owned */
+};
+
+void settings_init(struct settings_source *src, const struct catalog *cat);
+void settings_cleanup(struct settings_source *src);
+/* Command-line settings: "CJ205=off" style; returns -1 with *error for a bad one. */
+int settings_cli_rule(struct settings_source *src, const char *id, const char *level, char **error);
+
+void settings_resolve(struct settings_source *src, const char *path, struct file_settings *out);
+void file_settings_free(struct file_settings *fs);
+
+/* --print-config: the settings for `path` and where each comes from. */
+int settings_print(FILE *out, struct settings_source *src, const char *path);
+
+#endif

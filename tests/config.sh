@@ -1,0 +1,139 @@
+#!/bin/sh
+# Configuration files, command-line rule levels and suppressions.
+# Environment: CJL (the binary), TESTDATA (the testdata folder).
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+CJL=${CJL:-$here/../createjob-lint}
+TESTDATA=${TESTDATA:-$here/../testdata}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+check() {
+	if eval "$2"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $1"; sed 's/^/    /' "$tmp/out" 2>/dev/null | head -n 20; fi
+}
+lint() { (cd "$tmp/repo" && "$CJL" --color never "$@") > "$tmp/out" 2>&1; rc=$?; }
+
+# A repository with a legacy folder; the bad bucket is CJ206 (a warning) and the
+# s3:// bucket CJ205 (an error).
+mkdir -p "$tmp/repo/.git" "$tmp/repo/jobs" "$tmp/repo/legacy/old"
+job() { # job FILE BUCKET
+	cat > "$1" <<JOB
+{"Type": "IMPORT_ASSETS_FROM_S3",
+ "Details": {"ImportAssetsFromS3": {
+   "DataSetId": "6c1f2e0d8a3b4c5d9e7f0a1b2c3d4e5f",
+   "RevisionId": "1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d",
+   "AssetSources": [{"Bucket": "$2", "Key": "prices/2026-11.csv"}]}}}
+JOB
+}
+job "$tmp/repo/jobs/uri.json" "s3://example-provider-data"
+job "$tmp/repo/legacy/old/legacy.json" "Legacy_Provider_Data"
+# A config above the repository root must not apply.
+printf 'rules: {CJ205: off}\n' > "$tmp/.createjob-lint.yaml"
+
+lint jobs legacy
+check "without a config: defaults (CJ205 error, CJ206 warning), exit 1" \
+	'[ "$rc" -eq 1 ] && grep -q "error: .*\[CJ205\]" "$tmp/out" && grep -q "warning: .*\[CJ206\]" "$tmp/out"'
+
+cat > "$tmp/repo/.createjob-lint.yaml" <<'CFG'
+# Settings for this repository.
+rules:
+  CJ205: warning
+fail-on: warning
+exclude: ["**/drafts/*.json"]
+overrides:
+  - files: ["legacy/**"]
+    rules: {CJ206: off}
+CFG
+mkdir -p "$tmp/repo/jobs/drafts"
+job "$tmp/repo/jobs/drafts/wip.json" "s3://x"
+lint jobs legacy
+check "the config found above the file changes a level" 'grep -q "jobs/uri.json:5:.*warning: .*\[CJ205\]" "$tmp/out"'
+check "fail-on from the config makes a warning fail the run" '[ "$rc" -eq 1 ]'
+check "an override turns a rule off under legacy/" '! grep -q "CJ206" "$tmp/out"'
+check "exclude skips matching files, counted as skipped" '! grep -q "wip.json" "$tmp/out" && grep -q "1 skipped" "$tmp/out"'
+lint --fail-on error jobs
+check "--fail-on on the command line wins over the config" '[ "$rc" -eq 0 ]'
+lint --severity CJ205=error jobs/uri.json
+check "--severity ID=LEVEL wins over the config" 'grep -q "error: .*\[CJ205\]" "$tmp/out"'
+lint --disable CJ205,CJ206 jobs legacy
+check "--disable ID,ID turns rules off" '[ "$rc" -eq 0 ] && ! grep -q "CJ20[56]" "$tmp/out"'
+lint --enable CJ206 legacy
+check "--enable brings back a rule the config turned off" 'grep -q "warning: .*\[CJ206\]" "$tmp/out"'
+lint --print-config legacy/old/legacy.json
+check "--print-config names the config and each level's origin" \
+	'grep -q "^config: .*/repo/.createjob-lint.yaml$" "$tmp/out" && grep -q "^  CJ205 warning  rules$" "$tmp/out" && grep -q "^  CJ206 off      override on line 7$" "$tmp/out" && grep -q "^fail-on: warning (config)$" "$tmp/out"'
+printf 'rules: {CJ206: error}\n' > "$tmp/other.yaml"
+lint --config "$tmp/other.yaml" legacy
+check "--config FILE replaces the discovered config" 'grep -q "error: .*\[CJ206\]" "$tmp/out"'
+
+# Bad configurations: a located error, exit 2, never ignored.
+bad_config() { # NAME TEXT EXPECTED-REGEX
+	printf '%b' "$2" > "$tmp/bad.yaml"
+	want=$3
+	lint --config "$tmp/bad.yaml" jobs
+	check "bad config ($1) exits 2 with file:line:column" \
+		'[ "$rc" -eq 2 ] && grep -qE "bad\.yaml:[0-9]+:[0-9]+: $want" "$tmp/out"'
+}
+bad_config "syntax" 'rules: {CJ205: off\n' 'not valid YAML'
+bad_config "unknown key" 'rulez: {CJ205: off}\n' 'unknown key rulez in the configuration'
+bad_config "unknown rule" 'rules:\n  CJ999: off\n' 'unknown rule CJ999'
+bad_config "bad level" 'rules:\n  CJ205: loud\n' 'the level must be off, info, warning or error, not loud'
+bad_config "bad fail-on" 'fail-on: sometimes\n' 'the level must be off, info, warning or error'
+bad_config "override without files" 'overrides:\n  - rules: {CJ205: off}\n' 'an override needs files'
+cp "$tmp/bad.yaml" "$tmp/repo/.createjob-lint.yaml"
+lint jobs
+check "a bad discovered config is an error for the files under it" \
+	'[ "$rc" -eq 2 ] && grep -q "cannot use the configuration: .*\.createjob-lint\.yaml:2:5: an override needs files" "$tmp/out"'
+rm "$tmp/repo/.createjob-lint.yaml"
+
+# Suppressions in YAML comments.
+cat > "$tmp/repo/jobs/suppressed.yaml" <<'YAML'
+Type: IMPORT_ASSETS_FROM_S3
+Details:
+  ImportAssetsFromS3:
+    DataSetId: 6c1f2e0d8a3b4c5d9e7f0a1b2c3d4e5f
+    RevisionId: 1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d
+    AssetSources:
+      - Bucket: Legacy_Provider_Data  # createjob-lint: disable=CJ206 -- bucket from 2016
+        Key: prices/2026-11.csv
+      # createjob-lint: disable=CJ205 -- the comment above the line
+      - Bucket: s3://example-provider-data
+        Key: prices/2026-12.csv
+      - Bucket: Other_Legacy  # createjob-lint: disable=CJ206
+        Key: prices/2027-01.csv
+      - Bucket: example-provider-data  # createjob-lint: disable=CJ205 -- nothing to hide
+        Key: prices/2027-02.csv
+      - Bucket: example-provider-data  # createjob-lint: disable=CJ998 -- typo
+        Key: prices/2027-03.csv
+YAML
+lint jobs/suppressed.yaml
+check "a comment on the line suppresses its finding" '! grep -q "suppressed.yaml:7:.*CJ206" "$tmp/out"'
+check "a comment alone on the line above suppresses the next line" '! grep -q "suppressed.yaml:10:.*CJ205" "$tmp/out"'
+check "a suppression without a reason is reported (info)" 'grep -q "suppressed.yaml:12:.*info: .*\[CJ303\]" "$tmp/out"'
+check "a suppression that suppresses nothing is reported (info)" 'grep -q "suppressed.yaml:14:.*info: .*\[CJ302\]" "$tmp/out"'
+check "a suppression naming no rule is reported (warning)" 'grep -q "suppressed.yaml:16:.*warning: .*CJ998.*\[CJ304\]" "$tmp/out"'
+check "and the run passes" '[ "$rc" -eq 0 ]'
+lint --severity CJ303=error jobs/suppressed.yaml
+check "suppressions without reasons can be made errors" '[ "$rc" -eq 1 ] && grep -q "error: .*\[CJ303\]" "$tmp/out"'
+sed -i '1i # createjob-lint: disable-file=CJ206,CJ205 -- legacy data, migrating in 2027' "$tmp/repo/jobs/suppressed.yaml"
+lint jobs/suppressed.yaml
+check "disable-file suppresses a rule in the whole file" '! grep -qE "\[CJ20[56]\]" "$tmp/out"'
+
+# Suppressions for JSON live in the config, by file and pointer.
+cat > "$tmp/repo/.createjob-lint.yaml" <<'CFG'
+suppressions:
+  - files: ["jobs/uri.json"]
+    rules: [CJ205]
+    pointer: /Details/ImportAssetsFromS3/AssetSources/0
+    reason: bucket URI accepted by our wrapper script
+  - files: ["legacy/**"]
+    rules: [CJ206]
+    pointer: /Details/ImportAssetsFromS3/AssetSources/1
+CFG
+lint jobs/uri.json legacy
+check "a config suppression hides findings at and below its pointer" '! grep -q "uri.json.*CJ205" "$tmp/out"'
+check "but not at another pointer" 'grep -q "legacy.json.*CJ206" "$tmp/out"'
+
+echo "config: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
