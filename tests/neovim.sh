@@ -1,0 +1,114 @@
+#!/bin/sh
+# The Neovim set-up in examples/editors/nvim, run for real in a headless Neovim:
+# buffers opened from files with findings (one with non-ASCII text before a
+# finding on the same line) get vim.diagnostic entries with the rule ids, messages
+# and severities the linter reports, at its positions converted to 0-based lines
+# and byte columns (checked against the byte offsets of the JSON report), both
+# from the autocommand and from a synchronous lint.
+# Environment: CJL (the binary), TESTDATA, SRCDIR. Needs nvim and jq.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+CJL=${CJL:-$here/../createjob-lint}
+TESTDATA=${TESTDATA:-$here/../testdata}
+SRCDIR=${SRCDIR:-$here/..}
+if ! command -v nvim >/dev/null 2>&1; then
+	echo "SKIP: nvim is not installed (apt-get install neovim)"
+	exit 77
+fi
+if ! command -v jq >/dev/null 2>&1; then
+	echo "SKIP: jq is not installed (apt-get install jq)"
+	exit 77
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+check() {
+	if eval "$2"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $1"; fi
+}
+echo "$(nvim --version | head -n 1)"
+
+# The buffers: a JSON file on one line and a YAML flow mapping, each with text in
+# Japanese, an en dash, é and € before the finding on its line, a YAML file with
+# several findings, and a file that is not a job request (no diagnostics).
+mkdir "$tmp/jobs"
+cp "$TESTDATA/cases/cj105-json-id-after-unicode-one-line.json" "$tmp/jobs/unicode-one-line.json"
+cp "$TESTDATA/cases/cj105-yaml-id-after-unicode-flow.yaml" "$tmp/jobs/unicode-flow.yaml"
+cp "$SRCDIR/examples/jobs/import-signed-url.yaml" "$tmp/jobs/several.yaml"
+printf '{"name": "not-a-job", "version": "1.0.0"}\n' > "$tmp/jobs/package.json"
+files="unicode-one-line.json unicode-flow.yaml several.yaml package.json"
+
+cat > "$tmp/run.lua" <<'EOF'
+-- Opens each file, waits for the autocommand's diagnostics, then lints again
+-- synchronously; writes both sets as JSON lines.
+local cjl = dofile(os.getenv('CJL_LUA'))
+cjl.setup({ cmd = os.getenv('CJL') })
+local function dump(out, how, path, buf)
+  for _, d in ipairs(vim.diagnostic.get(buf, { namespace = cjl.namespace })) do
+    out:write(vim.json.encode({
+      how = how, file = path, lnum = d.lnum, col = d.col, end_lnum = d.end_lnum,
+      end_col = d.end_col, severity = d.severity, message = d.message, code = d.code,
+      source = d.source,
+    }), '\n')
+  end
+end
+local ok, err = pcall(function()
+  local out = assert(io.open(os.getenv('OUT'), 'w'))
+  for path in string.gmatch(os.getenv('FILES'), '%S+') do
+    vim.cmd('edit ' .. vim.fn.fnameescape(path))
+    local buf = vim.api.nvim_get_current_buf()
+    -- The BufReadPost autocommand lints in the background.
+    vim.wait(10000, function()
+      return #vim.diagnostic.get(buf, { namespace = cjl.namespace }) > 0
+    end, 20)
+    dump(out, 'autocmd', path, buf)
+    vim.diagnostic.reset(cjl.namespace, buf)
+    assert(cjl.lint(buf, { sync = true }), 'the synchronous lint did not finish')
+    dump(out, 'sync', path, buf)
+  end
+  out:close()
+end)
+if not ok then
+  io.stderr:write('run.lua: ', tostring(err), '\n')
+  vim.cmd('cquit 1')
+end
+vim.cmd('qa!')
+EOF
+
+cd "$tmp/jobs" || exit 1
+CJL_LUA="$SRCDIR/examples/editors/nvim/createjob-lint.lua" OUT="$tmp/nvim.jsonl" FILES="$files" CJL="$CJL" \
+	timeout 120 nvim --headless -u NONE -i NONE -n -c "luafile $tmp/run.lua" </dev/null >"$tmp/nvim.out" 2>&1
+rc=$?
+check "headless Neovim ran the set-up and exited 0" '[ "$rc" -eq 0 ]'
+[ "$rc" -eq 0 ] || cat "$tmp/nvim.out"
+
+# What the linter reports, with byte columns from its byte offsets: the offset
+# minus the byte offset where the line starts (awk counts bytes in the C locale).
+: > "$tmp/expected.jsonl"
+for f in $files; do
+	LC_ALL=C awk 'BEGIN { o = 0 } { printf "%d %d\n", NR, o; o += length($0) + 1 } END { printf "%d %d\n", NR + 1, o }' \
+		"$f" | jq -R -s '[split("\n")[] | select(length > 0) | split(" ") | {key: .[0], value: (.[1] | tonumber)}] | from_entries' \
+		> "$tmp/starts.json"
+	"$CJL" --format json --only-requests "$f" |
+		jq -c --arg f "$f" --slurpfile s "$tmp/starts.json" '.files[].diagnostics[] |
+			{file: $f, lnum: (.line - 1), col: (.offset - $s[0][.line|tostring]),
+			 end_lnum: (.endLine - 1), end_col: (.endOffset - $s[0][.endLine|tostring]),
+			 severity: ({"error": 1, "warning": 2, "info": 3}[.severity]), message: .message,
+			 code: .rule, source: "createjob-lint"}' >> "$tmp/expected.jsonl"
+done
+for how in autocmd sync; do
+	jq -c --arg how "$how" 'select(.how == $how) | del(.how)' "$tmp/nvim.jsonl" | jq -s -S 'sort_by(.file, .lnum, .col, .code)' > "$tmp/got-$how.json"
+	jq -s -S 'sort_by(.file, .lnum, .col, .code)' "$tmp/expected.jsonl" > "$tmp/want.json"
+	check "diagnostics from the $how lint equal the linter's findings (rule, message, severity, byte positions)" \
+		'diff -u "$tmp/want.json" "$tmp/got-$how.json"'
+done
+check "the files give findings to compare" '[ "$(jq length "$tmp/want.json")" -ge 6 ]'
+check "a byte column differs from the code point column (non-ASCII before the finding)" \
+	'jq -e "[.[] | select(.file == \"unicode-flow.yaml\" and .code == \"CJ105\" and .lnum == 2 and .col == 94)] | length == 1" "$tmp/got-sync.json" >/dev/null'
+check "the file that is not a job request has no diagnostics" \
+	'! grep -q "package.json" "$tmp/nvim.jsonl"'
+check "--stdin-filename names standard input in the report" \
+	'"$CJL" --format json --stdin-filename jobs/x.yaml - < unicode-flow.yaml | jq -e ".files[0].path == \"jobs/x.yaml\" and .files[0].format == \"yaml\"" >/dev/null'
+
+echo "neovim: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
