@@ -23,16 +23,40 @@ static const char *severity_color(enum severity sev)
 
 /* A source line as written, except that secret values show as one '*' per
  * character, so columns stay where they were. */
-static void print_line(FILE *out, const struct source *src, const char *line, size_t len)
+/* Long lines (minified JSON) are shown as a window around the finding. */
+#define EXCERPT_WIDTH 160
+#define EXCERPT_LEAD 40
+
+/* Byte length of the code point at line[i] (1 for a malformed byte). */
+static size_t cp_width(const char *line, size_t len, size_t i)
 {
-	size_t i = 0, base = (size_t)(line - src->bytes);
+	uint32_t cp;
+	size_t w = utf8_decode((const unsigned char *)line + i, len - i, &cp);
 
-	while (i < len) {
-		uint32_t cp;
-		size_t w = utf8_decode((const unsigned char *)line + i, len - i, &cp);
+	return w ? w : 1;
+}
 
-		if (!w)
-			w = 1;
+/* Byte offset of 1-based code point column `col` (or len past the end). */
+static size_t byte_of_column(const char *line, size_t len, unsigned col)
+{
+	size_t i = 0;
+
+	while (i < len && col-- > 1)
+		i += cp_width(line, len, i);
+	return i;
+}
+
+/* Code points [from, to) of a source line, secret values shown as one '*' per
+ * character so that columns stay where they were. */
+static void print_span(FILE *out, const struct source *src, const char *line, size_t len,
+		       unsigned from, unsigned to)
+{
+	size_t i = byte_of_column(line, len, from), base = (size_t)(line - src->bytes);
+	unsigned col;
+
+	for (col = from; col < to && i < len; col++) {
+		size_t w = cp_width(line, len, i);
+
 		if (source_is_masked(src, base + i))
 			fputc('*', out);
 		else
@@ -41,31 +65,39 @@ static void print_line(FILE *out, const struct source *src, const char *line, si
 	}
 }
 
-/* The source line, then spaces (tabs where the line has tabs, so the caret lines up)
- * and ^~~~ under the finding's range; a range running past the line stops at its end. */
+/* The source line (or a window of it), then spaces (tabs where the line has tabs,
+ * so the caret lines up) and ^~~~ under the finding's range; a range running past
+ * the line or the window stops at its end. */
 static void print_excerpt(FILE *out, const struct report_meta *r, struct source *src,
 			  const struct diag *d)
 {
-	size_t len, i, col = 1;
+	size_t len, i;
 	const char *line = source_line(src, d->from.line, &len);
-	unsigned last = d->to.line == d->from.line ? d->to.column : (unsigned)utf8_count(line, len) + 1;
+	unsigned ncp = (unsigned)utf8_count(line, len);
+	unsigned first = d->from.column, col;
+	unsigned last = d->to.line == d->from.line ? d->to.column : ncp + 1;
+	unsigned wstart = 1, wend = ncp + 1;
 	char gutter[16];
 	int width = snprintf(gutter, sizeof gutter, "%u", d->from.line);
 
-	fprintf(out, " %s | ", gutter);
-	print_line(out, src, line, len);
-	fprintf(out, "\n %*s | ", width, "");
-	for (i = 0; i < len && col < d->from.column; col++) {
-		uint32_t cp;
-		size_t w = utf8_decode((const unsigned char *)line + i, len - i, &cp);
-
+	if (ncp > EXCERPT_WIDTH) {
+		wstart = first > EXCERPT_LEAD ? first - EXCERPT_LEAD : 1;
+		wend = wstart + EXCERPT_WIDTH < ncp + 1 ? wstart + EXCERPT_WIDTH : ncp + 1;
+	}
+	if (last > wend)
+		last = wend;
+	fprintf(out, " %s | %s", gutter, wstart > 1 ? "..." : "");
+	print_span(out, src, line, len, wstart, wend);
+	fprintf(out, "%s\n %*s | %s", wend <= ncp ? "..." : "", width, "", wstart > 1 ? "   " : "");
+	i = byte_of_column(line, len, wstart);
+	for (col = wstart; i < len && col < first; col++) {
 		fputc(line[i] == '\t' ? '\t' : ' ', out);
-		i += w ? w : 1;
+		i += cp_width(line, len, i);
 	}
 	if (r->color)
 		fputs("\033[1;32m", out);
 	fputc('^', out);
-	for (col = d->from.column + 1; col < last; col++)
+	for (col = first + 1; col < last; col++)
 		fputc('~', out);
 	if (r->color)
 		fputs(RESET, out);

@@ -13,6 +13,7 @@
 #include "format.h"
 #include "lint.h"
 #include "pattern.h"
+#include "progress.h"
 #include "run.h"
 #include "settings.h"
 #include "ruledoc.h"
@@ -85,6 +86,7 @@ struct emit_state {
 	struct formatter *outputs[CLI_MAX_OUTPUTS];
 	size_t noutputs;
 	struct report_counts counts;
+	struct progress progress;
 	int status;
 };
 
@@ -94,6 +96,7 @@ static void emit(const struct lint_result *res, void *ctx)
 	size_t i;
 
 	report_counts_add(&st->counts, res);
+	progress_step(&st->progress, res->path);
 	if (res->skipped)
 		return;
 	if (res->read_error) {
@@ -192,7 +195,9 @@ static int lint_inputs(const struct cli *cli, const struct catalog *cat,
 		return EXIT_USAGE;
 	for (i = 0; i < cli->ninputs; i++)
 		files_add(&files, cli->inputs[i]);
+	progress_start(&st.progress, files.n);
 	run_lint(&cfg, files.items, files.n, &opts, emit, &st);
+	progress_finish(&st.progress, st.counts.files);
 	for (i = 0; i < st.noutputs; i++) {
 		if (formatter_close(st.outputs[i], &st.counts, &error) < 0) {
 			fprintf(stderr, "createjob-lint: %s\n", error);
