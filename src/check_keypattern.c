@@ -71,6 +71,13 @@ void check_key_pattern(struct walk *w, const struct node *at, const struct node 
 
 	if (n->text[0] == '/')
 		walk_report(w, at, "CJ208", "leading-slash", NULL);
+	if (n->len > 1024) {
+		char bytes[24];
+
+		/* References only add to the key, so the pattern alone bounds it. */
+		snprintf(bytes, sizeof bytes, "%zu", n->len);
+		walk_report(w, at, "CJ207", "pattern-long", "bytes", bytes, NULL);
+	}
 	while ((p = strstr(p, "${")) != NULL && p < end) {
 		const char *close = memchr(p + 2, '}', (size_t)(end - p - 2));
 		const char *fix;

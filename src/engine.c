@@ -186,6 +186,10 @@ static bool check_string(struct walk *w, const struct node *at, const struct nod
 		walk_report(w, at, "CJ009", "default", NULL);
 		return false;
 	}
+	if (n->flags & NODE_LONE_SURROGATE) {
+		walk_report(w, at, "CJ012", "default", NULL);
+		return false;
+	}
 	if (s->nenums) {
 		for (i = 0; i < s->nenums && strcmp(s->enums[i], n->text) != 0; i++)
 			;

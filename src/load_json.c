@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <json-c/json.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "load.h"
@@ -200,7 +201,6 @@ static struct node *parse_number(struct json_scan *js)
 	const char *s = js->s;
 	size_t start = js->pos, i = start;
 	int is_float = 0;
-	struct json_object *obj;
 	struct node *n;
 
 	if (s[i] == '-')
@@ -240,12 +240,11 @@ static struct node *parse_number(struct json_scan *js)
 		i = scan_digits(s, j);
 	}
 	n = doc_node(js->doc, is_float ? NODE_FLOAT : NODE_INT, start, i);
-	obj = decode_token(js, start, i);
-	if (is_float && obj && !isfinite(json_object_get_double(obj)))
+	/* Python reads 1e999 as inf; json-c refuses it, so strtod decides. */
+	if (is_float && !isfinite(strtod(s + start, NULL)))
 		n->flags |= NODE_NONFINITE;
 	if (!is_float && is_huge_integer(s + start, i - start))
 		n->flags |= NODE_HUGE_INT;
-	json_object_put(obj);
 done:
 	n->len = n->end - start;
 	n->text = doc_strndup(js->doc, s + start, n->len);

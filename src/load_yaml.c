@@ -364,11 +364,28 @@ static void on_end(struct yaml_load *yl, size_t end)
 	attach(yl, node);
 }
 
+/* libyaml reports a forbidden control character at the start of its buffer; find
+ * the character itself. */
+static size_t first_control_char(const struct source *src, size_t from)
+{
+	size_t i;
+
+	for (i = from; i < src->len; i++) {
+		unsigned char c = (unsigned char)src->bytes[i];
+
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
+			return i;
+	}
+	return from;
+}
+
 static void report_parser_error(struct yaml_load *yl, const yaml_parser_t *p)
 {
 	struct strbuf sb;
 	size_t at = byte_offset(yl, p->problem_mark.index);
 
+	if (p->problem && strstr(p->problem, "control characters"))
+		at = first_control_char(yl->src, at);
 	sb_init(&sb);
 	sb_adds(&sb, p->problem ? p->problem : "malformed YAML");
 	if (p->context)

@@ -1,0 +1,49 @@
+#!/bin/sh
+# valgrind memcheck over the whole testdata/ corpus, every report format and both
+# the sequential and the threaded driver: no error and no leak. Run by
+# `make valgrind` (and by CI); needs valgrind (apt-get install valgrind).
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+CJL=${CJL:-$here/../createjob-lint}
+TESTDATA=${TESTDATA:-$here/../testdata}
+if ! command -v valgrind >/dev/null 2>&1; then
+	echo "SKIP: valgrind is not installed (apt-get install valgrind)"
+	exit 77
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+memcheck() { # NAME ARGS...
+	name=$1
+	shift
+	(cd "$TESTDATA" && valgrind -q --error-exitcode=99 --leak-check=full \
+		--errors-for-leak-kinds=definite,indirect,possible \
+		--show-leak-kinds=definite,indirect,possible "$CJL" "$@") > "$tmp/out" 2> "$tmp/err"
+	rc=$?
+	# valgrind's own reports are the lines that start with ==PID==.
+	if [ "$rc" -ne 99 ] && ! grep -q '^==' "$tmp/err"; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL: $name (exit $rc)"
+		head -n 60 "$tmp/err"
+	fi
+}
+memcheck "corpus, all formats, -j 1" -j 1 --all-files --color never -f text \
+	-f json="$tmp/r.json" -f sarif="$tmp/r.sarif" -f github="$tmp/r.gh" -f junit="$tmp/r.xml" \
+	cases valid
+memcheck "corpus, -j 2" -j 2 --all-files cases valid
+memcheck "a missing file and standard input" -j 2 no-such-file.json - < "$TESTDATA/valid/export-revisions-to-s3.json"
+memcheck "rules and catalog commands" --list-rules
+memcheck "explain" --explain CJ205
+memcheck "man rules" --man-rules
+mkdir -p "$tmp/repo/.git"
+printf 'rules: {CJ206: off}\noverrides:\n  - files: ["**"]\n    rules: {CJ205: warning}\nsuppressions:\n  - files: ["*.json"]\n    rules: [CJ205]\n' > "$tmp/repo/.createjob-lint.yaml"
+cp "$TESTDATA"/cases/cj205-*.json "$TESTDATA"/cases/cj206-*.yaml "$tmp/repo/"
+memcheck "configuration and suppressions" --print-config "$tmp/repo/x.json"
+memcheck "configuration applied" -j 2 "$tmp/repo"
+printf 'rules: {CJ999: off}\n' > "$tmp/bad.yaml"
+memcheck "bad configuration" --config "$tmp/bad.yaml" valid
+echo "valgrind: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
