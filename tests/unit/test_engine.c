@@ -1,13 +1,18 @@
 /* The whole pipeline on small inputs: syntax and encoding (CJ001-CJ003), YAML
- * typing (CJ004), duplicates, documents and limits (CJ005-CJ007), and the schema
- * engine's findings (CJ101-CJ107) with their positions, pointers and suggestions. */
+ * typing (CJ004), duplicates, documents and limits (CJ005-CJ007), YAML 1.1, block
+ * scalars, JSON special numbers and tags (CJ008-CJ011), findings through aliases, and
+ * the schema engine's findings (CJ101-CJ107) with their positions, pointers and
+ * suggestions. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "lint.h"
+#include "load.h"
 #include "pattern.h"
+#include "settings.h"
 #include "fixture.h"
 #include "suites.h"
 #include "util.h"
@@ -137,16 +142,18 @@ START_TEST(cj001_json_infinity)
 {
 	/* Python's json module (the AWS CLI's parser) reads NaN, Infinity and -Infinity, so
 	 * they are numbers where a string is needed, not syntax errors (a bare Infinity
-	 * once gave CJ001). */
+	 * once gave CJ001). Such a number has its own rule, CJ010, instead of CJ103. */
 	static const char *const values[] = { "NaN", "-Infinity", "Infinity" };
 	size_t i;
 
 	for (i = 0; i < 3; i++) {
 		char *text = xasprintf("{\"Type\": %s, \"Details\": {}}", values[i]);
 		struct lint_result r = lint_text(text, FORMAT_JSON);
+		const struct diag *d = only(&r, "CJ010", 1, 10, values[i]);
 
-		ck_assert_msg(count(&r, "CJ001") == 0 && find(&r, "CJ103", 1, 10),
-			      "%s: want CJ103@1:10, got %s", values[i], summary(&r));
+		ck_assert_str_eq(d->variant, "nonfinite");
+		ck_assert_str_eq(diag_arg(d, "value"), values[i]);
+		ck_assert_str_eq(d->pointer, "/Type");
 		lint_result_free(&r);
 		free(text);
 	}
@@ -352,7 +359,8 @@ END_TEST
 
 START_TEST(cj004_yaml11_directive)
 {
-	/* Under %YAML 1.1, yes/on are booleans; 0x is still a string. */
+	/* Under %YAML 1.1, yes/on are booleans; 0x is still a string. The directive
+	 * itself is CJ008, at 1:1, whatever the values. */
 	static const struct {
 		const char *value;
 		const char *kind;
@@ -364,12 +372,14 @@ START_TEST(cj004_yaml11_directive)
 		char *text = xasprintf("%%YAML 1.1\n---\n%s", body);
 		struct lint_result r = lint_text(text, FORMAT_YAML);
 
+		const struct diag *typed = find(&r, "CJ004", 9, 14);
+
+		ck_assert_msg(find(&r, "CJ008", 1, 1) && r.diags.n == (cases[i].kind ? 2u : 1u) &&
+				      (typed != NULL) == (cases[i].kind != NULL),
+			      "%s: want CJ008@1:1%s, got %s", cases[i].value,
+			      cases[i].kind ? " CJ004@9:14" : "", summary(&r));
 		if (cases[i].kind)
-			ck_assert_ptr_nonnull(strstr(diag_arg(only(&r, "CJ004", 9, 14, cases[i].value),
-							       "kind"),
-						     cases[i].kind));
-		else
-			EXPECT_NONE(r, cases[i].value);
+			ck_assert_ptr_nonnull(strstr(diag_arg(typed, "kind"), cases[i].kind));
 		lint_result_free(&r);
 		free(text);
 		free(body);
@@ -395,6 +405,272 @@ START_TEST(cj004_not_for_json_or_containers)
 	ck_assert_str_eq(EXPECT_ONLY(yaml, "CJ103", 2, 10)->pointer, "/Details");
 	lint_result_free(&json);
 	lint_result_free(&yaml);
+}
+END_TEST
+
+/* --- CJ008 %YAML 1.1 ------------------------------------------------------------- */
+
+START_TEST(cj008_yaml11_directive)
+{
+	static const struct {
+		const char *head;
+		unsigned line; /* 0: no finding */
+	} cases[] = {
+		{ "%YAML 1.1\n---\n", 1 },
+		{ "# a request\n%YAML 1.1\n---\n", 2 },
+		{ "%YAML 1.2\n---\n", 0 },
+		{ "---\n", 0 },
+		{ "%TAG !e! tag:example.com,2000:\n---\n", 0 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *text = xasprintf("%s%s", cases[i].head, SIGNED_YAML);
+		struct lint_result r = lint_text(text, FORMAT_YAML);
+
+		if (cases[i].line) {
+			const struct diag *d = only(&r, "CJ008", cases[i].line, 1, cases[i].head);
+
+			ck_assert_int_eq(d->severity, SEV_WARNING);
+			ck_assert_str_eq(d->variant, "default");
+			ck_assert_str_eq(d->pointer, "");
+			/* The range is the directive itself. */
+			ck_assert_uint_eq(d->end - d->start, 9);
+			ck_assert(strncmp(r.src->bytes + d->start, "%YAML 1.1", 9) == 0);
+		} else {
+			EXPECT_NONE(r, cases[i].head);
+		}
+		lint_result_free(&r);
+		free(text);
+	}
+}
+END_TEST
+
+/* --- CJ009 block scalars with a trailing newline ---------------------------------- */
+
+/* EXPORT_ASSET_TO_SIGNED_URL whose DataSetId is a block scalar with indicator %s (on
+ * 5:16), its content on line 6. */
+#define BLOCK_YAML                                                                         \
+	"Type: EXPORT_ASSET_TO_SIGNED_URL\n"                                               \
+	"Details:\n"                                                                       \
+	"  ExportAssetToSignedUrl:\n"                                                      \
+	"    AssetId: " ASSET "\n"                                                         \
+	"    DataSetId: %s\n"                                                              \
+	"      " DSET "\n"                                                                 \
+	"    RevisionId: " REV "\n"
+
+static const struct block_case {
+	const char *indicator;
+	bool newline; /* the value ends in a newline: CJ009 */
+} block_cases[] = {
+	{ "|", true },    { ">", true },    { "|+", true },  { ">+", true },
+	{ "|2", true },   { ">2", true },   { "|-", false }, { ">-", false },
+	{ "|2-", false }, { ">-2", false },
+};
+
+START_TEST(cj009_block_scalar_newline)
+{
+	const struct block_case *c = &block_cases[_i];
+	char *text = xasprintf(BLOCK_YAML, c->indicator);
+	struct lint_result r = lint_text(text, FORMAT_YAML);
+
+	if (c->newline) {
+		/* One finding: the value is not also reported as a malformed id. */
+		const struct diag *d = only(&r, "CJ009", 5, 16, c->indicator);
+
+		ck_assert_str_eq(d->variant, "default");
+		ck_assert_str_eq(d->pointer, "/Details/ExportAssetToSignedUrl/DataSetId");
+		ck_assert_int_eq(d->severity, SEV_ERROR);
+		ck_assert(r.src->bytes[d->start] == c->indicator[0]);
+	} else {
+		EXPECT_NONE(r, c->indicator);
+	}
+	lint_result_free(&r);
+	free(text);
+}
+END_TEST
+
+START_TEST(cj009_near_misses)
+{
+	/* A | block at the very end of the file has no line break to keep. */
+	struct lint_result at_eof = lint_text("Type: EXPORT_ASSET_TO_SIGNED_URL\n"
+					      "Details:\n"
+					      "  ExportAssetToSignedUrl:\n"
+					      "    AssetId: " ASSET "\n"
+					      "    RevisionId: " REV "\n"
+					      "    DataSetId: |\n"
+					      "      " DSET,
+					      FORMAT_YAML);
+	/* Prose (ApiDescription, free_text) may end in a newline; ApiName may not. A
+	 * quoted scalar ending in \n is not a block scalar (its newline is written out). */
+	struct lint_result api = lint_text("Type: IMPORT_ASSET_FROM_API_GATEWAY_API\n"
+					   "Details:\n"
+					   "  ImportAssetFromApiGatewayApi:\n"
+					   "    ApiDescription: |\n"
+					   "      Daily weather forecasts.\n"
+					   "      Updated hourly.\n"
+					   "    ApiId: a1b2c3d4e5\n"
+					   "    ApiName: >\n"
+					   "      weather\n"
+					   "    ApiSpecificationMd5Hash: sZRqySSS0jR8YjW00mERhA==\n"
+					   "    DataSetId: " DSET "\n"
+					   "    ProtocolType: REST\n"
+					   "    RevisionId: " REV "\n"
+					   "    Stage: \"prod\"\n",
+					   FORMAT_YAML);
+	struct lint_result folded = lint_text("Type: IMPORT_ASSET_FROM_API_GATEWAY_API\n"
+					      "Details:\n"
+					      "  ImportAssetFromApiGatewayApi:\n"
+					      "    ApiDescription: >\n"
+					      "      Daily weather\n"
+					      "      forecasts.\n"
+					      "    ApiId: a1b2c3d4e5\n"
+					      "    ApiName: \"weather\\n\"\n"
+					      "    ApiSpecificationMd5Hash: sZRqySSS0jR8YjW00mERhA==\n"
+					      "    DataSetId: " DSET "\n"
+					      "    ProtocolType: REST\n"
+					      "    RevisionId: " REV "\n"
+					      "    Stage: prod\n",
+					      FORMAT_YAML);
+
+	EXPECT_NONE(at_eof, "| at the end of the file");
+	ck_assert_str_eq(EXPECT_ONLY(api, "CJ009", 8, 14)->pointer,
+			 "/Details/ImportAssetFromApiGatewayApi/ApiName");
+	EXPECT_NONE(folded, "ApiDescription folded, ApiName quoted with \\n");
+	lint_result_free(&at_eof);
+	lint_result_free(&api);
+	lint_result_free(&folded);
+}
+END_TEST
+
+/* --- CJ010 JSON special numbers -------------------------------------------------- */
+
+/* EXPORT_ASSET_TO_SIGNED_URL whose RevisionId is the JSON value %s, on 5:18. */
+#define NUMBER_JSON                                                                        \
+	"{\"Type\": \"EXPORT_ASSET_TO_SIGNED_URL\",\n"                                     \
+	" \"Details\": {\"ExportAssetToSignedUrl\": {\n"                                   \
+	"   \"AssetId\": \"" ASSET "\",\n"                                                 \
+	"   \"DataSetId\": \"" DSET "\",\n"                                                \
+	"   \"RevisionId\": %s}}}\n"
+
+static const struct number_case {
+	const char *value;
+	const char *rule, *variant;
+} number_cases[] = {
+	{ "NaN", "CJ010", "nonfinite" },
+	{ "Infinity", "CJ010", "nonfinite" },
+	{ "-Infinity", "CJ010", "nonfinite" },
+	{ "9007199254740993", "CJ010", "huge" },  /* 2^53 + 1 */
+	{ "-9007199254740993", "CJ010", "huge" },
+	{ "123456789012345678901234567890", "CJ010", "huge" },
+	/* Numbers a double holds: a plain wrong type. */
+	{ "9007199254740992", "CJ103", "default" }, /* 2^53 */
+	{ "-9007199254740992", "CJ103", "default" },
+	{ "12", "CJ103", "default" },
+	{ "1.5", "CJ103", "default" },
+	{ "1e308", "CJ103", "default" },
+};
+
+START_TEST(cj010_json_special_numbers)
+{
+	const struct number_case *c = &number_cases[_i];
+	char *text = xasprintf(NUMBER_JSON, c->value);
+	struct lint_result r = lint_text(text, FORMAT_JSON);
+	const struct diag *d = only(&r, c->rule, 5, 18, c->value);
+
+	ck_assert_str_eq(d->variant, c->variant);
+	ck_assert_str_eq(d->pointer, "/Details/ExportAssetToSignedUrl/RevisionId");
+	ck_assert_uint_eq(d->end - d->start, strlen(c->value));
+	if (strcmp(c->rule, "CJ010") == 0) {
+		ck_assert_str_eq(diag_arg(d, "value"), c->value);
+		ck_assert_ptr_nonnull(strstr(d->message, c->value));
+	}
+	lint_result_free(&r);
+	free(text);
+}
+END_TEST
+
+START_TEST(cj010_only_where_a_string_is_needed)
+{
+	/* NaN where a mapping is needed is a wrong type, not a number to quote. */
+	struct lint_result r = lint_text("{\"Type\": \"EXPORT_ASSET_TO_SIGNED_URL\", \"Details\": NaN}",
+					 FORMAT_JSON);
+
+	ck_assert_str_eq(EXPECT_ONLY(r, "CJ103", 1, 51)->pointer, "/Details");
+	lint_result_free(&r);
+}
+END_TEST
+
+START_TEST(cj010_float_out_of_range)
+{
+	/* BUG: a float beyond the double range (1e400, which Python's json reads as inf)
+	 * is meant to be NODE_NONFINITE (src/doc.h: "JSON NaN/Infinity or a float out of
+	 * range", and load_json.c tests isfinite() for it), so CJ010 nonfinite; but
+	 * json-c fails to parse 1e400, decode_token returns NULL and the flag is never
+	 * set: the finding is CJ103. */
+	char *text = xasprintf(NUMBER_JSON, "1e400");
+	struct lint_result r = lint_text(text, FORMAT_JSON);
+
+	ck_assert_str_eq(only(&r, "CJ010", 5, 18, "1e400")->variant, "nonfinite");
+	lint_result_free(&r);
+	free(text);
+}
+END_TEST
+
+/* --- CJ011 explicit tags --------------------------------------------------------- */
+
+/* SIGNED_YAML's RevisionId written as %s, on 6:17. */
+#define TAGGED_YAML                                                                        \
+	"Type: EXPORT_ASSET_TO_SIGNED_URL\n"                                               \
+	"Details:\n"                                                                       \
+	"  ExportAssetToSignedUrl:\n"                                                      \
+	"    AssetId: " ASSET "\n"                                                         \
+	"    DataSetId: " DSET "\n"                                                        \
+	"    RevisionId: %s\n"
+
+static const struct tag_case {
+	const char *value;
+	const char *kind; /* NULL: no CJ011 */
+	const char *rule; /* the one finding when there is no CJ011, or NULL */
+} tag_cases[] = {
+	{ "!!int 42", "an integer", NULL },
+	{ "!!int \"42\"", "an integer", NULL },
+	{ "!<tag:yaml.org,2002:int> 7", "an integer", NULL },
+	{ "!!float 1.5", "a number", NULL },
+	{ "!!bool true", "a boolean", NULL },
+	{ "!!bool 'yes'", "a boolean", NULL },
+	{ "!!null \"\"", "null", NULL },
+	{ "!!timestamp 2024-01-01", "a date", NULL },
+	{ "!!binary MWEyYjNjNGQ1ZTZmN2E4YjljMGQxZTJmM2E0YjVjNmQ=", "binary data", NULL },
+	/* A string stays a string: no CJ011 (then the value itself is checked). */
+	{ "!!str " REV, NULL, NULL },
+	{ "! " REV, NULL, NULL },
+	{ "!!str 42", NULL, "CJ105" },
+	/* A tagged collection is a wrong type, and an untagged 42 is YAML typing. */
+	{ "!!seq [" REV "]", NULL, "CJ103" },
+	{ "42", NULL, "CJ004" },
+};
+
+START_TEST(cj011_explicit_tags)
+{
+	const struct tag_case *c = &tag_cases[_i];
+	char *text = xasprintf(TAGGED_YAML, c->value);
+	struct lint_result r = lint_text(text, FORMAT_YAML);
+
+	if (c->kind) {
+		const struct diag *d = only(&r, "CJ011", 6, 17, c->value);
+
+		ck_assert_str_eq(d->variant, "default");
+		ck_assert_str_eq(diag_arg(d, "kind"), c->kind);
+		ck_assert_str_eq(d->pointer, "/Details/ExportAssetToSignedUrl/RevisionId");
+		ck_assert_ptr_null(d->suggestion);
+	} else if (c->rule) {
+		only(&r, c->rule, 6, 17, c->value);
+	} else {
+		EXPECT_NONE(r, c->value);
+	}
+	lint_result_free(&r);
+	free(text);
 }
 END_TEST
 
@@ -516,8 +792,8 @@ START_TEST(cj006_documents)
 					      "  ExportAssetsToS3:\n"
 					      "    AssetDestinations:\n"
 					      "      - AssetId: " ASSET "\n"
-					      "        Bucket: b\n"
-					      "        Key: |\n"
+					      "        Bucket: example-exports\n"
+					      "        Key: |-\n"
 					      "          ---\n"
 					      "          a---b\n"
 					      "    DataSetId: " DSET "\n"
@@ -702,23 +978,33 @@ START_TEST(yaml_aliases_and_merges_resolve)
 					     "Details:\n"
 					     "  ExportAssetsToS3:\n"
 					     "    AssetDestinations:\n"
-					     "      - &first {AssetId: " ASSET ", Bucket: b}\n"
+					     "      - &first {AssetId: " ASSET ", Bucket: example-exports}\n"
 					     "      - <<: *first\n"
-					     "        Bucket: other\n"
+					     "        Bucket: example-archive\n"
 					     "        Key: k\n"
 					     "    DataSetId: &id " DSET "\n"
 					     "    RevisionId: *id\n",
 					     FORMAT_YAML);
-	struct lint_result alias = lint_text("Type: EXPORT_REVISIONS_TO_S3\n"
+	/* One tag expression shared by Database and Table: a second RevisionDestination
+	 * (the alias's first use here) would break the one-revision quota (CJ214), and the
+	 * same entry twice in one list is a duplicate (CJ213). */
+	struct lint_result alias = lint_text("Type: IMPORT_ASSETS_FROM_LAKE_FORMATION_TAG_POLICY\n"
 					     "Details:\n"
-					     "  ExportRevisionsToS3:\n"
+					     "  ImportAssetsFromLakeFormationTagPolicy:\n"
+					     "    CatalogId: \"123456789012\"\n"
 					     "    DataSetId: " DSET "\n"
-					     "    RevisionDestinations:\n"
-					     "      - &dest\n"
-					     "        Bucket: b\n"
-					     "        KeyPattern: ${Asset.Name}\n"
-					     "        RevisionId: " REV "\n"
-					     "      - *dest\n",
+					     "    RevisionId: " REV "\n"
+					     "    RoleArn: arn:aws:iam::123456789012:role/DataExchangeLakeFormation\n"
+					     "    Database:\n"
+					     "      Expression:\n"
+					     "        - &tag\n"
+					     "          TagKey: domain\n"
+					     "          TagValues: [sales]\n"
+					     "      Permissions: [DESCRIBE]\n"
+					     "    Table:\n"
+					     "      Expression:\n"
+					     "        - *tag\n"
+					     "      Permissions: [DESCRIBE, SELECT]\n",
 					     FORMAT_YAML);
 	struct lint_result merge_list = lint_text("Type: EXPORT_ASSET_TO_SIGNED_URL\n"
 						  "Details:\n"
@@ -751,6 +1037,151 @@ START_TEST(yaml_alias_to_bad_value)
 		      "got %s", summary(&r));
 	ck_assert_msg(find(&r, "CJ105", 6, 17), "got %s", summary(&r));
 	lint_result_free(&r);
+}
+END_TEST
+
+/* The byte offset of the node that carries anchor `name` in a YAML text, found with the
+ * loader alone (not the engine). */
+static const struct node *anchored_in(const struct node *n, const char *name)
+{
+	const struct node *found = NULL;
+	size_t i;
+
+	if (!n || n->kind == NODE_ALIAS)
+		return NULL;
+	if (n->anchor && strcmp(n->anchor, name) == 0)
+		return n;
+	for (i = 0; !found && i < n->nmembers; i++)
+		found = anchored_in(n->members[i].value, name);
+	for (i = 0; !found && i < n->nitems; i++)
+		found = anchored_in(n->items[i], name);
+	return found;
+}
+
+static size_t anchored_offset(const char *text, const char *name)
+{
+	static const struct load_limits limits = { LOAD_DEFAULT_DEPTH, LOAD_DEFAULT_NODES };
+	struct source *src = source_new("a.yaml", xstrdup(text), strlen(text), FORMAT_YAML);
+	struct diag_list diags;
+	struct doc *doc;
+	const struct node *n;
+	size_t offset;
+
+	diag_list_init(&diags);
+	doc = load_yaml(src, &limits, &diags);
+	n = anchored_in(doc->root, name);
+	ck_assert_msg(n != NULL, "no anchor &%s", name);
+	offset = n->start;
+	doc_free(doc);
+	diag_list_free(&diags);
+	source_free(src);
+	return offset;
+}
+
+/* A scalar anchored on line 4 and used on line 6. */
+#define ALIAS_SCALAR_YAML                                                                  \
+	"Type: EXPORT_ASSET_TO_SIGNED_URL\n"                                               \
+	"Details:\n"                                                                       \
+	"  ExportAssetToSignedUrl:\n"                                                      \
+	"    AssetId: &a short\n"                                                          \
+	"    DataSetId: " DSET "\n"                                                        \
+	"    RevisionId: *a\n"
+
+/* A tag expression anchored on line 10 (a flow mapping over two lines) and used on
+ * line 14; its TagValues (line 11) is empty. */
+#define ALIAS_MAPPING_YAML                                                                 \
+	"Type: IMPORT_ASSETS_FROM_LAKE_FORMATION_TAG_POLICY\n"                             \
+	"Details:\n"                                                                       \
+	"  ImportAssetsFromLakeFormationTagPolicy:\n"                                      \
+	"    CatalogId: \"123456789012\"\n"                                                \
+	"    DataSetId: " DSET "\n"                                                        \
+	"    RevisionId: " REV "\n"                                                        \
+	"    RoleArn: arn:aws:iam::123456789012:role/DataExchangeLakeFormation\n"          \
+	"    Database:\n"                                                                  \
+	"      Expression:\n"                                                              \
+	"        - &tag {TagKey: domain,\n"                                                \
+	"                TagValues: []}\n"                                                 \
+	"      Permissions: [DESCRIBE]\n"                                                  \
+	"    Table:\n"                                                                     \
+	"      Expression: [*tag]\n"                                                       \
+	"      Permissions: [DESCRIBE, SELECT]\n"
+
+START_TEST(yaml_alias_findings_on_the_alias)
+{
+	/* A finding inside an alias's value is placed on the alias (*name) with the path
+	 * where the alias is used; the same value at its anchor is reported there, plainly. */
+	struct lint_result scalar = lint_text(ALIAS_SCALAR_YAML, FORMAT_YAML);
+	struct lint_result mapping = lint_text(ALIAS_MAPPING_YAML, FORMAT_YAML);
+	const struct diag *at_anchor, *at_alias;
+
+	ck_assert_msg(scalar.diags.n == 2, "got %s", summary(&scalar));
+	at_anchor = find(&scalar, "CJ105", 4, 14);
+	at_alias = find(&scalar, "CJ105", 6, 17);
+	ck_assert_msg(at_anchor && at_alias, "got %s", summary(&scalar));
+	ck_assert(!at_anchor->via_alias);
+	ck_assert_ptr_null(strstr(at_anchor->message, "alias"));
+	ck_assert(at_alias->via_alias);
+	ck_assert_uint_eq(at_alias->end - at_alias->start, 2); /* "*a" */
+	ck_assert_str_eq(at_alias->pointer, "/Details/ExportAssetToSignedUrl/RevisionId");
+	ck_assert_ptr_nonnull(strstr(at_alias->message, "in the value of the alias"));
+	ck_assert_uint_ne(at_alias->related, 0);
+
+	ck_assert_msg(mapping.diags.n == 2, "got %s", summary(&mapping));
+	at_anchor = find(&mapping, "CJ107", 11, 28);
+	at_alias = find(&mapping, "CJ107", 14, 20);
+	ck_assert_msg(at_anchor && at_alias, "got %s", summary(&mapping));
+	ck_assert(!at_anchor->via_alias);
+	ck_assert(at_alias->via_alias);
+	ck_assert_uint_eq(at_alias->end - at_alias->start, 4); /* "*tag" */
+	ck_assert_str_eq(at_alias->pointer,
+			 "/Details/ImportAssetsFromLakeFormationTagPolicy/Table/Expression/0/TagValues");
+	ck_assert_str_eq(at_anchor->pointer,
+			 "/Details/ImportAssetsFromLakeFormationTagPolicy/Database/Expression/0/TagValues");
+	lint_result_free(&scalar);
+	lint_result_free(&mapping);
+}
+END_TEST
+
+START_TEST(yaml_alias_finding_names_the_anchor)
+{
+	/* BUG: `related` of a finding through an alias should be the anchored node's
+	 * offset + 1, and the message should name the anchor's line. walk_report
+	 * (src/engine.c) sets related = at->start + 1, `at` being the node reported: for
+	 * a scalar alias that is the alias itself ("its anchor is on line 6", the alias's
+	 * own line, for an anchor on line 4); for a finding nested in an aliased
+	 * collection it is the nested node (line 11, not the anchor's line 10). */
+	static const struct {
+		const char *text, *anchor;
+		unsigned line, col, anchor_line;
+	} cases[] = {
+		{ ALIAS_SCALAR_YAML, "a", 6, 17, 4 },
+		{ ALIAS_MAPPING_YAML, "tag", 14, 20, 10 },
+	};
+	struct strbuf wrong;
+	size_t i;
+
+	sb_init(&wrong);
+	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct lint_result r = lint_text(cases[i].text, FORMAT_YAML);
+		const struct diag *d = NULL;
+		char *phrase = xasprintf("its anchor is on line %u)", cases[i].anchor_line);
+		size_t k, want = anchored_offset(cases[i].text, cases[i].anchor) + 1;
+
+		for (k = 0; k < r.diags.n; k++)
+			if (r.diags.items[k].via_alias)
+				d = &r.diags.items[k];
+		ck_assert_msg(d && d->from.line == cases[i].line && d->from.column == cases[i].col,
+			      "&%s: got %s", cases[i].anchor, summary(&r));
+		if (d->related != want || d->related_line != cases[i].anchor_line ||
+		    !strstr(d->message, phrase))
+			sb_addf(&wrong, "\n  &%s: related %zu (line %u), want %zu (line %u); message: %s",
+				cases[i].anchor, d->related, d->related_line, want,
+				cases[i].anchor_line, d->message);
+		free(phrase);
+		lint_result_free(&r);
+	}
+	ck_assert_msg(wrong.len == 0, "findings through aliases:%s", wrong.buf);
+	sb_free(&wrong);
 }
 END_TEST
 
@@ -797,25 +1228,25 @@ END_TEST
 START_TEST(rfc6901_pointers)
 {
 	/* Pointers name the offending value through members and list indexes. */
-	struct lint_result r = lint_text("{\"Type\": \"EXPORT_REVISIONS_TO_S3\",\n"
-					 " \"Details\": {\"ExportRevisionsToS3\": {\n"
-					 "   \"DataSetId\": \"" DSET "\",\n"
-					 "   \"RevisionDestinations\": [\n"
-					 "     {\"Bucket\": \"b\", \"KeyPattern\": \"${Revision.Id}\",\n"
-					 "      \"RevisionId\": \"" REV "\"},\n"
-					 "     {\"KeyPattern\": \"${Asset.Id}\", \"RevisionId\": \"r\"}]}}}\n",
+	/* AssetDestinations, as RevisionDestinations takes one entry only (CJ214). */
+	struct lint_result r = lint_text("{\"Type\": \"EXPORT_ASSETS_TO_S3\",\n"
+					 " \"Details\": {\"ExportAssetsToS3\": {\n"
+					 "   \"DataSetId\": \"" DSET "\", \"RevisionId\": \"" REV "\",\n"
+					 "   \"AssetDestinations\": [\n"
+					 "     {\"AssetId\": \"" ASSET "\", \"Bucket\": \"example-exports\", \"Key\": \"\"},\n"
+					 "     {\"Key\": \"data/a.csv\", \"AssetId\": \"r\"}]}}}\n",
 					 FORMAT_JSON);
-	const struct diag *pattern = find(&r, "CJ204", 5, 36);
-	const struct diag *missing = find(&r, "CJ101", 7, 6);
-	const struct diag *id = find(&r, "CJ105", 7, 50);
+	const struct diag *key = find(&r, "CJ207", 5, 90);
+	const struct diag *missing = find(&r, "CJ101", 6, 6);
+	const struct diag *id = find(&r, "CJ105", 6, 39);
 
-	ck_assert_msg(r.diags.n == 3 && pattern && missing && id, "got %s", summary(&r));
-	ck_assert_str_eq(pattern->pointer,
-			 "/Details/ExportRevisionsToS3/RevisionDestinations/0/KeyPattern");
-	ck_assert_str_eq(missing->pointer, "/Details/ExportRevisionsToS3/RevisionDestinations/1");
-	ck_assert_str_eq(id->pointer, "/Details/ExportRevisionsToS3/RevisionDestinations/1/RevisionId");
+	ck_assert_msg(r.diags.n == 3 && key && missing && id, "got %s", summary(&r));
+	ck_assert_str_eq(key->pointer, "/Details/ExportAssetsToS3/AssetDestinations/0/Key");
+	ck_assert_str_eq(missing->pointer, "/Details/ExportAssetsToS3/AssetDestinations/1");
+	ck_assert_str_eq(diag_arg(missing, "member"), "Bucket");
+	ck_assert_str_eq(id->pointer, "/Details/ExportAssetsToS3/AssetDestinations/1/AssetId");
 	ck_assert_str_eq(diag_arg(id, "path"),
-			 "Details.ExportRevisionsToS3.RevisionDestinations[1].RevisionId");
+			 "Details.ExportAssetsToS3.AssetDestinations[1].AssetId");
 	lint_result_free(&r);
 }
 END_TEST
@@ -877,7 +1308,7 @@ START_TEST(cj102_yaml_and_nested)
 					 "  ExportAssetsToS3:\n"
 					 "    AssetDestinations:\n"
 					 "      - AssetId: " ASSET "\n"
-					 "        Bucket: b\n"
+					 "        Bucket: example-exports\n"
 					 "        KeyPrefix: x\n"
 					 "    DataSetId: " DSET "\n"
 					 "    RevisionId: " REV "\n",
@@ -908,7 +1339,7 @@ static const struct type_case {
 	{ "{\"Type\": [\"EXPORT_ASSET_TO_SIGNED_URL\"], \"Details\": {}}", FORMAT_JSON, 1, 10, "/Type",
 	  "a string" },
 	{ "{\"Type\": \"EXPORT_ASSETS_TO_S3\", \"Details\": {\"ExportAssetsToS3\": {\n"
-	  "  \"AssetDestinations\": {\"AssetId\": \"" ASSET "\", \"Bucket\": \"b\"},\n"
+	  "  \"AssetDestinations\": {\"AssetId\": \"" ASSET "\", \"Bucket\": \"example-exports\"},\n"
 	  "  \"DataSetId\": \"" DSET "\", \"RevisionId\": \"" REV "\"}}}",
 	  FORMAT_JSON, 2, 24, "/Details/ExportAssetsToS3/AssetDestinations", "a list" },
 	{ "Type: IMPORT_ASSET_FROM_SIGNED_URL\n"
@@ -939,7 +1370,7 @@ START_TEST(cj104_enum)
 {
 	struct lint_result type = lint_text("{\"Type\": \"IMPORT_ASSET_FROM_S3\",\n"
 					    " \"Details\": {\"ImportAssetsFromS3\": {\n"
-					    "   \"AssetSources\": [{\"Bucket\": \"b\", \"Key\": \"k\"}],\n"
+					    "   \"AssetSources\": [{\"Bucket\": \"example-data\", \"Key\": \"k\"}],\n"
 					    "   \"DataSetId\": \"" DSET "\", \"RevisionId\": \"" REV "\"}}}\n",
 					    FORMAT_JSON);
 	struct lint_result perm = lint_text("Type: IMPORT_ASSETS_FROM_LAKE_FORMATION_TAG_POLICY\n"
@@ -959,7 +1390,7 @@ START_TEST(cj104_enum)
 					   "    DataSetId: " DSET "\n"
 					   "    Encryption: {Type: aws:KMS}\n"
 					   "    RevisionDestinations:\n"
-					   "      - {Bucket: b, KeyPattern: \"${Asset.Id}\", RevisionId: " REV "}\n",
+					   "      - {Bucket: example-exports, KeyPattern: \"${Asset.Id}\", RevisionId: " REV "}\n",
 					   FORMAT_YAML);
 	const struct diag *d;
 
@@ -1022,9 +1453,10 @@ static const struct value_case {
 	  "default" },
 	{ "\"123456789012\"", "x" DSET, ROLE, NULL, 0, 0, NULL },
 	{ "\"123456789012\"", "x-" DSET, ROLE, "CJ105", 5, 16, "default" },
-	{ "\"123456789012\"", DSET, "arn:aws:iam::12345678901:role/LF", "CJ105", 7, 14, "default" },
-	{ "\"123456789012\"", DSET, "arn:aws:iam::123456789012:user/LF", "CJ105", 7, 14, "default" },
-	{ "\"123456789012\"", DSET, "\"x arn:aws:iam::123456789012:role/LF\"", "CJ105", 7, 14,
+	/* A RoleArn is checked by CJ211, which says what is wrong (see test_rules.c). */
+	{ "\"123456789012\"", DSET, "arn:aws:iam::12345678901:role/LF", "CJ211", 7, 14, "default" },
+	{ "\"123456789012\"", DSET, "arn:aws:iam::123456789012:user/LF", "CJ211", 7, 14, "default" },
+	{ "\"123456789012\"", DSET, "\"x arn:aws:iam::123456789012:role/LF\"", "CJ211", 7, 14,
 	  "default" },
 };
 
@@ -1074,10 +1506,11 @@ START_TEST(cj107_list_bounds)
 			     "    AssetSource:\n"
 			     "      Bucket: example-shared-data\n"
 			     "      KmsKeysToGrant: [");
+		/* Different keys: the same key twice would be a duplicate (CJ213). */
 		for (k = 0; k < cases[i].keys; k++)
 			sb_addf(&sb, "%s{KmsKeyArn: \"arn:aws:kms:us-east-1:123456789012:key/"
-				     "1234abcd-12ab-34cd-56ef-1234567890ab\"}",
-				k ? ", " : "");
+				     "1234abcd-12ab-34cd-56ef-1234567890%02zu\"}",
+				k ? ", " : "", k);
 		sb_adds(&sb, "]\n"
 			     "    DataSetId: " DSET "\n"
 			     "    RevisionId: " REV "\n");
@@ -1104,14 +1537,22 @@ START_TEST(cj107_tags)
 	size_t n;
 
 	for (n = 50; n <= 51; n++) {
-		char *text = repeat("{\"AssetConfiguration\": {\"Tags\": [", "{\"Key\": \"k\", \"Value\": \"v\"}, ",
-				    n - 1, "{\"Key\": \"k\", \"Value\": \"v\"}]},\n"
-				    " \"Type\": \"EXPORT_ASSET_TO_SIGNED_URL\",\n"
-				    " \"Details\": {\"ExportAssetToSignedUrl\": {\n"
-				    "   \"AssetId\": \"" ASSET "\",\n"
-				    "   \"DataSetId\": \"" DSET "\",\n"
-				    "   \"RevisionId\": \"" REV "\"}}}\n");
-		struct lint_result r = lint_text(text, FORMAT_JSON);
+		/* Tags with different keys: two with one key would be a duplicate (CJ213). */
+		struct strbuf sb;
+		struct lint_result r;
+		size_t k;
+
+		sb_init(&sb);
+		sb_adds(&sb, "{\"AssetConfiguration\": {\"Tags\": [");
+		for (k = 0; k < n; k++)
+			sb_addf(&sb, "%s{\"Key\": \"team-%02zu\", \"Value\": \"v\"}", k ? ", " : "", k);
+		sb_adds(&sb, "]},\n"
+			     " \"Type\": \"EXPORT_ASSET_TO_SIGNED_URL\",\n"
+			     " \"Details\": {\"ExportAssetToSignedUrl\": {\n"
+			     "   \"AssetId\": \"" ASSET "\",\n"
+			     "   \"DataSetId\": \"" DSET "\",\n"
+			     "   \"RevisionId\": \"" REV "\"}}}\n");
+		r = lint_text(sb.buf, FORMAT_JSON);
 
 		if (n == 50) {
 			ck_assert_msg(count_problems(&r) == 0, "50 tags: %s", summary(&r));
@@ -1123,34 +1564,61 @@ START_TEST(cj107_tags)
 			ck_assert_str_eq(d->pointer, "/AssetConfiguration/Tags");
 		}
 		lint_result_free(&r);
-		free(text);
+		sb_free(&sb);
 	}
 }
 END_TEST
 
 /* --- Severity overrides ---------------------------------------------------------- */
 
+/* Lints text written to a file of that name in a fresh folder, through lint_path (where
+ * per-file settings apply), with `c`. */
+static struct lint_result lint_file_with(const struct lint_config *c, const char *name,
+					 const char *text)
+{
+	char dir[] = "/tmp/cjl-unit-XXXXXX";
+	char *path;
+	FILE *f;
+	struct lint_result r;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	path = xasprintf("%s/%s", dir, name);
+	f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	ck_assert_int_eq(fclose(f), 0);
+	lint_path(c, path, false, &r);
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	return r;
+}
+
 START_TEST(severity_override_off)
 {
+	/* Levels from the command line (settings_cli_rule) reach lint_path's findings. No
+	 * configuration file is looked for, so nothing around /tmp can interfere. */
+	struct settings_source settings;
 	struct lint_config quiet = cfg;
-	enum severity *overrides = xcalloc(cat.n, sizeof *overrides);
-	const struct rule *rule = catalog_find(&cat, "CJ005");
 	struct lint_result r;
-	size_t i;
+	char *err = NULL;
 
-	for (i = 0; i < cat.n; i++)
-		overrides[i] = (enum severity)-1;
-	ck_assert_ptr_nonnull(rule);
-	overrides[rule->index] = SEV_OFF;
-	quiet.overrides = overrides;
-	r = lint_with(&quiet, SIGNED_YAML "Type: EXPORT_ASSET_TO_SIGNED_URL\n", FORMAT_YAML);
+	settings_init(&settings, &cat);
+	settings.discover = false;
+	quiet.settings = &settings;
+	ck_assert_int_eq(settings_cli_rule(&settings, "CJ005", "off", &err), 0);
+	r = lint_file_with(&quiet, "t.yaml", SIGNED_YAML "Type: EXPORT_ASSET_TO_SIGNED_URL\n");
 	EXPECT_NONE(r, "CJ005 turned off");
 	lint_result_free(&r);
-	overrides[rule->index] = SEV_WARNING;
-	r = lint_with(&quiet, SIGNED_YAML "Type: EXPORT_ASSET_TO_SIGNED_URL\n", FORMAT_YAML);
+	ck_assert_int_eq(settings_cli_rule(&settings, "CJ005", "warning", &err), 0);
+	r = lint_file_with(&quiet, "t.yaml", SIGNED_YAML "Type: EXPORT_ASSET_TO_SIGNED_URL\n");
 	ck_assert_int_eq(EXPECT_ONLY(r, "CJ005", 7, 1)->severity, SEV_WARNING);
 	lint_result_free(&r);
-	free(overrides);
+	/* Without settings, the catalog's level. */
+	r = lint_file_with(&cfg, "t.yaml", SIGNED_YAML "Type: EXPORT_ASSET_TO_SIGNED_URL\n");
+	ck_assert_int_eq(EXPECT_ONLY(r, "CJ005", 7, 1)->severity, SEV_ERROR);
+	lint_result_free(&r);
+	settings_cleanup(&settings);
 }
 END_TEST
 
@@ -1176,6 +1644,15 @@ Suite *engine_suite(void)
 	tcase_add_test(load, cj004_empty_value);
 	tcase_add_test(load, cj004_yaml11_directive);
 	tcase_add_test(load, cj004_not_for_json_or_containers);
+	tcase_add_test(load, cj008_yaml11_directive);
+	tcase_add_loop_test(load, cj009_block_scalar_newline, 0,
+			    (int)(sizeof block_cases / sizeof *block_cases));
+	tcase_add_test(load, cj009_near_misses);
+	tcase_add_loop_test(load, cj010_json_special_numbers, 0,
+			    (int)(sizeof number_cases / sizeof *number_cases));
+	tcase_add_test(load, cj010_only_where_a_string_is_needed);
+	tcase_add_test(load, cj010_float_out_of_range);
+	tcase_add_loop_test(load, cj011_explicit_tags, 0, (int)(sizeof tag_cases / sizeof *tag_cases));
 	tcase_add_test(load, cj005_json_duplicate);
 	tcase_add_test(load, cj005_only_last_is_checked);
 	tcase_add_test(load, cj005_three_times);
@@ -1184,6 +1661,8 @@ Suite *engine_suite(void)
 	tcase_add_test(load, cj006_documents);
 	tcase_add_test(load, yaml_aliases_and_merges_resolve);
 	tcase_add_test(load, yaml_alias_to_bad_value);
+	tcase_add_test(load, yaml_alias_findings_on_the_alias);
+	tcase_add_test(load, yaml_alias_finding_names_the_anchor);
 	suite_add_tcase(s, load);
 
 	tcase_add_unchecked_fixture(limits, setup, teardown);

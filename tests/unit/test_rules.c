@@ -277,36 +277,48 @@ END_TEST
 
 static const struct kms_case {
 	const char *type, *arn; /* arn NULL: no KmsKeyArn member */
-	const char *variant;    /* NULL: no finding */
+	const char *variant;    /* NULL: no CJ202 finding */
+	const char *problem;    /* variant part: what the message says is wrong */
+	const char *partition;  /* a valid key outside the aws partition: CJ209 */
 } kms_cases[] = {
-	{ "aws:kms", NULL, "missing" },
-	{ "aws:kms", "arn:aws:kms:us-east-1:123456789012:alias/exports", "alias" },
-	{ "aws:kms", "alias/exports", "not-arn" },
-	{ "aws:kms", "1234abcd-12ab-34cd-56ef-1234567890ab", "not-arn" },
+	{ "aws:kms", NULL, "missing", NULL, NULL },
+	{ "aws:kms", "arn:aws:kms:us-east-1:123456789012:alias/exports", "alias", NULL, NULL },
+	{ "aws:kms", "alias/exports", "not-arn", NULL, NULL },
+	{ "aws:kms", "1234abcd-12ab-34cd-56ef-1234567890ab", "not-arn", NULL, NULL },
 	{ "aws:kms", "arn:aws:s3:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
-	  "part" },
+	  "part", "the service must be kms", NULL },
 	{ "aws:kms", "arn:aws:kms:us-east-1:12345678901:key/1234abcd-12ab-34cd-56ef-1234567890ab",
-	  "part" },
+	  "part", "the account must be 12 digits", NULL },
 	{ "aws:kms", "arn:aws:kms:us-east-1:1234567890123:key/1234abcd-12ab-34cd-56ef-1234567890ab",
-	  "part" },
-	{ "aws:kms", "arn:aws:kms::123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab", "part" },
+	  "part", "the account must be 12 digits", NULL },
+	{ "aws:kms", "arn:aws:kms::123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab", "part",
+	  "the region is missing or malformed", NULL },
+	{ "aws:kms", "arn:aws:kms:US-EAST-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+	  "part", "the region is missing or malformed", NULL },
 	{ "aws:kms", "arn:amazon:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
-	  "part" },
+	  "part", "the partition must be aws", NULL },
 	{ "aws:kms", "arn:aws:kms:us-east-1:123456789012:1234abcd-12ab-34cd-56ef-1234567890ab",
-	  "part" },
-	{ "aws:kms", "arn:aws:kms:us-east-1:123456789012:key/1234abcd", "part" },
-	{ "aws:kms", "arn:aws:kms:us-east-1:123456789012:key/mrk-1234abcd", "part" },
+	  "part", "the resource must be key/", NULL },
+	{ "aws:kms", "arn:aws:kms:us-east-1:123456789012:key/1234abcd", "part",
+	  "the key id must be a UUID", NULL },
+	{ "aws:kms", "arn:aws:kms:us-east-1:123456789012:key/mrk-1234abcd", "part",
+	  "the key id must be a UUID", NULL },
 	{ "aws:kms", "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890abXX",
-	  "part" },
-	{ "aws:kms", KEY_ARN, NULL },
+	  "part", "the key id must be a UUID", NULL },
+	{ "aws:kms", KEY_ARN, NULL, NULL, NULL },
 	{ "aws:kms", "arn:aws:kms:eu-west-1:123456789012:key/mrk-1234abcd12ab34cd56ef1234567890ab",
-	  NULL },
+	  NULL, NULL, NULL },
+	/* Well-formed keys in other partitions: not CJ202, but Data Exchange cannot use
+	 * them (CJ209). */
 	{ "aws:kms", "arn:aws-cn:kms:cn-north-1:123456789012:key/1234ABCD-12AB-34CD-56EF-1234567890AB",
-	  NULL },
+	  NULL, NULL, "aws-cn" },
 	{ "aws:kms", "arn:aws-us-gov:kms:us-gov-west-1:123456789012:key/"
 		     "1234abcd-12ab-34cd-56ef-1234567890ab",
-	  NULL },
-	{ "AES256", NULL, NULL },
+	  NULL, NULL, "aws-us-gov" },
+	{ "aws:kms", "arn:aws-iso-b:kms:us-isob-east-1:123456789012:key/"
+		     "1234abcd-12ab-34cd-56ef-1234567890ab",
+	  NULL, NULL, "aws-iso-b" },
+	{ "AES256", NULL, NULL, NULL, NULL },
 };
 
 START_TEST(cj202_export_encryption)
@@ -316,16 +328,30 @@ START_TEST(cj202_export_encryption)
 			   : xasprintf("      Type: %s\n", c->type);
 	char *text = xasprintf(REVISIONS_YAML, enc);
 	struct lint_result r = lint_text(text, FORMAT_YAML);
+	const struct diag *d;
 
-	if (!c->variant) {
+	if (c->partition) {
+		d = expect_one(&r, text, "CJ209", "default", c->arn);
+		ck_assert_str_eq(diag_arg(d, "partition"), c->partition);
+		ck_assert_int_eq(d->severity, SEV_WARNING);
+		ck_assert_str_eq(d->pointer, "/Details/ExportRevisionsToS3/Encryption/KmsKeyArn");
+	} else if (!c->variant) {
 		expect_none(&r, text);
 	} else if (!c->arn) {
 		/* The finding is on the Encryption mapping, i.e. its first key. */
 		ck_assert_str_eq(expect_one(&r, text, "CJ202", c->variant, "Type: aws:kms")->pointer,
 				 "/Details/ExportRevisionsToS3/Encryption");
 	} else {
-		ck_assert_str_eq(expect_one(&r, text, "CJ202", c->variant, c->arn)->pointer,
-				 "/Details/ExportRevisionsToS3/Encryption/KmsKeyArn");
+		d = expect_one(&r, text, "CJ202", c->variant, c->arn);
+		ck_assert_str_eq(d->pointer, "/Details/ExportRevisionsToS3/Encryption/KmsKeyArn");
+		if (c->problem)
+			ck_assert_msg(diag_arg(d, "problem") &&
+					      strstr(diag_arg(d, "problem"), c->problem) &&
+					      strstr(d->message, c->problem),
+				      "%s: problem %s, want %s", c->arn, diag_arg(d, "problem"),
+				      c->problem);
+		else
+			ck_assert_ptr_null(diag_arg(d, "problem"));
 	}
 	lint_result_free(&r);
 	free(text);
@@ -570,30 +596,34 @@ END_TEST
 
 static const struct pattern_case {
 	const char *pattern;
-	const char *variant;    /* NULL: no finding */
+	const char *variant;    /* NULL: no CJ204 finding */
 	const char *suggestion; /* for case slips */
+	const char *info;       /* the one informational finding of a valid pattern */
 } pattern_cases[] = {
-	{ "${Asset.Name}/${Asset.Size}", "unknown", NULL },
-	{ "${Asset.Id}/${Revision.Created}", "suggest", NULL },
-	{ "${Asset.Name}/${Revision.CreatedAt.Hour}", "unknown", NULL },
-	{ "${asset.name}", "case", "${Asset.Name}" },
-	{ "${ASSET.ID}", "case", "${Asset.Id}" },
-	{ "${Revision.CreatedAt.year}/${Asset.Id}", "case", "${Revision.CreatedAt.Year}" },
-	{ "${Dataset.Id}/${Asset.Name}", "case", "${DataSet.Id}" },
-	{ "${Asset.Name", "unterminated", NULL },
-	{ "${Asset.Id}/${Revision.Id", "unterminated", NULL },
-	{ "${}/${Asset.Id}", "empty", NULL },
-	{ "${Revision.Id}/data.csv", "no-asset", NULL },
-	{ "static/key.csv", "no-asset", NULL },
-	{ "$Asset.Name", "no-asset", NULL },
-	{ "${DataSet.Id}/${Revision.Id}", "no-asset", NULL },
-	{ "${Asset.Name}", NULL, NULL },
-	{ "${Asset.Id}", NULL, NULL },
+	{ "${Asset.Name}/${Asset.Size}", "unknown", NULL, NULL },
+	{ "${Asset.Id}/${Revision.Created}", "suggest", NULL, NULL },
+	{ "${Asset.Name}/${Revision.CreatedAt.Hour}", "unknown", NULL, NULL },
+	{ "${asset.name}", "case", "${Asset.Name}", NULL },
+	{ "${ASSET.ID}", "case", "${Asset.Id}", NULL },
+	{ "${Revision.CreatedAt.year}/${Asset.Id}", "case", "${Revision.CreatedAt.Year}", NULL },
+	{ "${Dataset.Id}/${Asset.Name}", "case", "${DataSet.Id}", NULL },
+	{ "${Asset.Name", "unterminated", NULL, NULL },
+	{ "${Asset.Id}/${Revision.Id", "unterminated", NULL, NULL },
+	{ "${}/${Asset.Id}", "empty", NULL, NULL },
+	{ "${Revision.Id}/data.csv", "no-asset", NULL, NULL },
+	{ "static/key.csv", "no-asset", NULL, NULL },
+	{ "$Asset.Name", "no-asset", NULL, NULL },
+	{ "${DataSet.Id}/${Revision.Id}", "no-asset", NULL, NULL },
+	{ "${Asset.Name}", NULL, NULL, NULL },
+	{ "${Asset.Id}", NULL, NULL, NULL },
 	{ "${DataSet.Id}/${DataSet.Name}/${Revision.CreatedAt}/${Revision.CreatedAt.Day}/"
 	  "${Revision.CreatedAt.Month}/${Revision.CreatedAt.Year}/${Revision.Id}/${Asset.Id}",
-	  NULL, NULL },
-	{ "prefix/$/{x}/${Asset.Name}.csv", NULL, NULL },
-	{ "$${Asset.Name}", NULL, NULL },
+	  NULL, NULL, "CJ219" },
+	{ "${DataSet.Id}/${Revision.CreatedAt}/${Revision.CreatedAt.Day}/"
+	  "${Revision.CreatedAt.Month}/${Revision.CreatedAt.Year}/${Revision.Id}/${Asset.Id}",
+	  NULL, NULL, NULL },
+	{ "prefix/$/{x}/${Asset.Name}.csv", NULL, NULL, NULL },
+	{ "$${Asset.Name}", NULL, NULL, NULL },
 };
 
 START_TEST(cj204_key_pattern)
@@ -603,23 +633,27 @@ START_TEST(cj204_key_pattern)
 			       " \"Details\": {\"ExportRevisionsToS3\": {\n"
 			       "   \"DataSetId\": \"" DSET "\",\n"
 			       "   \"RevisionDestinations\": [\n"
-			       "     {\"Bucket\": \"b\", \"KeyPattern\": \"${Asset.Id}\", \"RevisionId\": \"" REV "\"},\n"
-			       "     {\"Bucket\": \"b\", \"KeyPattern\": \"%s\", \"RevisionId\": \"" REV "\"}]}}}\n",
+			       "     {\"Bucket\": \"example-exports\", \"KeyPattern\": \"%s\", \"RevisionId\": \"" REV "\"}]}}}\n",
 			       c->pattern);
 	struct lint_result r = lint_text(text, FORMAT_JSON);
+	char *quoted = xasprintf("\"%s\", \"RevisionId\": \"" REV "\"}]", c->pattern);
 
-	if (!c->variant) {
+	if (c->info) {
+		/* Valid, with a note of the permission ${DataSet.Name} needs. */
+		const struct diag *d = expect_one(&r, text, c->info, "default", quoted);
+
+		ck_assert_int_eq(d->severity, SEV_INFO);
+	} else if (!c->variant) {
 		expect_none(&r, text);
 	} else {
-		char *quoted = xasprintf("\"%s\", \"RevisionId\": \"" REV "\"}]", c->pattern);
 		const struct diag *d = expect_one(&r, text, "CJ204", c->variant, quoted);
 
 		ck_assert_str_eq(d->pointer,
-				 "/Details/ExportRevisionsToS3/RevisionDestinations/1/KeyPattern");
+				 "/Details/ExportRevisionsToS3/RevisionDestinations/0/KeyPattern");
 		if (c->suggestion)
 			ck_assert_str_eq(d->suggestion, c->suggestion);
-		free(quoted);
 	}
+	free(quoted);
 	lint_result_free(&r);
 	free(text);
 }
@@ -633,7 +667,7 @@ START_TEST(cj204_yaml_block_scalar)
 			   "  ExportRevisionsToS3:\n"
 			   "    DataSetId: " DSET "\n"
 			   "    RevisionDestinations:\n"
-			   "      - Bucket: b\n"
+			   "      - Bucket: example-exports\n"
 			   "        KeyPattern: |-\n"
 			   "          ${Asset.Name}/${Asset.Size}\n"
 			   "        RevisionId: " REV "\n";
@@ -652,7 +686,7 @@ START_TEST(cj204_misspelt_asset_reference)
 	const char *text = "{\"Type\": \"EXPORT_REVISIONS_TO_S3\",\n"
 			   " \"Details\": {\"ExportRevisionsToS3\": {\n"
 			   "   \"DataSetId\": \"" DSET "\",\n"
-			   "   \"RevisionDestinations\": [{\"Bucket\": \"b\",\n"
+			   "   \"RevisionDestinations\": [{\"Bucket\": \"example-exports\",\n"
 			   "     \"KeyPattern\": \"${Revision.Id}/${Asset.Nme}\",\n"
 			   "     \"RevisionId\": \"" REV "\"}]}}}\n";
 	struct lint_result r = lint_text(text, FORMAT_JSON);
