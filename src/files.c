@@ -21,9 +21,16 @@ static void push(struct file_list *list, char *path, bool walked)
 	list->n++;
 }
 
-static int compare_names(const void *a, const void *b)
+/* A directory entry: its name, and whether readdir already knows it is a regular
+ * file (which spares a stat for most entries). */
+struct entry {
+	char *name;
+	bool regular;
+};
+
+static int compare_entries(const void *a, const void *b)
 {
-	return strcmp(((const struct input_file *)a)->path, ((const struct input_file *)b)->path);
+	return strcmp(((const struct entry *)a)->name, ((const struct entry *)b)->name);
 }
 
 static int is_request_name(const char *name)
@@ -38,14 +45,46 @@ static int skipped_dir(const char *name)
 	       strcmp(name, ".svn") == 0 || strcmp(name, "node_modules") == 0;
 }
 
-/* Directories on the current descent, to stop at a symbolic link back up the tree. */
+static struct entry *read_entries(const char *dir, size_t *n)
+{
+	struct entry *out = NULL;
+	size_t cap = 0;
+	struct dirent *e;
+	DIR *d = opendir(dir);
+
+	*n = 0;
+	if (!d)
+		return NULL;
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		out = grow_array(out, &cap, *n + 1, sizeof *out);
+		out[*n].name = xstrdup(e->d_name);
+		out[*n].regular = e->d_type == DT_REG;
+		(*n)++;
+	}
+	closedir(d);
+	if (*n > 1)
+		qsort(out, *n, sizeof *out, compare_entries);
+	return out;
+}
+
+static char *join(const char *dir, const char *name)
+{
+	size_t dl = strlen(dir);
+
+	if (strcmp(dir, ".") == 0)
+		return xstrdup(name);
+	return xasprintf("%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", name);
+}
+
+/* `seen` holds the directories on the current descent, to stop at a symbolic link
+ * back up the tree. */
 static void walk_dir(struct file_list *list, const char *dir, struct visited *seen, size_t depth)
 {
-	struct file_list names = { 0 };
-	struct dirent *e;
+	struct entry *entries;
 	struct stat st;
-	DIR *d;
-	size_t i;
+	size_t i, n;
 
 	if (stat(dir, &st) < 0 || depth >= 64)
 		return;
@@ -54,34 +93,25 @@ static void walk_dir(struct file_list *list, const char *dir, struct visited *se
 			return;
 	seen[depth].dev = st.st_dev;
 	seen[depth].ino = st.st_ino;
-	if (!(d = opendir(dir)))
-		return;
-	while ((e = readdir(d)) != NULL)
-		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
-			push(&names, xstrdup(e->d_name), false);
-	closedir(d);
-	if (names.n > 1)
-		qsort(names.items, names.n, sizeof *names.items, compare_names);
-	for (i = 0; i < names.n; i++) {
-		size_t dl = strlen(dir);
-		char *path = strcmp(dir, ".") == 0
-				     ? xstrdup(names.items[i].path)
-				     : xasprintf("%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/",
-						 names.items[i].path);
+	entries = read_entries(dir, &n);
+	for (i = 0; i < n; i++) {
+		char *path = join(dir, entries[i].name);
+		bool regular = entries[i].regular, is_dir = false;
 
-		if (stat(path, &st) < 0) {
-			free(path);
-			continue;
+		if (!regular && stat(path, &st) == 0) {
+			regular = S_ISREG(st.st_mode);
+			is_dir = S_ISDIR(st.st_mode);
 		}
-		if (S_ISDIR(st.st_mode) && !skipped_dir(names.items[i].path))
-			walk_dir(list, path, seen, depth + 1);
-		else if (S_ISREG(st.st_mode) && is_request_name(names.items[i].path)) {
+		if (regular && is_request_name(entries[i].name)) {
 			push(list, path, true);
 			path = NULL;
+		} else if (is_dir && !skipped_dir(entries[i].name)) {
+			walk_dir(list, path, seen, depth + 1);
 		}
 		free(path);
+		free(entries[i].name);
 	}
-	files_free(&names);
+	free(entries);
 }
 
 void files_add(struct file_list *list, const char *arg)

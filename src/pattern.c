@@ -54,18 +54,28 @@ static struct compiled *compile(const char *regex)
 	return c;
 }
 
+static struct compiled *find(struct compiled *c, const char *regex)
+{
+	for (; c; c = c->next)
+		if (strcmp(c->regex, regex) == 0)
+			return c;
+	return NULL;
+}
+
+/* Entries are only ever added at the head and never change once published, so a
+ * hit needs no lock; a miss compiles under the lock (once, checked again there). */
 static struct compiled *lookup(const char *regex)
 {
-	struct compiled *c;
+	struct compiled *c = find(__atomic_load_n(&cache, __ATOMIC_ACQUIRE), regex);
 
+	if (c)
+		return c;
 	pthread_mutex_lock(&cache_lock);
-	for (c = cache; c; c = c->next)
-		if (strcmp(c->regex, regex) == 0)
-			break;
+	c = find(cache, regex);
 	if (!c) {
 		c = compile(regex);
 		c->next = cache;
-		cache = c;
+		__atomic_store_n(&cache, c, __ATOMIC_RELEASE);
 	}
 	pthread_mutex_unlock(&cache_lock);
 	return c;

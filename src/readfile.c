@@ -17,7 +17,8 @@ static int fail(char **error, char *message)
 	return -1;
 }
 
-/* Refuses what cannot be a request file before reading: directories, devices, FIFOs. */
+/* Refuses what cannot be a request file before reading: directories, devices, FIFOs.
+ * Standard input may be a pipe. */
 static int check_kind(int fd, const char *path, size_t max_size, char **error)
 {
 	struct stat st;
@@ -43,10 +44,10 @@ int read_file(const char *path, size_t max_size, char **bytes, size_t *len, char
 	*error = NULL;
 	if (fd < 0)
 		return fail(error, xstrdup(strerror(errno)));
+	/* O_NONBLOCK only kept open() from waiting on a FIFO; a regular file, the only
+	 * kind read here besides standard input, ignores it. */
 	if (check_kind(fd, path, max_size, error) < 0)
 		goto out;
-	if (fd != STDIN_FILENO)
-		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	for (;;) {
 		ssize_t got;
 

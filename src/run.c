@@ -8,20 +8,24 @@
 
 #include "util.h"
 
-/* Results live in a ring of `window` slots: input i goes to slot i % window, and a
- * worker may start input i only when i < emitted + window. */
+/* Files are handed out in blocks, so that threads meet on the lock once per block
+ * rather than once per (small) file. Results live in a ring of `window` blocks:
+ * block b goes to slot b % window, and a worker may start block b only when
+ * b < emitted + window, which bounds the memory of a run. */
+#define BLOCK 32
+
 struct pool {
 	const struct lint_config *cfg;
 	const struct run_options *opts;
 	const struct input_file *inputs;
-	size_t n, window;
-	size_t next;              /* next input to start */
-	size_t emitted;           /* inputs handed to the consumer */
-	struct lint_result *slots;
-	bool *ready;
+	size_t n, blocks, window;
+	size_t next;              /* next block to start */
+	size_t emitted;           /* blocks handed to the consumer */
+	struct lint_result *slots; /* window * BLOCK results */
+	bool *ready;              /* per slot */
 	pthread_mutex_t lock;
 	pthread_cond_t slot_free; /* the consumer moved on */
-	pthread_cond_t done;      /* a worker finished an input */
+	pthread_cond_t done;      /* a worker finished a block */
 };
 
 static void lint_input(const struct lint_config *cfg, const struct run_options *opts,
@@ -45,23 +49,31 @@ static void run_sequential(const struct lint_config *cfg, const struct run_optio
 	}
 }
 
+static size_t block_size(const struct pool *p, size_t b)
+{
+	return b + 1 < p->blocks ? BLOCK : p->n - b * BLOCK;
+}
+
 static void *worker(void *arg)
 {
 	struct pool *p = arg;
 
 	pthread_mutex_lock(&p->lock);
 	for (;;) {
-		size_t i;
+		size_t b, i, slot;
 
-		while (p->next < p->n && p->next >= p->emitted + p->window)
+		while (p->next < p->blocks && p->next >= p->emitted + p->window)
 			pthread_cond_wait(&p->slot_free, &p->lock);
-		if (p->next >= p->n)
+		if (p->next >= p->blocks)
 			break;
-		i = p->next++;
+		b = p->next++;
+		slot = b % p->window;
 		pthread_mutex_unlock(&p->lock);
-		lint_input(p->cfg, p->opts, &p->inputs[i], &p->slots[i % p->window]);
+		for (i = 0; i < block_size(p, b); i++)
+			lint_input(p->cfg, p->opts, &p->inputs[b * BLOCK + i],
+				   &p->slots[slot * BLOCK + i]);
 		pthread_mutex_lock(&p->lock);
-		p->ready[i % p->window] = true;
+		p->ready[slot] = true;
 		pthread_cond_broadcast(&p->done);
 	}
 	pthread_mutex_unlock(&p->lock);
@@ -70,15 +82,17 @@ static void *worker(void *arg)
 
 static void consume_in_order(struct pool *p, run_consumer *consume, void *ctx)
 {
-	while (p->emitted < p->n) {
-		size_t slot = p->emitted % p->window;
+	while (p->emitted < p->blocks) {
+		size_t b = p->emitted, slot = b % p->window, i;
 
 		pthread_mutex_lock(&p->lock);
 		while (!p->ready[slot])
 			pthread_cond_wait(&p->done, &p->lock);
 		pthread_mutex_unlock(&p->lock);
-		consume(&p->slots[slot], ctx);
-		lint_result_free(&p->slots[slot]);
+		for (i = 0; i < block_size(p, b); i++) {
+			consume(&p->slots[slot * BLOCK + i], ctx);
+			lint_result_free(&p->slots[slot * BLOCK + i]);
+		}
 		pthread_mutex_lock(&p->lock);
 		p->ready[slot] = false;
 		p->emitted++;
@@ -99,8 +113,9 @@ static void run_threads(const struct lint_config *cfg, const struct run_options 
 	p.opts = opts;
 	p.inputs = inputs;
 	p.n = n;
-	p.window = (size_t)jobs * 4;
-	p.slots = xcalloc(p.window, sizeof *p.slots);
+	p.blocks = (n + BLOCK - 1) / BLOCK;
+	p.window = (size_t)jobs * 2;
+	p.slots = xcalloc(p.window * BLOCK, sizeof *p.slots);
 	p.ready = xcalloc(p.window, sizeof *p.ready);
 	pthread_mutex_init(&p.lock, NULL);
 	pthread_cond_init(&p.slot_free, NULL);

@@ -69,24 +69,26 @@ int settings_cli_rule(struct settings_source *src, const char *id, const char *l
 	return 0;
 }
 
+/* The folder part of a path as written ("." for a bare name or "-"): a cache key
+ * that costs no system call. */
 static char *folder_of(const char *path)
 {
-	char *abs = absolute_path(strcmp(path, "-") == 0 ? "." : path);
-	char *slash = strcmp(path, "-") == 0 ? NULL : strrchr(abs, '/');
+	const char *slash = strcmp(path, "-") == 0 ? NULL : strrchr(path, '/');
 
-	if (slash)
-		*(slash == abs ? slash + 1 : slash) = '\0';
-	return abs;
+	if (!slash)
+		return xstrdup(".");
+	return xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
 }
 
-/* The config for a folder, found and loaded once per run (under the lock). */
+/* The config for a folder, found and loaded once per run (under the lock). Runs
+ * over many files meet few folders, and usually the last one again. */
 static struct config_cache_entry *lookup(struct settings_source *src, const char *path)
 {
 	char *folder = folder_of(path);
 	struct config_cache_entry *e;
-	size_t i;
+	size_t i = src->ncache;
 
-	for (i = 0; i < src->ncache; i++)
+	while (i-- > 0)
 		if (strcmp(src->cache[i].folder, folder) == 0) {
 			free(folder);
 			return &src->cache[i];
