@@ -134,7 +134,7 @@ void check_kms_key_arn(struct walk *w, const struct node *at, const struct node 
 	if (n->len == 0 && s->min >= 1)
 		return; /* the shape's minimum length reports it */
 	if (!arn_split(n->text, &a)) {
-		walk_report(w, at, "CJ202", "not-arn", "value", n->text, NULL);
+		walk_report(w, at, "CJ202", "not-arn", "value", walk_shown(w, n, s), NULL);
 		return;
 	}
 	problem = kms_arn_problem(&a);

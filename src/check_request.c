@@ -94,9 +94,8 @@ void check_type_details(struct walk *w, const struct node *at, const struct node
 void check_api_id(struct walk *w, const struct node *at, const struct node *n,
 		  const struct shape *s)
 {
-	(void)s;
 	if (n->len != 10 || !all_of(n->text, 10, "abcdefghijklmnopqrstuvwxyz0123456789"))
-		walk_report(w, at, "CJ216", "default", "value", n->text, NULL);
+		walk_report(w, at, "CJ216", "default", "value", walk_shown(w, n, s), NULL);
 }
 
 void check_api_key(struct walk *w, const struct node *at, const struct node *n,

@@ -32,6 +32,8 @@ static char *bare_bucket(const char *v, const char **variant)
 	}
 	if (!*variant)
 		return NULL;
+	while (*start == '/')
+		start++;
 	slash = strchr(start, '/');
 	return xstrndup(start, slash ? (size_t)(slash - start) : strlen(start));
 }
@@ -103,6 +105,10 @@ void check_bucket(struct walk *w, const struct node *at, const struct node *n,
 	size_t i;
 
 	(void)s;
+	if (bare && !*bare) {
+		free(bare); /* nothing usable to suggest: judge the name as written */
+		bare = NULL;
+	}
 	if (bare) {
 		struct diag *d = walk_report(w, at, "CJ205", variant, "suggestion", bare, NULL);
 

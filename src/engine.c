@@ -90,7 +90,7 @@ struct diag *walk_report(struct walk *w, const struct node *at, const char *rule
 	va_end(ap);
 	if (w->alias) {
 		d->via_alias = true;
-		d->related = at->start + 1;
+		d->related = node_deref(w->alias)->start + 1;
 	}
 	d->empty_value = at->kind == NODE_STRING && at->len == 0;
 	if (d->nargs < DIAG_MAX_ARGS) {
@@ -108,9 +108,10 @@ static void walk_node(struct walk *w, const struct node *n, const struct shape *
 static void walk_shape(struct walk *w, const struct node *at, const struct node *n,
 		       const struct shape *s);
 
-const char *walk_shown(const struct node *n, const struct shape *s)
+const char *walk_shown(const struct walk *w, const struct node *n, const struct shape *s)
 {
-	return s->secret ? "********" : n->text;
+	/* A secret stays hidden wherever it is used, through an alias too. */
+	return s->secret || source_is_masked(w->src, n->start) ? "********" : n->text;
 }
 
 static const char *expected_kind(const struct shape *s)
@@ -148,7 +149,7 @@ static void report_yaml_typed(struct walk *w, const struct node *at, const struc
 		return;
 	}
 	d = walk_report(w, at, "CJ004", has_leading_zero(n) ? "leading-zero" : "default", "kind",
-			node_kind_phrase(n->kind), "value", walk_shown(n, s), NULL);
+			node_kind_phrase(n->kind), "value", walk_shown(w, n, s), NULL);
 	if (s->secret)
 		return;
 	quoted = xasprintf("\"%s\"", n->text);
@@ -168,7 +169,7 @@ static void report_type(struct walk *w, const struct node *at, const struct node
 		report_yaml_typed(w, at, n, s);
 	} else if (want_string && (n->flags & (NODE_NONFINITE | NODE_HUGE_INT))) {
 		walk_report(w, at, "CJ010", n->flags & NODE_HUGE_INT ? "huge" : "nonfinite", "value",
-			    walk_shown(n, s), NULL);
+			    walk_shown(w, n, s), NULL);
 	} else {
 		walk_report(w, at, "CJ103", "default", "expected", expected_kind(s), "kind",
 			    node_kind_phrase(n->kind), NULL);
@@ -202,7 +203,7 @@ static bool check_string(struct walk *w, const struct node *at, const struct nod
 			for (i = 0; i < s->nenums; i++)
 				sb_addf(&allowed, "%s%s", i ? ", " : "", s->enums[i]);
 			d = walk_report(w, at, "CJ104", best ? "suggest" : "default", "value",
-					walk_shown(n, s), "allowed", allowed.buf, "suggestion", best, NULL);
+					walk_shown(w, n, s), "allowed", allowed.buf, "suggestion", best, NULL);
 			diag_set_suggestion(d, best);
 			sb_free(&allowed);
 			return true;
@@ -222,7 +223,7 @@ static bool check_string(struct walk *w, const struct node *at, const struct nod
 	}
 	if (s->pattern && pattern_match(s->pattern, n->text, n->len, NULL) == 0)
 		walk_report(w, at, "CJ105", "default", "expected",
-			    s->pattern_text ? s->pattern_text : s->pattern, "value", walk_shown(n, s),
+			    s->pattern_text ? s->pattern_text : s->pattern, "value", walk_shown(w, n, s),
 			    NULL);
 	return true;
 }
@@ -476,14 +477,21 @@ static void walk_structure(struct walk *w, const struct node *n, const struct sh
 {
 	size_t i;
 
+	/* Hide secrets first, so that no finding on a sibling can show one. */
+	for (i = 0; i < n->nmembers; i++) {
+		const char *key = key_text(&n->members[i]);
+		const struct shape_member *sm = key ? shape_member(s, key) : NULL;
+
+		if (sm && sm->shape->secret)
+			mask_value(w, n->members[i].value);
+	}
+
 	for (i = 0; i < n->nmembers && !w->exhausted; i++) {
 		const struct member *m = &n->members[i];
 		const char *key = key_text(m);
 		const struct shape_member *sm = key ? shape_member(s, key) : NULL;
 		long first = earlier_duplicate(n, i);
 
-		if (sm && sm->shape->secret)
-			mask_value(w, m->value);
 		if (first >= 0)
 			report_duplicate(w, n, i, (size_t)first);
 		if (has_later_duplicate(n, i))
@@ -542,7 +550,8 @@ static void walk_shape(struct walk *w, const struct node *at, const struct node 
 	case SHAPE_STRING:
 		if (n->kind != NODE_STRING)
 			return report_type(w, at, n, s);
-		if (!check_string(w, at, n, s))
+		/* A secret's own check (it is there at all) runs whatever its form. */
+		if (!check_string(w, at, n, s) && !s->secret)
 			return;
 		break;
 	}

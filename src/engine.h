@@ -41,7 +41,7 @@ char *walk_dotted(const struct walk *w);
 /* "/Details/ExportAssetsToS3/AssetDestinations/0/Bucket"; caller frees. */
 char *walk_pointer(const struct walk *w);
 /* The text of a string value as it may be shown: masked for secret shapes. */
-const char *walk_shown(const struct node *n, const struct shape *s);
+const char *walk_shown(const struct walk *w, const struct node *n, const struct shape *s);
 /* Reports a finding at node `at` for the current path; the argument "path" (the
  * dotted path) is added to the name/value pairs, which end with NULL. Inside an
  * alias's value the finding is placed on the alias and names the anchor's line. */
