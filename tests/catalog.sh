@@ -4,13 +4,9 @@
 # page's RULES section is exactly what the catalog produces.
 # Environment: CJL, TESTDATA, SRCDIR (the source tree), MANPAGE (the built page).
 set -u
-here=$(cd "$(dirname "$0")" && pwd)
-CJL=${CJL:-$here/../createjob-lint}
-TESTDATA=${TESTDATA:-$here/../testdata}
+. "$(dirname "$0")/lib.sh"
 SRCDIR=${SRCDIR:-$here/..}
 MANPAGE=${MANPAGE:-$here/../man/createjob-lint.1}
-pass=0
-fail=0
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $1"; }
 
@@ -40,8 +36,6 @@ fi
 
 # --rules DIR: a copy of rules/ gives the same results; a broken copy is refused
 # with the file, line and column of the fault.
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 cp "$SRCDIR"/rules/catalog.yaml "$SRCDIR"/rules/shape.yaml "$tmp"/
 a=$(cd "$TESTDATA" && "$CJL" --color never cases 2>&1)
 b=$(cd "$TESTDATA" && "$CJL" --color never --rules "$tmp" cases 2>&1)
@@ -53,5 +47,4 @@ rc=$?
 printf '%s\n' "$out" | grep -qE "shape\.yaml:[0-9]+:[0-9]+: unknown shape type structur" && ok ||
 	bad "--rules with a broken shape.yaml: no located message ($out)"
 
-echo "catalog: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish catalog

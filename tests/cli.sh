@@ -3,16 +3,7 @@
 # skipping files that are not job requests, and standard input.
 # Environment: CJL (the binary), TESTDATA (the testdata folder).
 set -u
-here=$(cd "$(dirname "$0")" && pwd)
-CJL=${CJL:-$here/../createjob-lint}
-TESTDATA=${TESTDATA:-$here/../testdata}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-check() {
-	if eval "$2"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $1"; fi
-}
+. "$(dirname "$0")/lib.sh"
 valid=$TESTDATA/valid/export-revisions-to-s3.json
 bad=$TESTDATA/cases/cj203-hex-md5.json
 
@@ -88,5 +79,4 @@ check "--list-rules lists the catalog" '[ "$rc" -eq 0 ] && grep -q "^CJ201  erro
 "$CJL" --explain CJ999 > /dev/null 2>&1; rc=$?
 check "--explain of an unknown rule is a usage error" '[ "$rc" -eq 2 ]'
 
-echo "cli: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish cli

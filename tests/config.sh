@@ -2,16 +2,8 @@
 # Configuration files, command-line rule levels and suppressions.
 # Environment: CJL (the binary), TESTDATA (the testdata folder).
 set -u
-here=$(cd "$(dirname "$0")" && pwd)
-CJL=${CJL:-$here/../createjob-lint}
-TESTDATA=${TESTDATA:-$here/../testdata}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-check() {
-	if eval "$2"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $1"; sed 's/^/    /' "$tmp/out" 2>/dev/null | head -n 20; fi
-}
+. "$(dirname "$0")/lib.sh"
+CHECK_SHOW=$tmp/out
 lint() { (cd "$tmp/repo" && "$CJL" --color never "$@") > "$tmp/out" 2>&1; rc=$?; }
 
 # A repository with a legacy folder; the bad bucket is CJ206 (a warning) and the
@@ -135,5 +127,4 @@ lint jobs/uri.json legacy
 check "a config suppression hides findings at and below its pointer" '! grep -q "uri.json.*CJ205" "$tmp/out"'
 check "but not at another pointer" 'grep -q "legacy.json.*CJ206" "$tmp/out"'
 
-echo "config: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish config

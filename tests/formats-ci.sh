@@ -13,9 +13,7 @@
 # Environment: CJL, TESTDATA, SRCDIR. Needs jq; xmllint (libxml2-utils) and
 # python3 (with python3-yaml) for some checks, skipped visibly without them.
 set -u
-here=$(cd "$(dirname "$0")" && pwd)
-CJL=${CJL:-$here/../createjob-lint}
-TESTDATA=${TESTDATA:-$here/../testdata}
+. "$(dirname "$0")/lib.sh"
 SRCDIR=${SRCDIR:-$here/..}
 if ! command -v jq >/dev/null 2>&1; then
 	echo "SKIP: jq is not installed (apt-get install jq)"
@@ -30,13 +28,6 @@ $have_python || echo "SKIP: python3 is not installed: JUnit contents not compare
 have_yaml=false
 $have_python && python3 -c 'import yaml' 2>/dev/null && have_yaml=true
 $have_yaml || echo "SKIP: python3 yaml module is missing (apt-get install python3-yaml): workflow and pre-commit files not parsed"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-check() {
-	if eval "$2"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $1"; fi
-}
 # The findings of JSON reports as tuples: severity|path|line|rule|message.
 json_findings() {
 	jq -r '.files[] | .path as $p | .diagnostics[] | "\(.severity)|\($p)|\(.line)|\(.rule)|\(.message)"' "$@" | LC_ALL=C sort
@@ -284,5 +275,4 @@ EOF
 		'python3 "$tmp/files.py" "$SRCDIR"'
 fi
 
-echo "ciformats: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish ciformats

@@ -3,20 +3,11 @@
 # and agrees finding by finding with the text report.
 # Environment: CJL (the binary), TESTDATA (the testdata folder). Needs jq.
 set -u
-here=$(cd "$(dirname "$0")" && pwd)
-CJL=${CJL:-$here/../createjob-lint}
-TESTDATA=${TESTDATA:-$here/../testdata}
+. "$(dirname "$0")/lib.sh"
 if ! command -v jq >/dev/null 2>&1; then
 	echo "SKIP: jq is not installed (apt-get install jq)"
 	exit 77
 fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-check() {
-	if eval "$2"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $1"; fi
-}
 
 cd "$TESTDATA" || exit 1
 "$CJL" --color never -f text="$tmp/out.txt" -f json="$tmp/out.json" cases valid
@@ -75,5 +66,4 @@ done
 "$CJL" --color always cases > "$tmp/secret.color" 2>&1
 check "nor coloured text" '! grep -q "$key" "$tmp/secret.color"'
 
-echo "formats: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish formats

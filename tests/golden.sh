@@ -8,12 +8,8 @@
 # Usage: golden.sh [--update]   (--update rewrites the .expected files; review them)
 # Environment: CJL (the binary), TESTDATA (the testdata folder).
 set -u
-here=$(cd "$(dirname "$0")" && pwd)
-CJL=${CJL:-$here/../createjob-lint}
-TESTDATA=${TESTDATA:-$here/../testdata}
+. "$(dirname "$0")/lib.sh"
 update=${1:-}
-pass=0
-fail=0
 
 ok() { pass=$((pass + 1)); }
 bad() {
@@ -74,5 +70,4 @@ $got"
 	ok
 done
 
-echo "golden: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish golden

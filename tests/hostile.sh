@@ -4,13 +4,7 @@
 # of the same run is still linted.
 # Environment: CJL (the binary), TESTDATA (the testdata folder).
 set -u
-here=$(cd "$(dirname "$0")" && pwd)
-CJL=${CJL:-$here/../createjob-lint}
-TESTDATA=${TESTDATA:-$here/../testdata}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
+. "$(dirname "$0")/lib.sh"
 valid=$TESTDATA/valid/export-revisions-to-s3.json
 cp "$valid" "$tmp/good.json"
 
@@ -87,5 +81,4 @@ hostile "1,000 YAML documents" docs.yaml '^docs.yaml:3:1: error: a second YAML d
 head -c 70000000 /dev/zero | tr '\0' ' ' > "$tmp/over.json"
 hostile "a file over the 64 MiB limit" over.json 'over.json: file is larger than the limit of 67108864 bytes'
 
-echo "hostile: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish hostile

@@ -7,9 +7,7 @@
 # from the autocommand and from a synchronous lint.
 # Environment: CJL (the binary), TESTDATA, SRCDIR. Needs nvim and jq.
 set -u
-here=$(cd "$(dirname "$0")" && pwd)
-CJL=${CJL:-$here/../createjob-lint}
-TESTDATA=${TESTDATA:-$here/../testdata}
+. "$(dirname "$0")/lib.sh"
 SRCDIR=${SRCDIR:-$here/..}
 if ! command -v nvim >/dev/null 2>&1; then
 	echo "SKIP: nvim is not installed (apt-get install neovim)"
@@ -19,13 +17,6 @@ if ! command -v jq >/dev/null 2>&1; then
 	echo "SKIP: jq is not installed (apt-get install jq)"
 	exit 77
 fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-check() {
-	if eval "$2"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $1"; fi
-}
 echo "$(nvim --version | head -n 1)"
 
 # The buffers: a JSON file on one line and a YAML flow mapping, each with text in
@@ -110,5 +101,4 @@ check "the file that is not a job request has no diagnostics" \
 check "--stdin-filename names standard input in the report" \
 	'"$CJL" --format json --stdin-filename jobs/x.yaml - < unicode-flow.yaml | jq -e ".files[0].path == \"jobs/x.yaml\" and .files[0].format == \"yaml\"" >/dev/null'
 
-echo "neovim: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish neovim

@@ -7,9 +7,7 @@
 # job request (package.json) are committed.
 # Environment: CJL (the binary), TESTDATA, SRCDIR. Needs pre-commit and git.
 set -u
-here=$(cd "$(dirname "$0")" && pwd)
-CJL=${CJL:-$here/../createjob-lint}
-TESTDATA=${TESTDATA:-$here/../testdata}
+. "$(dirname "$0")/lib.sh"
 SRCDIR=${SRCDIR:-$here/..}
 for tool in git pre-commit; do
 	if ! command -v "$tool" >/dev/null 2>&1; then
@@ -17,13 +15,6 @@ for tool in git pre-commit; do
 		exit 77
 	fi
 done
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-check() {
-	if eval "$2"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $1"; fi
-}
 echo "$(pre-commit --version), $(git --version)"
 
 # Nothing from the user's configuration, and everything pre-commit keeps in tmp.
@@ -124,5 +115,4 @@ check "a request with an error next to a non-request is refused" \
 check "and compose.yaml is not reported" '! grep -q "^compose.yaml:" "$tmp/mixed.out"'
 [ "$rc" -ne 0 ] || cat "$tmp/mixed.out"
 
-echo "precommit: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish precommit

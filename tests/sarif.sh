@@ -5,9 +5,7 @@
 # The validator is found through SARIF_MULTITOOL (the Sarif.Multitool binary), or in
 # node_modules under SARIF_NPM_PREFIX; without it the test is skipped, visibly.
 set -u
-here=$(cd "$(dirname "$0")" && pwd)
-CJL=${CJL:-$here/../createjob-lint}
-TESTDATA=${TESTDATA:-$here/../testdata}
+. "$(dirname "$0")/lib.sh"
 tool=${SARIF_MULTITOOL:-}
 if [ -z "$tool" ] && [ -n "${SARIF_NPM_PREFIX:-}" ]; then
 	tool=$SARIF_NPM_PREFIX/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
@@ -18,10 +16,6 @@ if [ -z "$tool" ] || [ ! -x "$tool" ]; then
 	echo "      and set SARIF_NPM_PREFIX=DIR"
 	exit 77
 fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
 
 cd "$TESTDATA" || exit 1
 "$CJL" -f sarif="$tmp/corpus.sarif" cases valid
@@ -44,5 +38,4 @@ for f in corpus unreadable; do
 		fi
 	done
 done
-echo "sarif: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish sarif

@@ -3,17 +3,11 @@
 # the sequential and the threaded driver: no error and no leak. Run by
 # `make valgrind` (and by CI); needs valgrind (apt-get install valgrind).
 set -u
-here=$(cd "$(dirname "$0")" && pwd)
-CJL=${CJL:-$here/../createjob-lint}
-TESTDATA=${TESTDATA:-$here/../testdata}
+. "$(dirname "$0")/lib.sh"
 if ! command -v valgrind >/dev/null 2>&1; then
 	echo "SKIP: valgrind is not installed (apt-get install valgrind)"
 	exit 77
 fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
 memcheck() { # NAME ARGS...
 	name=$1
 	shift
@@ -45,5 +39,4 @@ memcheck "configuration and suppressions" --print-config "$tmp/repo/x.json"
 memcheck "configuration applied" -j 2 "$tmp/repo"
 printf 'rules: {CJ999: off}\n' > "$tmp/bad.yaml"
 memcheck "bad configuration" --config "$tmp/bad.yaml" valid
-echo "valgrind: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish valgrind

@@ -1,0 +1,30 @@
+# Shared by the test scripts (sourced): where the binary and the test data are, a
+# scratch folder removed on exit, and counting checks into the closing line
+# "NAME: N passed, M failed" that CI adds up.
+here=$(cd "$(dirname "$0")" && pwd)
+CJL=${CJL:-$here/../createjob-lint}
+TESTDATA=${TESTDATA:-$here/../testdata}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+
+# check NAME EXPRESSION: counts the check; on failure names it, and shows the file
+# named by $CHECK_SHOW when the script sets it.
+check() {
+	if eval "$2"; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL: $1"
+		if [ -n "${CHECK_SHOW:-}" ] && [ -f "$CHECK_SHOW" ]; then
+			head -n 20 "$CHECK_SHOW" | sed 's/^/    /'
+		fi
+	fi
+}
+
+# finish NAME: the closing line, and the exit status of the script.
+finish() {
+	echo "$1: $pass passed, $fail failed"
+	[ "$fail" -eq 0 ]
+}
