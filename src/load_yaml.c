@@ -440,6 +440,66 @@ static bool on_event(struct yaml_load *yl, const yaml_event_t *ev, int *document
 	}
 }
 
+/* A tab in [from, to), the white space between two tokens, that is not inside a
+ * comment; or (size_t)-1. */
+static size_t tab_between(const struct source *src, size_t from, size_t to)
+{
+	size_t i;
+	bool comment = false;
+
+	for (i = from; i < to && i < src->len; i++) {
+		char c = src->bytes[i];
+
+		if (c == '#' && (i == from || src->bytes[i - 1] == ' ' || src->bytes[i - 1] == '\t' ||
+				 src->bytes[i - 1] == '\n'))
+			comment = true;
+		else if (c == '\n' || c == '\r')
+			comment = false;
+		else if (c == '\t' && !comment)
+			return i;
+	}
+	return (size_t)-1;
+}
+
+/* What libyaml accepts but the AWS CLI's YAML reader (ruamel.yaml) refuses, seen in
+ * the token stream: a tab as white space between tokens, which ruamel never
+ * skips, and a document end marker (...) repeated, which ruamel reads as a second,
+ * empty document. Only files that hold a tab or "..." pay for this second pass. */
+static void check_tokens(struct yaml_load *yl)
+{
+	const struct source *src = yl->src;
+	yaml_parser_t parser;
+	yaml_token_t tok;
+	size_t prev_end = 0, at;
+	bool after_end = false;
+
+	if (!memchr(src->bytes, '\t', src->len) && !memmem(src->bytes, src->len, "...", 3))
+		return;
+	yaml_parser_initialize(&parser);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)src->bytes, src->len);
+	yl->cursor_cp = 0;
+	yl->cursor_byte = src->len >= 3 && memcmp(src->bytes, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	while (!yl->failed && yaml_parser_scan(&parser, &tok)) {
+		size_t start = byte_offset(yl, tok.start_mark.index);
+		yaml_token_type_t type = tok.type;
+
+		if (type != YAML_STREAM_START_TOKEN &&
+		    (at = tab_between(src, prev_end, start)) != (size_t)-1) {
+			fail(yl, at, "yaml-tab", NULL);
+		} else if (type == YAML_DOCUMENT_END_TOKEN && after_end) {
+			diag_add(yl->out, "CJ006", "default", start, start + 3, "", NULL);
+			yl->failed = true;
+		}
+		after_end = type == YAML_DOCUMENT_END_TOKEN ? true
+			    : type == YAML_STREAM_END_TOKEN ? after_end : false;
+		prev_end = byte_offset(yl, tok.end_mark.index);
+		yaml_token_delete(&tok);
+		if (type == YAML_STREAM_END_TOKEN)
+			break;
+	}
+	yaml_parser_delete(&parser);
+}
+
 struct doc *load_yaml(struct source *src, const struct load_limits *limits,
 		      struct diag_list *out)
 {
@@ -470,6 +530,8 @@ struct doc *load_yaml(struct source *src, const struct load_limits *limits,
 			break;
 	}
 	yaml_parser_delete(&parser);
+	if (!yl.failed)
+		check_tokens(&yl);
 	while (yl.depth > 0)
 		free(yl.stack[--yl.depth].items);
 	free(yl.stack);

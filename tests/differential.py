@@ -158,6 +158,9 @@ class M:
     def __init__(self, pairs=()):
         self.pairs = [list(p) for p in pairs]
 
+    def __len__(self):
+        return len(self.pairs)
+
     def keys(self):
         return [k for k, _ in self.pairs]
 
@@ -600,7 +603,8 @@ YAML_SWEEP = [
     '2001-12-14 21:59:43.10 -5', '2001-12-14T21:59:43Z', '2001-12-14T21:59:43',
     '2001-12-14 21:59:43', '2001-12-14T21:59', '2001-12-14T21:59:43+01', '1,000', '1 000',
     '12345678901234567890', '0123456789012', '9' * 40, '1e400', '-1e400', '0.1e-400',
-    '١٢٣', '１２３', '=', '<<',
+    '\u0661\u0662\u0663', '\uff11\uff12\uff13', '=', '<<', '._', '-._', '-.1e+3', '+.5e-1', '.5e+1',
+    '1:2', '-0x', '+0b1', '0b1_0', '0o_7', '1e+_3',
 ]
 
 # Free-text members: the current model has no constraint on them, the linter no check.
@@ -611,7 +615,7 @@ LF_SAFE_LOOKALIKES = ['yes', 'no', 'on', 'off', 'y', 'n', 'nan', 'inf', '12:30',
 
 EXTRA_MEMBERS = ['Comment', 'Description', 'Name', 'Region', 'Tags', 'ClientToken']
 
-# A valid 16-byte MD5 in base64, and shapes of common mistakes.
+# MD5 mistakes: a hex digest, its first 24 digits, URL-safe base64 of a digest.
 MD5_HEX32 = 'b1946ac92492d2347c6235b4d2611184'
 MD5_HEX24 = 'b1946ac92492d2347c6235b4'
 MD5_URLSAFE = 'z80ghJXVZe9m59_5-Ydk2g=='
@@ -624,10 +628,11 @@ class Mutant:
         self.kind = kind
         self.detail = detail
         self.fmt = fmt            # 'json' | 'yaml' | 'yml'
-        self.intent = intent      # reject | neutral | model-valid | model-invalid |
-        #                           stricter | newer-model | newer-model-invalid
+        self.intent = intent      # what the mutation is built to be: reject | neutral |
+        #   model-valid | model-invalid | stricter | newer-model | newer-model-invalid |
+        #   cli-decides (valid when the CLI loads `expected`) | unasserted
         self.content = content    # bytes
-        self.expected = expected  # data the CLI must load (neutral / model-valid)
+        self.expected = expected  # data the CLI must load (neutral, model-valid, cli-decides)
         self.why = why            # for stricter: the documented rule
         self.name = None
 
@@ -748,6 +753,7 @@ class Generator:
                 self.yaml_text(name, raw)
                 self.yaml_typed(name, tree)
                 self.yaml_sweep(name, tree)
+                self.yaml_whitespace(name, raw)
             else:
                 self.json_specific(name, raw, tree)
         for i, m in enumerate(self.mutants):
@@ -1000,7 +1006,6 @@ class Generator:
 
     def values(self, src, tree, fmt):
         """Enumerations, patterns, lengths and empty strings."""
-        rng = self.rng
         leaves = self.string_leaves(tree)
         id_breaks = ['dashes', 'short', 'long', 'padded', 'space', 'arn', 'underscore']
         k = len(src)
@@ -1145,13 +1150,48 @@ class Generator:
     def yaml_sweep(self, src, tree):
         """Plain scalars in a free-text member: the CLI's loader decides their type."""
         for path, v, sh in self.string_leaves(tree):
-            if path[-1] not in ('AssetName', 'ApiName'):
+            if path[-1] != 'AssetName':
                 continue
             for text in YAML_SWEEP:
                 t = clone(tree)
                 set_at(t, path, Raw(text, text))
                 self.tree_mutant(src, t, 'yaml', 'yaml-scalar-sweep', '%s=%s' % (path[-1], text),
                                  'cli-decides', to_data(t), style=YStyle(quote='plain'))
+
+    def yaml_whitespace(self, src, raw):
+        """Tabs and other blanks between tokens, in the original text: the CLI decides
+        (accepted files must load the same data as the original)."""
+        text = raw.decode('utf-8')
+        nl = '\r\n' if '\r\n' in text else '\n'
+        lines = text.split(nl)
+        keyed = [i for i, l in enumerate(lines) if re.match(r' *(- )?[A-Za-z]+: \S', l)
+                 and ' #' not in l]
+        commented = [i for i, l in enumerate(lines) if re.search(r'\S +#', l)]
+        variants = []
+        if keyed:
+            i = keyed[0]
+            variants += [
+                ('tab-after-colon', i, lambda l: l.replace(': ', ':\t', 1)),
+                ('space-tab-after-colon', i, lambda l: l.replace(': ', ': \t', 1)),
+                ('trailing-tab', i, lambda l: l + '\t'),
+                ('trailing-spaces', i, lambda l: l + '   '),
+                ('tab-before-colon', i, lambda l: l.replace(': ', '\t: ', 1)),
+                ('tab-before-comment', i, lambda l: l + '\t# note'),
+                ('spaces-before-comment', i, lambda l: l + '  # note')]
+        if commented:
+            i = commented[0]
+            variants.append(('tab-in-comment-gap', i, lambda l: re.sub(r' +#', '\t#', l, 1)))
+        variants += [('tab-only-line', len(lines) - 1, lambda l: '\t' + nl + l),
+                     ('tab-in-comment-text', 0, lambda l: '#\tnote' + nl + l)]
+        if '{' in text:
+            i = [j for j, l in enumerate(lines) if ', ' in l and ':' in l]
+            if i:
+                variants.append(('tab-after-comma', i[0], lambda l: l.replace(', ', ',\t', 1)))
+        for detail, i, f in variants:
+            ls = list(lines)
+            ls[i] = f(ls[i])
+            self.add(Mutant(src, 'whitespace', detail, 'yaml', 'cli-decides',
+                            nl.join(ls).encode('utf-8'), self.originals[src]))
 
     def documents(self, src, raw, tree, fmt):
         """Duplicate keys, extra documents, syntax and encoding."""
@@ -1346,6 +1386,8 @@ def main():
     ap.add_argument('--keep', help='write the mutants to this folder and keep them')
     ap.add_argument('-v', '--verbose', action='store_true')
     args = ap.parse_args()
+    # CLI messages quote values (Unicode names, control characters): never fail on them.
+    sys.stdout.reconfigure(errors='backslashreplace')
     if not args.cjl or not args.testdata:
         ap.error('--cjl and --testdata (or CJL and TESTDATA) are required')
     valid = os.path.join(args.testdata, 'valid')
@@ -1392,6 +1434,7 @@ def main():
 
         passed = failed = 0
         stats = {}
+        classes = {}
         failures = []
         unasserted = []
         for m in mutants:
@@ -1438,6 +1481,9 @@ def main():
                     st['na'] += 1
                     unasserted.append((m, diags))
                     continue
+            cls = classes.setdefault(expect, [0, 0])
+            cls[0] += 1
+            cls[1] += bool(problem)
             if problem:
                 failed += 1
                 st['fail'] += 1
@@ -1450,7 +1496,7 @@ def main():
             print('FAIL: %s [%s: %s %s]' % (m.name, m.intent, m.kind, m.detail))
             print('  CLI: %s' % ('\n       '.join(msg.split('\n'))))
             print('  expected: %s' % expect)
-            print('  linter: %s' % problem)
+            print('  linter: %s%s' % (problem, '' if diags else ' (no finding at all)'))
             for line in brief(diags or [], limit=6):
                 print('    ' + line)
             if args.verbose:
@@ -1469,8 +1515,11 @@ def main():
             s = stats[kind]
             print('  %-28s %5d %5d %5d %5d %5d' % (kind, s['n'], s['rej'], s['pass'],
                                                   s['fail'], s['na']))
-        print('differential: %d files, %d rejected by the CLI'
-              % (len(mutants), sum(s['rej'] for s in stats.values())))
+        print('differential: per expectation (files, failed):')
+        for expect in sorted(classes):
+            print('  %5d %5d  %s' % (classes[expect][0], classes[expect][1], expect))
+        print('differential: %d files, %d rejected by the CLI, %d not asserted'
+              % (len(mutants), sum(s['rej'] for s in stats.values()), len(unasserted)))
         print('differential: %d passed, %d failed' % (passed, failed))
         return 0 if failed == 0 else 1
     finally:

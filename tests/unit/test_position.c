@@ -274,13 +274,14 @@ END_TEST
 
 START_TEST(yaml_tabs_after_indentation)
 {
-	/* Tabs may separate tokens (not indent); each is one column. */
-	struct loaded l = load_text("a:\tx\nb: \"\ty\"\t# note\nc:\t[\t1]\n", FORMAT_YAML);
+	/* Tabs inside quoted scalars and comments count one column each. (Between
+	 * tokens the AWS CLI's reader refuses them: see the CJ001 tests.) */
+	struct loaded l = load_text("a: \"\tx\"\nb: \"\ty\" # note\tz\nc: [\"\t1\"]\n", FORMAT_YAML);
 
-	ASSERT_NODE(&l, member(l.doc->root, "a", 0), 3, 4, 1, 4);
-	ASSERT_NODE(&l, member(l.doc->root, "b", 0), 8, 12, 2, 4);
+	ASSERT_NODE(&l, member(l.doc->root, "a", 0), 3, 7, 1, 4);
+	ASSERT_NODE(&l, member(l.doc->root, "b", 0), 11, 15, 2, 4);
 	ck_assert_str_eq(member(l.doc->root, "b", 0)->text, "\ty");
-	ASSERT_NODE(&l, item(member(l.doc->root, "c", 0), 0), 25, 26, 3, 6);
+	ASSERT_NODE(&l, item(member(l.doc->root, "c", 0), 0), 29, 33, 3, 5);
 	loaded_free(&l);
 }
 END_TEST

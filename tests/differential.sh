@@ -1,0 +1,52 @@
+#!/bin/sh
+# Differential test against the AWS CLI: tests/differential.py mutates the valid
+# requests of testdata/valid (JSON and YAML, all nine job types), asks the AWS CLI
+# v2's own loading and validation code (Debian's awscli package, in one Python
+# process) which mutants it rejects, and checks that createjob-lint reports an
+# error for each of them and none for the variants the CLI and the model accept.
+# Environment: CJL (the binary), TESTDATA (the testdata folder); optional PYTHON
+# (the interpreter to use), DIFFERENTIAL_SEED, DIFFERENTIAL_KEEP (a folder to keep
+# the mutants in), DIFFERENTIAL_VERBOSE=1 (show the file of every mismatch).
+# Skips (exit 77) when python3 or the AWS CLI v2 Python modules are missing.
+set -u
+. "$(dirname "$0")/lib.sh"
+
+# The AWS CLI v2 of Debian's awscli package lives in the system Python
+# (/usr/lib/python3/dist-packages); a python3 found first on PATH (pyenv, a
+# virtualenv) may lack it or carry the AWS CLI v1 from pip, whose botocore and model
+# differ. Use the first interpreter that has the CLI v2 modules.
+probe='import awscli, sys
+import awscli.botocore.validate, awscli.customizations.cliinput, awscli.paramfile
+import ruamel.yaml
+sys.exit(0 if awscli.__version__.startswith("2.") else 3)'
+python=
+tried=
+for cand in ${PYTHON:-} python3 /usr/bin/python3; do
+	command -v "$cand" >/dev/null 2>&1 || continue
+	tried="$tried $cand"
+	if "$cand" -c "$probe" >/dev/null 2>&1; then
+		python=$cand
+		break
+	fi
+done
+if [ -z "$tried" ]; then
+	echo "SKIP: python3 is not installed (apt-get install python3 awscli)"
+	exit 77
+fi
+if [ -z "$python" ]; then
+	echo "SKIP: no python3 with the AWS CLI v2 modules (tried:$tried); apt-get install awscli"
+	exit 77
+fi
+if [ ! -x "$CJL" ]; then
+	echo "FAIL: $CJL is not an executable"
+	echo "differential: 0 passed, 1 failed"
+	exit 1
+fi
+
+set -- --cjl "$CJL" --testdata "$TESTDATA"
+[ -n "${DIFFERENTIAL_SEED:-}" ] && set -- "$@" --seed "$DIFFERENTIAL_SEED"
+[ -n "${DIFFERENTIAL_KEEP:-}" ] && set -- "$@" --keep "$DIFFERENTIAL_KEEP"
+[ -n "${DIFFERENTIAL_VERBOSE:-}" ] && set -- "$@" --verbose
+# The mutants go to lib.sh's scratch folder, removed on exit. The script prints the
+# closing line "differential: N passed, M failed" itself.
+TMPDIR=$tmp "$python" "$here/differential.py" "$@"
