@@ -14,7 +14,7 @@ enum {
 	OPT_COLOR = 256, OPT_FAIL_ON, OPT_RULES, OPT_LIST_RULES, OPT_EXPLAIN, OPT_MAX_DEPTH,
 	OPT_MAX_NODES, OPT_MAX_SIZE, OPT_INPUT_FORMAT, OPT_MAN_RULES, OPT_ONLY_REQUESTS,
 	OPT_ALL_FILES, OPT_STDIN_FILENAME, OPT_CONFIG, OPT_PRINT_CONFIG, OPT_DISABLE, OPT_ENABLE,
-	OPT_SEVERITY,
+	OPT_SEVERITY, OPT_MAX_FINDINGS,
 };
 
 static const struct option long_options[] = {
@@ -38,6 +38,7 @@ static const struct option long_options[] = {
 	{ "max-depth", required_argument, NULL, OPT_MAX_DEPTH },
 	{ "max-nodes", required_argument, NULL, OPT_MAX_NODES },
 	{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
+	{ "max-findings", required_argument, NULL, OPT_MAX_FINDINGS },
 	{ "man-rules", no_argument, NULL, OPT_MAN_RULES },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -79,6 +80,7 @@ void cli_print_help(FILE *out)
 	      "      --max-depth=N       nesting limit per document (default 256)\n"
 	      "      --max-nodes=N       values per document, aliases expanded (default 1000000)\n"
 	      "      --max-size=BYTES    size limit per file (default 67108864)\n"
+	      "      --max-findings=N    findings shown per file (default 1000)\n"
 	      "  -h, --help              show this help and exit\n"
 	      "  -V, --version           show the version and exit\n"
 	      "\n"
@@ -243,6 +245,8 @@ static int parse_one(int opt, const char *arg, struct cli *cli, char **error)
 		return 0;
 	case OPT_MAX_SIZE:
 		return parse_size(arg, "max-size", 1, &cli->max_size, error);
+	case OPT_MAX_FINDINGS:
+		return parse_size(arg, "max-findings", 1, &cli->max_findings, error);
 	case 'h':
 		cli->help = true;
 		return 0;
@@ -266,6 +270,7 @@ int cli_parse(int argc, char **argv, struct cli *cli, char **error)
 	cli->limits.max_nodes = LOAD_DEFAULT_NODES;
 	cli->max_visits = LOAD_DEFAULT_NODES;
 	cli->max_size = LINT_DEFAULT_MAX_SIZE;
+	cli->max_findings = LINT_DEFAULT_MAX_FINDINGS;
 	*error = NULL;
 	opterr = 0;
 	optind = 1;

@@ -37,6 +37,7 @@ struct cli {
 	int stdin_format;            /* -1 guess, else enum source_format */
 	struct load_limits limits;
 	size_t max_size;
+	size_t max_findings;
 	size_t max_visits;
 	unsigned jobs;               /* 0: one per processor */
 	bool only_requests;          /* skip named files that are not job requests too */

@@ -11,8 +11,7 @@
 
 void diag_list_init(struct diag_list *list)
 {
-	list->items = NULL;
-	list->n = list->cap = 0;
+	memset(list, 0, sizeof *list);
 }
 
 void diag_release(struct diag *d)
@@ -32,6 +31,7 @@ void diag_list_free(struct diag_list *list)
 
 	for (i = 0; i < list->n; i++)
 		diag_release(&list->items[i]);
+	diag_release(&list->spare);
 	free(list->items);
 	diag_list_init(list);
 }
@@ -48,14 +48,33 @@ struct diag *diag_add(struct diag_list *list, const char *rule, const char *vari
 	return d;
 }
 
+bool diag_list_full(const struct diag_list *list)
+{
+	return list->limit && list->n >= list->limit;
+}
+
+struct diag *diag_drop(struct diag_list *list)
+{
+	diag_release(&list->spare);
+	memset(&list->spare, 0, sizeof list->spare);
+	list->dropped++;
+	return &list->spare;
+}
+
 struct diag *diag_vadd(struct diag_list *list, const char *rule, const char *variant,
 		       size_t start, size_t end, const char *pointer, va_list ap)
 {
 	struct diag *d;
 	const char *name;
 
-	list->items = grow_array(list->items, &list->cap, list->n + 1, sizeof *list->items);
-	d = &list->items[list->n++];
+	if (diag_list_full(list)) {
+		/* Past the limit a finding is only counted: hostile input must not cost
+		 * unbounded memory. The caller may still set fields on the scratch diag. */
+		d = diag_drop(list);
+	} else {
+		list->items = grow_array(list->items, &list->cap, list->n + 1, sizeof *list->items);
+		d = &list->items[list->n++];
+	}
 	memset(d, 0, sizeof *d);
 	snprintf(d->rule, sizeof d->rule, "%s", rule);
 	d->variant = variant;
@@ -136,6 +155,13 @@ void diag_list_finish(struct diag_list *list, const struct catalog *cat, struct 
 {
 	size_t i, kept = 0;
 
+	if (list->dropped) {
+		char limit[24];
+
+		snprintf(limit, sizeof limit, "%zu", list->limit);
+		list->limit = 0; /* room for this last one */
+		diag_add(list, "CJ007", "findings", 0, 0, "", "limit", limit, NULL);
+	}
 	for (i = 0; i < list->n; i++) {
 		struct diag *d = &list->items[i];
 		const struct rule *rule = catalog_find(cat, d->rule);

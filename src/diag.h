@@ -40,6 +40,9 @@ struct diag {
 struct diag_list {
 	struct diag *items;
 	size_t n, cap;
+	size_t limit;             /* most findings kept (0: no limit) */
+	size_t dropped;           /* findings past the limit, counted only */
+	struct diag spare;        /* where a dropped finding is written, then discarded */
 };
 
 void diag_list_init(struct diag_list *list);
@@ -51,6 +54,10 @@ struct diag *diag_add(struct diag_list *list, const char *rule, const char *vari
 		      size_t start, size_t end, const char *pointer, ...);
 struct diag *diag_vadd(struct diag_list *list, const char *rule, const char *variant,
 		       size_t start, size_t end, const char *pointer, va_list ap);
+/* True when the list keeps no more findings; diag_drop then counts one and hands
+ * back a scratch diag, without the cost of building it. */
+bool diag_list_full(const struct diag_list *list);
+struct diag *diag_drop(struct diag_list *list);
 /* Frees what one diag owns (for callers that drop findings from a list). */
 void diag_release(struct diag *d);
 void diag_set_suggestion(struct diag *d, const char *suggestion);

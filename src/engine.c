@@ -79,12 +79,15 @@ char *walk_pointer(const struct walk *w)
 struct diag *walk_report(struct walk *w, const struct node *at, const char *rule,
 			 const char *variant, ...)
 {
-	char *pointer = walk_pointer(w);
-	char *dotted = walk_dotted(w);
+	char *pointer, *dotted;
 	struct diag *d;
 	va_list ap;
 	const struct node *place = w->alias ? w->alias : at;
 
+	if (diag_list_full(w->out))
+		return diag_drop(w->out);
+	pointer = walk_pointer(w);
+	dotted = walk_dotted(w);
 	va_start(ap, variant);
 	d = diag_vadd(w->out, rule, variant, place->start, place->end, pointer, ap);
 	va_end(ap);
@@ -364,35 +367,55 @@ static const char *key_text(const struct member *m)
 	return k && k->kind == NODE_STRING ? k->text : NULL;
 }
 
-/* Index of the first earlier member with the same key, or -1. */
-static long earlier_duplicate(const struct node *n, size_t i)
+/* What the walk of one mapping needs to know about each member: the first earlier
+ * member with the same key (-1 for none), whether a later one repeats it (then
+ * this one is not sent), and, for an unknown member, the name it likely meant. */
+struct member_info {
+	long first;
+	bool repeated_later;
+	const char *meant;
+};
+
+struct keyed_member {
+	const char *key;
+	size_t index;
+};
+
+static int compare_keyed(const void *a, const void *b)
 {
-	const char *key = key_text(&n->members[i]);
-	size_t j;
+	const struct keyed_member *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
 
-	if (!key || (n->members[i].key->flags & NODE_MERGED))
-		return -1;
-	for (j = 0; j < i; j++) {
-		const char *other = key_text(&n->members[j]);
-
-		if (other && !(n->members[j].key->flags & NODE_MERGED) && strcmp(other, key) == 0)
-			return (long)j;
-	}
-	return -1;
+	return c ? c : (x->index < y->index ? -1 : 1);
 }
 
-static bool has_later_duplicate(const struct node *n, size_t i)
+/* Finds repeated keys by sorting, so a mapping with many keys costs n log n.
+ * Members brought in by a merge key never repeat an own key (own keys win). */
+static struct member_info *member_infos(const struct node *n)
 {
-	const char *key = key_text(&n->members[i]);
-	size_t j;
+	struct member_info *info = xcalloc(n->nmembers ? n->nmembers : 1, sizeof *info);
+	struct keyed_member *k = xcalloc(n->nmembers ? n->nmembers : 1, sizeof *k);
+	size_t i, count = 0, group = 0;
 
-	for (j = i + 1; key && j < n->nmembers; j++) {
-		const char *other = key_text(&n->members[j]);
-
-		if (other && strcmp(other, key) == 0)
-			return true;
+	for (i = 0; i < n->nmembers; i++) {
+		info[i].first = -1;
+		if (key_text(&n->members[i])) {
+			k[count].key = key_text(&n->members[i]);
+			k[count++].index = i;
+		}
 	}
-	return false;
+	if (count > 1)
+		qsort(k, count, sizeof *k, compare_keyed);
+	for (i = 0; i < count; i++) {
+		if (i == 0 || strcmp(k[i].key, k[group].key) != 0) {
+			group = i;
+			continue;
+		}
+		info[k[i].index].first = (long)k[group].index;
+		info[k[i - 1].index].repeated_later = true;
+	}
+	free(k);
+	return info;
 }
 
 static void report_duplicate(struct walk *w, const struct node *n, size_t i, size_t first)
@@ -436,11 +459,11 @@ static void mask_value(struct walk *w, const struct node *value)
 		source_add_mask(w->src, value->start, value->end);
 }
 
-static void report_unknown(struct walk *w, const struct member *m, const struct shape *s)
+static void report_unknown(struct walk *w, const struct member *m, const struct shape *s,
+			   const char *best)
 {
 	const struct node *key = node_deref(m->key);
 	const char *name = key && key->text ? key->text : "";
-	const char *best = likely_member(s, name);
 	struct diag *d;
 	char *where = walk_dotted(w);
 
@@ -454,27 +477,21 @@ static void report_unknown(struct walk *w, const struct member *m, const struct 
 	free(where);
 }
 
-/* True when some unknown member of n is a misspelling of `name`: the missing member
- * is then already reported, with its fix, as that unknown member. */
-static bool misspelt_in(const struct node *n, const struct shape *s, const char *name)
+/* True when some unknown member is a misspelling of `name`: the missing member is
+ * then already reported, with its fix, as that unknown member. */
+static bool meant_by_any(const struct member_info *info, size_t n, const char *name)
 {
 	size_t i;
 
-	for (i = 0; i < n->nmembers; i++) {
-		const char *key = key_text(&n->members[i]);
-		const char *best;
-
-		if (!key || shape_member(s, key))
-			continue;
-		best = likely_member(s, key);
-		if (best && strcmp(best, name) == 0)
+	for (i = 0; i < n; i++)
+		if (info[i].meant && strcmp(info[i].meant, name) == 0)
 			return true;
-	}
 	return false;
 }
 
 static void walk_structure(struct walk *w, const struct node *n, const struct shape *s)
 {
+	struct member_info *info = member_infos(n);
 	size_t i;
 
 	/* Hide secrets first, so that no finding on a sibling can show one. */
@@ -485,19 +502,18 @@ static void walk_structure(struct walk *w, const struct node *n, const struct sh
 		if (sm && sm->shape->secret)
 			mask_value(w, n->members[i].value);
 	}
-
 	for (i = 0; i < n->nmembers && !w->exhausted; i++) {
 		const struct member *m = &n->members[i];
 		const char *key = key_text(m);
 		const struct shape_member *sm = key ? shape_member(s, key) : NULL;
-		long first = earlier_duplicate(n, i);
 
-		if (first >= 0)
-			report_duplicate(w, n, i, (size_t)first);
-		if (has_later_duplicate(n, i))
+		if (info[i].first >= 0 && !(m->key->flags & NODE_MERGED))
+			report_duplicate(w, n, i, (size_t)info[i].first);
+		if (info[i].repeated_later)
 			continue; /* only the last of duplicates is sent */
 		if (!sm) {
-			report_unknown(w, m, s);
+			info[i].meant = likely_member(s, key ? key : "");
+			report_unknown(w, m, s, info[i].meant);
 			continue;
 		}
 		walk_push_member(w, sm->name);
@@ -509,8 +525,9 @@ static void walk_structure(struct walk *w, const struct node *n, const struct sh
 	}
 	for (i = 0; i < s->nmembers; i++)
 		if (s->members[i].required && !node_get(n, s->members[i].name) &&
-		    !misspelt_in(n, s, s->members[i].name))
+		    !meant_by_any(info, n->nmembers, s->members[i].name))
 			walk_report(w, n, "CJ101", "default", "member", s->members[i].name, NULL);
+	free(info);
 }
 
 static void walk_node(struct walk *w, const struct node *at, const struct shape *s)
@@ -519,6 +536,11 @@ static void walk_node(struct walk *w, const struct node *at, const struct shape 
 
 	if (!n || !s)
 		return;
+	if (diag_list_full(w->out)) {
+		/* Enough said about this file: the rest is noted once, not checked. */
+		diag_drop(w->out);
+		return;
+	}
 	if (w->budget == 0) {
 		w->exhausted = true;
 		return;

@@ -19,6 +19,7 @@ void lint_config_init(struct lint_config *cfg, const struct request_shape *shape
 	cfg->limits.max_nodes = LOAD_DEFAULT_NODES;
 	cfg->max_visits = LOAD_DEFAULT_NODES;
 	cfg->max_size = LINT_DEFAULT_MAX_SIZE;
+	cfg->max_findings = LINT_DEFAULT_MAX_FINDINGS;
 	cfg->stdin_format = -1;
 }
 
@@ -41,6 +42,7 @@ static void lint_loaded(const struct lint_config *cfg, const struct file_setting
 	struct doc *doc;
 
 	res->src = source_new(res->path, bytes, len, format);
+	res->diags.limit = cfg->max_findings;
 	doc = load_document(res->src, &cfg->limits, &res->diags);
 	if (only_requests && !looks_like_request(doc, res->src)) {
 		res->skipped = true;

@@ -13,6 +13,7 @@
 #include "source.h"
 
 #define LINT_DEFAULT_MAX_SIZE ((size_t)64 * 1024 * 1024)
+#define LINT_DEFAULT_MAX_FINDINGS 1000
 
 struct lint_config {
 	const struct request_shape *shape;
@@ -20,6 +21,7 @@ struct lint_config {
 	struct load_limits limits;
 	size_t max_visits;            /* node visits per document, through aliases */
 	size_t max_size;              /* bytes per file */
+	size_t max_findings;          /* findings kept per file */
 	struct settings_source *settings; /* configuration and command-line levels, or NULL */
 	int stdin_format;             /* -1 to guess, else an enum source_format */
 	const char *stdin_name;       /* --stdin-filename: the path shown for "-", or NULL */

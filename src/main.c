@@ -186,6 +186,7 @@ static int lint_inputs(const struct cli *cli, const struct catalog *cat,
 	cfg.limits = cli->limits;
 	cfg.max_visits = cli->max_visits;
 	cfg.max_size = cli->max_size;
+	cfg.max_findings = cli->max_findings;
 	cfg.stdin_format = cli->stdin_format;
 	cfg.stdin_name = cli->stdin_filename;
 	opts.jobs = cli->jobs;
