@@ -231,43 +231,67 @@ static bool check_string(struct walk *w, const struct node *at, const struct nod
 	return true;
 }
 
-/* The identity of a list entry for `unique`: its listed members' values joined, or
- * NULL when the entry is not of a comparable kind. The caller frees it. */
-static char *entry_identity(const struct node *item, const struct shape *s)
-{
-	const struct node *e = node_deref(item);
-	struct strbuf sb;
-	size_t i;
+#define MAX_UNIQUE 4
 
-	if (!e)
-		return NULL;
-	if (s->nunique == 1 && strcmp(s->unique[0], ".") == 0)
-		return e->kind == NODE_STRING ? xstrndup(e->text, e->len) : NULL;
-	if (e->kind != NODE_MAPPING)
-		return NULL;
-	sb_init(&sb);
-	for (i = 0; i < s->nunique; i++) {
-		const struct node *v = node_deref(node_get(e, s->unique[i]));
-
-		/* \x1f separates members; \x1e marks an absent one. */
-		if (node_is_string(v))
-			sb_addn(&sb, v->text, v->len);
-		else
-			sb_addc(&sb, '\x1e');
-		sb_addc(&sb, '\x1f');
-	}
-	return sb_detach(&sb);
-}
-
+/* The identity of a list entry for `unique`: the string nodes of its listed
+ * members (NULL for an absent one), pointed at, not copied, since aliases can make
+ * many entries share one long value. */
 struct keyed_entry {
-	char *key;
+	const struct node *part[MAX_UNIQUE];
+	size_t nparts;
 	size_t index;
 };
+
+static bool entry_identity(const struct node *item, const struct shape *s, struct keyed_entry *e)
+{
+	const struct node *n = node_deref(item);
+	size_t i;
+
+	if (!n)
+		return false;
+	if (s->nunique == 1 && strcmp(s->unique[0], ".") == 0) {
+		e->part[0] = n;
+		e->nparts = 1;
+		return n->kind == NODE_STRING;
+	}
+	if (n->kind != NODE_MAPPING)
+		return false;
+	for (i = 0; i < s->nunique && i < MAX_UNIQUE; i++) {
+		const struct node *v = node_deref(node_get(n, s->unique[i]));
+
+		e->part[i] = node_is_string(v) ? v : NULL;
+	}
+	e->nparts = i;
+	return true;
+}
+
+static int compare_part(const struct node *x, const struct node *y)
+{
+	int c;
+
+	if (x == y)
+		return 0;
+	if (!x || !y)
+		return x ? 1 : -1;
+	c = memcmp(x->text, y->text, x->len < y->len ? x->len : y->len);
+	return c ? c : (x->len < y->len ? -1 : x->len > y->len);
+}
+
+static int compare_identity(const struct keyed_entry *x, const struct keyed_entry *y)
+{
+	size_t i;
+	int c;
+
+	for (i = 0; i < x->nparts; i++)
+		if ((c = compare_part(x->part[i], y->part[i])) != 0)
+			return c;
+	return 0;
+}
 
 static int compare_entries(const void *a, const void *b)
 {
 	const struct keyed_entry *x = a, *y = b;
-	int c = strcmp(x->key, y->key);
+	int c = compare_identity(x, y);
 
 	return c ? c : (x->index < y->index ? -1 : x->index > y->index);
 }
@@ -303,23 +327,17 @@ static void check_unique(struct walk *w, const struct node *n, const struct shap
 	size_t i, count = 0, first = 0;
 
 	for (i = 0; i < n->nitems; i++) {
-		char *key = entry_identity(n->items[i], s);
-
-		if (key) {
-			e[count].key = key;
+		if (entry_identity(n->items[i], s, &e[count]))
 			e[count++].index = i;
-		}
 	}
 	if (count > 1)
 		qsort(e, count, sizeof *e, compare_entries);
 	for (i = 0; i < count; i++) {
-		if (i == 0 || strcmp(e[i].key, e[first].key) != 0)
+		if (i == 0 || compare_identity(&e[i], &e[first]) != 0)
 			first = i;
 		else
 			report_repeat(w, n, e[i].index, e[first].index, s);
 	}
-	for (i = 0; i < count; i++)
-		free(e[i].key);
 	free(e);
 }
 

@@ -7,13 +7,18 @@ set -u
 . "$(dirname "$0")/lib.sh"
 valid=$TESTDATA/valid/export-revisions-to-s3.json
 cp "$valid" "$tmp/good.json"
+# AddressSanitizer reserves terabytes of address space and doubles memory use: a
+# sanitizer build is held to time limits only.
+sanitized=false
+ldd "$CJL" 2>/dev/null | grep -q libasan && sanitized=true
+vlimit=1048576
+$sanitized && vlimit=unlimited
 
 # hostile NAME FILE EXPECTED-REGEX: lints FILE with a valid file after it, in at
 # most 20 s and 1 GiB of address space (ASan needs more and is not limited).
 hostile() {
-	local name=$1 file=$2 want=$3 rc limit=1048576
-	[ -n "${ASAN_OPTIONS:-}" ] || ldd "$CJL" 2>/dev/null | grep -q libasan && limit=unlimited
-	(ulimit -v "$limit"; cd "$tmp" && timeout 20 "$CJL" --color never -j 2 "$file" good.json) \
+	local name=$1 file=$2 want=$3 rc
+	(ulimit -v "$vlimit"; cd "$tmp" && timeout 20 "$CJL" --color never -j 2 "$file" good.json) \
 		> "$tmp/out" 2>&1
 	rc=$?
 	if [ "$rc" -le 2 ] && grep -qE "$want" "$tmp/out" &&
@@ -80,5 +85,23 @@ for _ in $(seq 1 1000); do printf -- '---\nType: X\n'; done > "$tmp/docs.yaml"
 hostile "1,000 YAML documents" docs.yaml '^docs.yaml:3:1: error: a second YAML document starts here.*\[CJ006\]'
 head -c 70000000 /dev/zero | tr '\0' ' ' > "$tmp/over.json"
 hostile "a file over the 64 MiB limit" over.json 'over.json: file is larger than the limit of 67108864 bytes'
+
+# Regression inputs from the fuzzers: each answered within 10 s and 128 MB.
+for f in "$TESTDATA"/hostile/*.json "$TESTDATA"/hostile/*.yaml; do
+	[ -f "$f" ] || continue
+	name=${f##*/}
+	echo 0 > "$tmp/rss"
+	if [ -x /usr/bin/time ] && ! $sanitized; then
+		(ulimit -v "$vlimit"; timeout 10 /usr/bin/time -f '%M' -o "$tmp/rss" \
+			"$CJL" --color never "$f") > "$tmp/out" 2>&1
+	else
+		(ulimit -v "$vlimit"; timeout 10 "$CJL" --color never "$f") > "$tmp/out" 2>&1
+	fi
+	rc=$?
+	check "fuzzer reproducer $name is answered in time (exit $rc)" \
+		'[ "$rc" -le 2 ] && grep -q "file checked" "$tmp/out"'
+	check "fuzzer reproducer $name stays under 128 MB ($(tail -n 1 "$tmp/rss") KB)" \
+		'[ "$(tail -n 1 "$tmp/rss")" -lt 131072 ]'
+done
 
 finish hostile
