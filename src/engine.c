@@ -212,14 +212,16 @@ static bool check_string(struct walk *w, const struct node *at, const struct nod
 			return true;
 		}
 	}
-	length = utf8_count(n->text, n->len);
-	snprintf(num, sizeof num, "%zu", length);
+	/* Counted only where a bound needs it: most strings have none. */
+	length = s->min >= 0 || s->max >= 0 ? utf8_count(n->text, n->len) : 0;
 	if (s->min >= 0 && length < (size_t)s->min) {
+		snprintf(num, sizeof num, "%zu", length);
 		snprintf(bound, sizeof bound, "%ld", s->min);
 		walk_report(w, at, "CJ106", "short", "length", num, "min", bound, NULL);
 		return true;
 	}
 	if (s->max >= 0 && length > (size_t)s->max) {
+		snprintf(num, sizeof num, "%zu", length);
 		snprintf(bound, sizeof bound, "%ld", s->max);
 		walk_report(w, at, "CJ106", "long", "length", num, "max", bound, NULL);
 		return true;
@@ -363,11 +365,12 @@ static void walk_list(struct walk *w, const struct node *at, const struct node *
 	check_quota(w, at, n, s);
 	if (s->nunique)
 		check_unique(w, n, s);
-	snprintf(count, sizeof count, "%zu", n->nitems);
 	if (s->min >= 0 && n->nitems < (size_t)s->min) {
+		snprintf(count, sizeof count, "%zu", n->nitems);
 		snprintf(bound, sizeof bound, "%ld", s->min);
 		walk_report(w, at, "CJ107", "short", "count", count, "min", bound, NULL);
 	} else if (s->max >= 0 && n->nitems > (size_t)s->max) {
+		snprintf(count, sizeof count, "%zu", n->nitems);
 		snprintf(bound, sizeof bound, "%ld", s->max);
 		walk_report(w, at, "CJ107", "long", "count", count, "max", bound, NULL);
 	}

@@ -18,8 +18,8 @@ static int fail(char **error, char *message)
 }
 
 /* Refuses what cannot be a request file before reading: directories, devices, FIFOs.
- * Standard input may be a pipe. */
-static int check_kind(int fd, const char *path, size_t max_size, char **error)
+ * Standard input may be a pipe. Gives the size of a regular file (else 0). */
+static int check_kind(int fd, const char *path, size_t max_size, size_t *size, char **error)
 {
 	struct stat st;
 
@@ -32,13 +32,14 @@ static int check_kind(int fd, const char *path, size_t max_size, char **error)
 	if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max_size)
 		return fail(error, xasprintf("file is larger than the limit of %zu bytes (--max-size)",
 					     max_size));
+	*size = S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
 	return 0;
 }
 
 int read_file(const char *path, size_t max_size, char **bytes, size_t *len, char **error)
 {
 	int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY | O_NONBLOCK);
-	size_t cap = 0, n = 0;
+	size_t cap = 0, n = 0, size = 0;
 	char *buf = NULL;
 
 	*error = NULL;
@@ -46,12 +47,17 @@ int read_file(const char *path, size_t max_size, char **bytes, size_t *len, char
 		return fail(error, xstrdup(strerror(errno)));
 	/* O_NONBLOCK only kept open() from waiting on a FIFO; a regular file, the only
 	 * kind read here besides standard input, ignores it. */
-	if (check_kind(fd, path, max_size, error) < 0)
+	if (check_kind(fd, path, max_size, &size, error) < 0)
 		goto out;
+	/* A regular file is read into a buffer of its size (+1 to see the end at once);
+	 * a pipe grows one as it goes. */
+	cap = size + 2;
+	buf = xmalloc(cap);
 	for (;;) {
 		ssize_t got;
 
-		buf = grow_array(buf, &cap, n + 65536 + 1, 1);
+		if (cap - n < 2)
+			buf = grow_array(buf, &cap, n + 65536 + 1, 1);
 		got = read(fd, buf + n, cap - n - 1);
 		if (got < 0 && errno == EINTR)
 			continue;
