@@ -1,4 +1,4 @@
-/* Turning command-line arguments into the list of inputs to lint. */
+/* Turning command-line arguments into the inputs to lint, one at a time. */
 #include "files.h"
 
 #include <dirent.h>
@@ -8,18 +8,7 @@
 
 #include "util.h"
 
-struct visited {
-	dev_t dev;
-	ino_t ino;
-};
-
-static void push(struct file_list *list, char *path, bool walked)
-{
-	list->items = grow_array(list->items, &list->cap, list->n + 1, sizeof *list->items);
-	list->items[list->n].path = path;
-	list->items[list->n].walked = walked;
-	list->n++;
-}
+#define MAX_WALK_DEPTH 64
 
 /* A directory entry: its name, and whether readdir already knows it is a regular
  * file (which spares a stat for most entries). */
@@ -28,18 +17,34 @@ struct entry {
 	bool regular;
 };
 
+/* A directory being walked: its sorted entries and the next one to look at. */
+struct level {
+	char *dir;
+	struct entry *entries;
+	size_t n, next;
+	dev_t dev;
+	ino_t ino;
+};
+
+struct file_walk {
+	char *const *args;
+	size_t nargs, next_arg;
+	struct level stack[MAX_WALK_DEPTH];
+	size_t depth;
+};
+
 static int compare_entries(const void *a, const void *b)
 {
 	return strcmp(((const struct entry *)a)->name, ((const struct entry *)b)->name);
 }
 
-static int is_request_name(const char *name)
+static bool is_request_name(const char *name)
 {
 	return str_has_suffix(name, ".json") || str_has_suffix(name, ".yaml") ||
 	       str_has_suffix(name, ".yml");
 }
 
-static int skipped_dir(const char *name)
+static bool skipped_dir(const char *name)
 {
 	return strcmp(name, ".git") == 0 || strcmp(name, ".hg") == 0 ||
 	       strcmp(name, ".svn") == 0 || strcmp(name, "node_modules") == 0;
@@ -78,61 +83,115 @@ static char *join(const char *dir, const char *name)
 	return xasprintf("%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", name);
 }
 
-/* `seen` holds the directories on the current descent, to stop at a symbolic link
- * back up the tree. */
-static void walk_dir(struct file_list *list, const char *dir, struct visited *seen, size_t depth)
+/* Enters a directory (taking `dir`), unless it is one the walk is already in (a
+ * symbolic link back up the tree) or too deep. */
+static void enter(struct file_walk *fw, char *dir)
 {
-	struct entry *entries;
+	struct level *l;
 	struct stat st;
-	size_t i, n;
+	size_t i;
 
-	if (stat(dir, &st) < 0 || depth >= 64)
+	if (fw->depth == MAX_WALK_DEPTH || stat(dir, &st) < 0) {
+		free(dir);
 		return;
-	for (i = 0; i < depth; i++)
-		if (seen[i].dev == st.st_dev && seen[i].ino == st.st_ino)
+	}
+	for (i = 0; i < fw->depth; i++) {
+		if (fw->stack[i].dev == st.st_dev && fw->stack[i].ino == st.st_ino) {
+			free(dir);
 			return;
-	seen[depth].dev = st.st_dev;
-	seen[depth].ino = st.st_ino;
-	entries = read_entries(dir, &n);
-	for (i = 0; i < n; i++) {
-		char *path = join(dir, entries[i].name);
-		bool regular = entries[i].regular, is_dir = false;
+		}
+	}
+	l = &fw->stack[fw->depth++];
+	l->dir = dir;
+	l->entries = read_entries(dir, &l->n);
+	l->next = 0;
+	l->dev = st.st_dev;
+	l->ino = st.st_ino;
+}
 
+static void leave(struct file_walk *fw)
+{
+	struct level *l = &fw->stack[--fw->depth];
+
+	while (l->next < l->n)
+		free(l->entries[l->next++].name);
+	free(l->entries);
+	free(l->dir);
+}
+
+/* The next request file below the directories entered, or NULL when they are done. */
+static char *next_walked(struct file_walk *fw)
+{
+	while (fw->depth > 0) {
+		struct level *l = &fw->stack[fw->depth - 1];
+		struct entry *e;
+		char *path;
+		bool regular, is_dir = false;
+		struct stat st;
+
+		if (l->next == l->n) {
+			leave(fw);
+			continue;
+		}
+		e = &l->entries[l->next++];
+		path = join(l->dir, e->name);
+		regular = e->regular;
 		if (!regular && stat(path, &st) == 0) {
 			regular = S_ISREG(st.st_mode);
 			is_dir = S_ISDIR(st.st_mode);
 		}
-		if (regular && is_request_name(entries[i].name)) {
-			push(list, path, true);
-			path = NULL;
-		} else if (is_dir && !skipped_dir(entries[i].name)) {
-			walk_dir(list, path, seen, depth + 1);
+		if (regular && is_request_name(e->name)) {
+			free(e->name);
+			return path;
 		}
-		free(path);
-		free(entries[i].name);
+		if (is_dir && !skipped_dir(e->name))
+			enter(fw, path); /* takes path */
+		else
+			free(path);
+		free(e->name);
 	}
-	free(entries);
+	return NULL;
 }
 
-void files_add(struct file_list *list, const char *arg)
+struct file_walk *file_walk_new(char *const *args, size_t nargs)
 {
-	struct stat st;
+	struct file_walk *fw = xcalloc(1, sizeof *fw);
 
-	if (strcmp(arg, "-") != 0 && stat(arg, &st) == 0 && S_ISDIR(st.st_mode)) {
-		struct visited seen[64];
+	fw->args = args;
+	fw->nargs = nargs;
+	return fw;
+}
 
-		walk_dir(list, arg, seen, 0);
+bool file_walk_next(struct file_walk *fw, struct input_file *out)
+{
+	for (;;) {
+		char *path = next_walked(fw);
+		const char *arg;
+		struct stat st;
+
+		if (path) {
+			out->path = path;
+			out->walked = true;
+			return true;
+		}
+		if (fw->next_arg == fw->nargs)
+			return false;
+		arg = fw->args[fw->next_arg++];
+		if (strcmp(arg, "-") != 0 && stat(arg, &st) == 0 && S_ISDIR(st.st_mode)) {
+			enter(fw, xstrdup(arg));
+			continue;
+		}
+		out->path = xstrdup(arg);
+		out->walked = false;
+		return true;
+	}
+}
+
+void file_walk_free(struct file_walk *fw)
+{
+	if (!fw)
 		return;
-	}
-	push(list, xstrdup(arg), false);
-}
-
-void files_free(struct file_list *list)
-{
-	size_t i;
-
-	for (i = 0; i < list->n; i++)
-		free(list->items[i].path);
-	free(list->items);
-	memset(list, 0, sizeof *list);
+	while (fw->depth > 0)
+		leave(fw);
+	free(fw);
 }

@@ -173,7 +173,7 @@ static int lint_inputs(const struct cli *cli, const struct catalog *cat,
 		       const struct request_shape *rs, struct settings_source *settings)
 {
 	struct lint_config cfg;
-	struct file_list files = { 0 };
+	struct file_walk *walk;
 	struct report_meta meta = { cat, PACKAGE_VERSION, use_color(cli->color) };
 	struct report_meta plain = { cat, PACKAGE_VERSION, false };
 	struct emit_state st = { 0 };
@@ -194,10 +194,10 @@ static int lint_inputs(const struct cli *cli, const struct catalog *cat,
 	opts.all_files = cli->all_files;
 	if (open_outputs(cli, &meta, &plain, &st) < 0)
 		return EXIT_USAGE;
-	for (i = 0; i < cli->ninputs; i++)
-		files_add(&files, cli->inputs[i]);
-	progress_start(&st.progress, files.n);
-	run_lint(&cfg, files.items, files.n, &opts, emit, &st);
+	walk = file_walk_new(cli->inputs, cli->ninputs);
+	progress_start(&st.progress);
+	run_lint(&cfg, walk, &opts, emit, &st);
+	file_walk_free(walk);
 	progress_finish(&st.progress, st.counts.files);
 	for (i = 0; i < st.noutputs; i++) {
 		if (formatter_close(st.outputs[i], &st.counts, &error) < 0) {
@@ -206,7 +206,6 @@ static int lint_inputs(const struct cli *cli, const struct catalog *cat,
 			st.status = EXIT_USAGE;
 		}
 	}
-	files_free(&files);
 	return st.status;
 }
 

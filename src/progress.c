@@ -13,10 +13,9 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-void progress_start(struct progress *p, size_t total)
+void progress_start(struct progress *p)
 {
 	p->on = isatty(STDERR_FILENO) != 0;
-	p->total = total;
 	p->done = 0;
 	p->started = p->shown = now();
 	p->drawn = false;
@@ -34,7 +33,7 @@ void progress_step(struct progress *p, const char *path)
 		return;
 	p->shown = t;
 	p->drawn = true;
-	fprintf(stderr, "\r\033[K[%zu/%zu] %.60s", p->done, p->total, path);
+	fprintf(stderr, "\r\033[K[%zu] %.60s", p->done, path);
 	fflush(stderr);
 }
 

@@ -8,12 +8,12 @@
 
 struct progress {
 	bool on;                  /* standard error is a terminal */
-	size_t total, done;
+	size_t done;              /* files so far (the total is not known ahead) */
 	double started, shown;    /* seconds, monotonic */
 	bool drawn;               /* a progress line is on the screen */
 };
 
-void progress_start(struct progress *p, size_t total);
+void progress_start(struct progress *p);
 /* After each file; redraws at most ten times a second, and only after half a
  * second, so short runs never flicker. */
 void progress_step(struct progress *p, const char *path);

@@ -8,24 +8,28 @@
 
 #include "util.h"
 
-/* Files are handed out in blocks, so that threads meet on the lock once per block
- * rather than once per (small) file. Results live in a ring of `window` blocks:
- * block b goes to slot b % window, and a worker may start block b only when
- * b < emitted + window, which bounds the memory of a run. */
+/* Inputs are taken from the walk in blocks, so that threads meet on the lock once
+ * per block rather than once per (small) file. Results live in a ring of `window`
+ * blocks: block b goes to slot b % window, and a worker may start a block only
+ * while fewer than `window` wait for the consumer, which bounds the memory of a
+ * run whatever the number of files. */
 #define BLOCK 32
 
 struct pool {
 	const struct lint_config *cfg;
 	const struct run_options *opts;
-	const struct input_file *inputs;
-	size_t n, blocks, window;
-	size_t next;              /* next block to start */
+	struct file_walk *walk;   /* read under the lock */
+	bool walk_done;
+	size_t blocks;            /* blocks started so far */
+	size_t window;
 	size_t emitted;           /* blocks handed to the consumer */
-	struct lint_result *slots; /* window * BLOCK results */
+	struct input_file *inputs; /* window * BLOCK, per slot */
+	struct lint_result *slots; /* window * BLOCK */
+	size_t *count;            /* inputs in each slot's block */
 	bool *ready;              /* per slot */
 	pthread_mutex_t lock;
 	pthread_cond_t slot_free; /* the consumer moved on */
-	pthread_cond_t done;      /* a worker finished a block */
+	pthread_cond_t done;      /* a worker finished a block, or the walk ended */
 };
 
 static void lint_input(const struct lint_config *cfg, const struct run_options *opts,
@@ -35,23 +39,35 @@ static void lint_input(const struct lint_config *cfg, const struct run_options *
 }
 
 static void run_sequential(const struct lint_config *cfg, const struct run_options *opts,
-			   const struct input_file *inputs, size_t n, run_consumer *consume,
-			   void *ctx)
+			   struct file_walk *walk, run_consumer *consume, void *ctx)
 {
-	size_t i;
+	struct input_file in;
 
-	for (i = 0; i < n; i++) {
+	while (file_walk_next(walk, &in)) {
 		struct lint_result res;
 
-		lint_input(cfg, opts, &inputs[i], &res);
+		lint_input(cfg, opts, &in, &res);
 		consume(&res, ctx);
 		lint_result_free(&res);
+		free(in.path);
 	}
 }
 
-static size_t block_size(const struct pool *p, size_t b)
+/* Takes the next block of inputs from the walk (under the lock); false at the end. */
+static bool take_block(struct pool *p, size_t *block)
 {
-	return b + 1 < p->blocks ? BLOCK : p->n - b * BLOCK;
+	size_t slot = p->blocks % p->window, n = 0;
+
+	while (n < BLOCK && file_walk_next(p->walk, &p->inputs[slot * BLOCK + n]))
+		n++;
+	if (n == 0) {
+		p->walk_done = true;
+		pthread_cond_broadcast(&p->done);
+		return false;
+	}
+	p->count[slot] = n;
+	*block = p->blocks++;
+	return true;
 }
 
 static void *worker(void *arg)
@@ -62,15 +78,14 @@ static void *worker(void *arg)
 	for (;;) {
 		size_t b, i, slot;
 
-		while (p->next < p->blocks && p->next >= p->emitted + p->window)
+		while (!p->walk_done && p->blocks >= p->emitted + p->window)
 			pthread_cond_wait(&p->slot_free, &p->lock);
-		if (p->next >= p->blocks)
+		if (p->walk_done || !take_block(p, &b))
 			break;
-		b = p->next++;
 		slot = b % p->window;
 		pthread_mutex_unlock(&p->lock);
-		for (i = 0; i < block_size(p, b); i++)
-			lint_input(p->cfg, p->opts, &p->inputs[b * BLOCK + i],
+		for (i = 0; i < p->count[slot]; i++)
+			lint_input(p->cfg, p->opts, &p->inputs[slot * BLOCK + i],
 				   &p->slots[slot * BLOCK + i]);
 		pthread_mutex_lock(&p->lock);
 		p->ready[slot] = true;
@@ -82,16 +97,21 @@ static void *worker(void *arg)
 
 static void consume_in_order(struct pool *p, run_consumer *consume, void *ctx)
 {
-	while (p->emitted < p->blocks) {
-		size_t b = p->emitted, slot = b % p->window, i;
+	for (;;) {
+		size_t slot = p->emitted % p->window, i;
 
 		pthread_mutex_lock(&p->lock);
-		while (!p->ready[slot])
+		while (!p->ready[slot] && !(p->walk_done && p->emitted == p->blocks))
 			pthread_cond_wait(&p->done, &p->lock);
+		if (!p->ready[slot]) {
+			pthread_mutex_unlock(&p->lock);
+			return; /* the walk is over and every block was handed on */
+		}
 		pthread_mutex_unlock(&p->lock);
-		for (i = 0; i < block_size(p, b); i++) {
+		for (i = 0; i < p->count[slot]; i++) {
 			consume(&p->slots[slot * BLOCK + i], ctx);
 			lint_result_free(&p->slots[slot * BLOCK + i]);
+			free(p->inputs[slot * BLOCK + i].path);
 		}
 		pthread_mutex_lock(&p->lock);
 		p->ready[slot] = false;
@@ -102,8 +122,7 @@ static void consume_in_order(struct pool *p, run_consumer *consume, void *ctx)
 }
 
 static void run_threads(const struct lint_config *cfg, const struct run_options *opts,
-			const struct input_file *inputs, size_t n, unsigned jobs,
-			run_consumer *consume, void *ctx)
+			struct file_walk *walk, unsigned jobs, run_consumer *consume, void *ctx)
 {
 	struct pool p = { 0 };
 	pthread_t *threads = xcalloc(jobs, sizeof *threads);
@@ -111,11 +130,11 @@ static void run_threads(const struct lint_config *cfg, const struct run_options 
 
 	p.cfg = cfg;
 	p.opts = opts;
-	p.inputs = inputs;
-	p.n = n;
-	p.blocks = (n + BLOCK - 1) / BLOCK;
+	p.walk = walk;
 	p.window = (size_t)jobs * 2;
+	p.inputs = xcalloc(p.window * BLOCK, sizeof *p.inputs);
 	p.slots = xcalloc(p.window * BLOCK, sizeof *p.slots);
+	p.count = xcalloc(p.window, sizeof *p.count);
 	p.ready = xcalloc(p.window, sizeof *p.ready);
 	pthread_mutex_init(&p.lock, NULL);
 	pthread_cond_init(&p.slot_free, NULL);
@@ -128,26 +147,28 @@ static void run_threads(const struct lint_config *cfg, const struct run_options 
 	if (started > 0)
 		consume_in_order(&p, consume, ctx);
 	else
-		run_sequential(cfg, opts, inputs, n, consume, ctx); /* no thread could start */
+		run_sequential(cfg, opts, walk, consume, ctx); /* no thread could start */
 	for (t = 0; t < started; t++)
 		pthread_join(threads[t], NULL);
 	pthread_cond_destroy(&p.done);
 	pthread_cond_destroy(&p.slot_free);
 	pthread_mutex_destroy(&p.lock);
 	free(p.ready);
+	free(p.count);
 	free(p.slots);
+	free(p.inputs);
 	free(threads);
 }
 
-void run_lint(const struct lint_config *cfg, const struct input_file *inputs, size_t n,
+void run_lint(const struct lint_config *cfg, struct file_walk *walk,
 	      const struct run_options *opts, run_consumer *consume, void *ctx)
 {
 	unsigned jobs = opts->jobs ? opts->jobs : run_default_jobs();
 
-	if (jobs <= 1 || n <= 1)
-		run_sequential(cfg, opts, inputs, n, consume, ctx);
+	if (jobs <= 1)
+		run_sequential(cfg, opts, walk, consume, ctx);
 	else
-		run_threads(cfg, opts, inputs, n, jobs > n ? (unsigned)n : jobs, consume, ctx);
+		run_threads(cfg, opts, walk, jobs, consume, ctx);
 }
 
 unsigned run_default_jobs(void)

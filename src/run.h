@@ -21,7 +21,7 @@ struct run_options {
 	bool all_files;
 };
 
-void run_lint(const struct lint_config *cfg, const struct input_file *inputs, size_t n,
+void run_lint(const struct lint_config *cfg, struct file_walk *walk,
 	      const struct run_options *opts, run_consumer *consume, void *ctx);
 /* Processors online, at least 1: the default for -j. */
 unsigned run_default_jobs(void);
