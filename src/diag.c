@@ -61,6 +61,32 @@ struct diag *diag_drop(struct diag_list *list)
 	return &list->spare;
 }
 
+/* Arguments quote the input, which may hold anything: control characters are
+ * written as \xNN, so that no file can send escape sequences to a terminal or break
+ * a line-based format, and a very long value is cut after DIAG_ARG_MAX bytes. */
+#define DIAG_ARG_MAX 512
+
+static char *printable(const char *value)
+{
+	struct strbuf sb;
+	const char *p;
+
+	sb_init(&sb);
+	for (p = value; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (sb.len >= DIAG_ARG_MAX && (c & 0xC0) != 0x80) {
+			sb_adds(&sb, "...");
+			break;
+		}
+		if (c < 0x20 || c == 0x7F)
+			sb_addf(&sb, "\\x%02X", c);
+		else
+			sb_addc(&sb, (char)c);
+	}
+	return sb_detach(&sb);
+}
+
 struct diag *diag_vadd(struct diag_list *list, const char *rule, const char *variant,
 		       size_t start, size_t end, const char *pointer, va_list ap)
 {
@@ -87,7 +113,7 @@ struct diag *diag_vadd(struct diag_list *list, const char *rule, const char *var
 		if (d->nargs == DIAG_MAX_ARGS)
 			continue;
 		d->args[d->nargs].name = name;
-		d->args[d->nargs].value = xstrdup(value ? value : "");
+		d->args[d->nargs].value = printable(value ? value : "");
 		d->nargs++;
 	}
 	return d;

@@ -56,9 +56,13 @@ static void print_span(FILE *out, const struct source *src, const char *line, si
 
 	for (col = from; col < to && i < len; col++) {
 		size_t w = cp_width(line, len, i);
+		uint32_t cp = 0;
 
+		utf8_decode((const unsigned char *)line + i, len - i, &cp);
 		if (source_is_masked(src, base + i))
 			fputc('*', out);
+		else if ((cp < 0x20 && cp != '\t') || (cp >= 0x7F && cp <= 0x9F))
+			fputc('?', out); /* never send a control character to the terminal */
 		else
 			fwrite(line + i, 1, w, out);
 		i += w;
