@@ -26,12 +26,51 @@ struct level {
 	ino_t ino;
 };
 
+/* Every directory entered, by device and inode: symbolic links can make a tree a
+ * graph, and entering a directory a second time could repeat exponentially. */
+struct seen_dir {
+	dev_t dev;
+	ino_t ino;
+	bool used;
+};
+
 struct file_walk {
 	char *const *args;
 	size_t nargs, next_arg;
 	struct level stack[MAX_WALK_DEPTH];
 	size_t depth;
+	struct seen_dir *seen;   /* open addressing, at most half full */
+	size_t nseen, seen_cap;
 };
+
+/* Records a directory; false when it was entered before. */
+static bool first_visit(struct file_walk *fw, dev_t dev, ino_t ino)
+{
+	size_t i, mask;
+
+	if (2 * (fw->nseen + 1) > fw->seen_cap) {
+		struct seen_dir *old = fw->seen;
+		size_t old_cap = fw->seen_cap;
+
+		fw->seen_cap = old_cap ? old_cap * 2 : 64;
+		fw->seen = xcalloc(fw->seen_cap, sizeof *fw->seen);
+		fw->nseen = 0;
+		for (i = 0; i < old_cap; i++)
+			if (old[i].used)
+				first_visit(fw, old[i].dev, old[i].ino);
+		free(old);
+	}
+	mask = fw->seen_cap - 1;
+	for (i = ((size_t)ino * 0x9E3779B97F4A7C15ULL ^ (size_t)dev) & mask; fw->seen[i].used;
+	     i = (i + 1) & mask)
+		if (fw->seen[i].dev == dev && fw->seen[i].ino == ino)
+			return false;
+	fw->seen[i].dev = dev;
+	fw->seen[i].ino = ino;
+	fw->seen[i].used = true;
+	fw->nseen++;
+	return true;
+}
 
 static int compare_entries(const void *a, const void *b)
 {
@@ -83,23 +122,17 @@ static char *join(const char *dir, const char *name)
 	return xasprintf("%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", name);
 }
 
-/* Enters a directory (taking `dir`), unless it is one the walk is already in (a
- * symbolic link back up the tree) or too deep. */
+/* Enters a directory (taking `dir`), unless the walk has been in it before (a
+ * symbolic link back up the tree, or to a directory met elsewhere) or is too deep. */
 static void enter(struct file_walk *fw, char *dir)
 {
 	struct level *l;
 	struct stat st;
-	size_t i;
 
-	if (fw->depth == MAX_WALK_DEPTH || stat(dir, &st) < 0) {
+	if (fw->depth == MAX_WALK_DEPTH || stat(dir, &st) < 0 ||
+	    !first_visit(fw, st.st_dev, st.st_ino)) {
 		free(dir);
 		return;
-	}
-	for (i = 0; i < fw->depth; i++) {
-		if (fw->stack[i].dev == st.st_dev && fw->stack[i].ino == st.st_ino) {
-			free(dir);
-			return;
-		}
 	}
 	l = &fw->stack[fw->depth++];
 	l->dir = dir;
@@ -193,5 +226,6 @@ void file_walk_free(struct file_walk *fw)
 		return;
 	while (fw->depth > 0)
 		leave(fw);
+	free(fw->seen);
 	free(fw);
 }

@@ -59,6 +59,17 @@ ln -s .. "$tmp/repo/a/loop"
 (cd "$tmp" && timeout 10 "$CJL" --color never repo) > "$tmp/out" 2>&1; rc=$?
 check "a symbolic link loop ends the descent" '[ "$rc" -eq 1 ] && grep -q "^2 files checked" "$tmp/out"'
 
+mkdir -p "$tmp/chain/d0"
+for i in $(seq 1 24); do
+	mkdir "$tmp/chain/d$i"
+	ln -s "../d$i" "$tmp/chain/d$((i - 1))/a"
+	ln -s "../d$i" "$tmp/chain/d$((i - 1))/b"
+done
+cp "$valid" "$tmp/chain/d24/job.json"
+timeout 10 "$CJL" --color never "$tmp/chain/d0" > "$tmp/out" 2>&1; rc=$?
+check "links that make the tree a graph do not repeat the walk (2^24 paths, one file)" \
+	'[ "$rc" -eq 0 ] && grep -q "^1 file checked" "$tmp/out"'
+
 # Standard input.
 "$CJL" --color never - < "$bad" > "$tmp/out" 2>&1; rc=$?
 check "- reads standard input" '[ "$rc" -eq 1 ] && grep -q "^-:7:18: error" "$tmp/out"'
