@@ -100,6 +100,8 @@ for f in "$TESTDATA"/hostile/*.json "$TESTDATA"/hostile/*.yaml; do
 	rc=$?
 	check "fuzzer reproducer $name is answered in time (exit $rc)" \
 		'[ "$rc" -le 2 ] && grep -q "file checked" "$tmp/out"'
+	check "fuzzer reproducer $name prints no control character" \
+		'! LC_ALL=C grep -q "[$(printf "\001-\010\013-\037\177")]" "$tmp/out"'
 	check "fuzzer reproducer $name stays under 128 MB ($(tail -n 1 "$tmp/rss") KB)" \
 		'[ "$(tail -n 1 "$tmp/rss")" -lt 131072 ]'
 done
