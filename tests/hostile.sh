@@ -86,6 +86,21 @@ hostile "1,000 YAML documents" docs.yaml '^docs.yaml:3:1: error: a second YAML d
 head -c 70000000 /dev/zero | tr '\0' ' ' > "$tmp/over.json"
 hostile "a file over the 64 MiB limit" over.json 'over.json: file is larger than the limit of 67108864 bytes'
 
+# A file that vanishes between listing and reading: the walk lists the folder
+# first, then lints a.json (64 MiB, slow enough) while b.json is removed.
+mkdir "$tmp/vanish"
+cp "$tmp/huge.json" "$tmp/vanish/a.json"
+cp "$valid" "$tmp/vanish/b.json"
+cp "$valid" "$tmp/vanish/c.json"
+(sleep 0.2; rm -f "$tmp/vanish/b.json") &
+(cd "$tmp" && timeout 60 "$CJL" --color never -j 1 vanish) > "$tmp/out" 2> "$tmp/err"
+rc=$?
+wait
+check "a file that vanished after the listing is reported with its reason (exit $rc)" \
+	'[ "$rc" -eq 2 ] && grep -q "vanish/b.json: No such file or directory" "$tmp/err"'
+check "and the files after it are still linted" \
+	'grep -q "^3 files checked: 1 error, 0 warnings, 0 infos; 1 could not be read$" "$tmp/out"'
+
 # Regression inputs from the fuzzers: each answered within 10 s and 128 MB.
 for f in "$TESTDATA"/hostile/*.json "$TESTDATA"/hostile/*.yaml; do
 	[ -f "$f" ] || continue
