@@ -31,6 +31,11 @@ bool format_exists(const char *name, size_t n)
 	return find(name, n) != NULL;
 }
 
+const char *format_name(size_t i)
+{
+	return i < sizeof formats / sizeof *formats ? formats[i]->name : NULL;
+}
+
 void report_counts_add(struct report_counts *c, const struct lint_result *res)
 {
 	size_t j;
@@ -80,8 +85,9 @@ static void formatter_free(struct formatter *f)
 	free(f);
 }
 
-struct formatter *formatter_open(const char *name, const char *path,
-				 const struct report_meta *meta, char **error)
+/* A formatter writing to `out` (NULL: a temporary file for `path`). */
+static struct formatter *start(const char *name, const char *path, FILE *out,
+			       const struct report_meta *meta, char **error)
 {
 	struct formatter *f = xcalloc(1, sizeof *f);
 	char cwd[PATH_MAX];
@@ -100,9 +106,21 @@ struct formatter *formatter_open(const char *name, const char *path,
 		return NULL;
 	}
 	if (!path)
-		f->out = stdout;
+		f->out = out;
 	f->ops->begin(f);
 	return f;
+}
+
+struct formatter *formatter_open(const char *name, const char *path,
+				 const struct report_meta *meta, char **error)
+{
+	return start(name, path, stdout, meta, error);
+}
+
+struct formatter *formatter_open_stream(const char *name, FILE *out,
+					const struct report_meta *meta, char **error)
+{
+	return start(name, NULL, out, meta, error);
 }
 
 void formatter_file(struct formatter *f, const struct lint_result *res)
@@ -142,7 +160,8 @@ int formatter_close(struct formatter *f, const struct report_counts *counts, cha
 	if (f->path) {
 		rc = finish_file(f, error);
 	} else if (fflush(f->out) != 0 || ferror(f->out)) {
-		*error = xasprintf("standard output: cannot write: %s", strerror(errno ? errno : EIO));
+		*error = xasprintf("%s: cannot write: %s", f->out == stdout ? "standard output" : "report",
+				   strerror(errno ? errno : EIO));
 		rc = -1;
 	}
 	formatter_free(f);

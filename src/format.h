@@ -29,6 +29,8 @@ struct formatter;
 
 /* True when name[0..n) names a format. */
 bool format_exists(const char *name, size_t n);
+/* The name of the i-th format, or NULL past the last. */
+const char *format_name(size_t i);
 
 /* Starts a report in format `name` on standard output (path NULL) or in `path`. A
  * file report is written to a temporary file in the same folder and renamed into
@@ -36,6 +38,10 @@ bool format_exists(const char *name, size_t n);
  * temporary file is removed. NULL with *error set (caller frees) on failure. */
 struct formatter *formatter_open(const char *name, const char *path,
 				 const struct report_meta *meta, char **error);
+/* The same report written to a stream the caller owns (and closes after
+ * formatter_close), such as a memory stream. */
+struct formatter *formatter_open_stream(const char *name, FILE *out,
+					const struct report_meta *meta, char **error);
 void formatter_file(struct formatter *f, const struct lint_result *res);
 /* Ends the report and frees f; returns 0, or -1 with *error set. */
 int formatter_close(struct formatter *f, const struct report_counts *counts, char **error);

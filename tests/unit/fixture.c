@@ -36,6 +36,19 @@ struct lint_result lint_with(const struct lint_config *c, const char *text,
 	return res;
 }
 
+char *repeated(const char *head, const char *unit, size_t n, const char *tail)
+{
+	struct strbuf sb;
+	size_t i;
+
+	sb_init(&sb);
+	sb_adds(&sb, head);
+	for (i = 0; i < n; i++)
+		sb_adds(&sb, unit);
+	sb_adds(&sb, tail);
+	return sb_detach(&sb);
+}
+
 struct lint_result lint_text(const char *text, enum source_format format)
 {
 	return lint_with(&cfg, text, format);

@@ -23,5 +23,7 @@ void teardown(void);
 struct lint_result lint_with(const struct lint_config *c, const char *text,
 			     enum source_format format);
 struct lint_result lint_text(const char *text, enum source_format format);
+/* head + n copies of unit + tail; the caller frees it. */
+char *repeated(const char *head, const char *unit, size_t n, const char *tail);
 
 #endif

@@ -801,24 +801,11 @@ END_TEST
 
 /* --- CJ007 limits ---------------------------------------------------------------- */
 
-static char *repeat(const char *head, const char *unit, size_t n, const char *tail)
-{
-	struct strbuf sb;
-	size_t i;
-
-	sb_init(&sb);
-	sb_adds(&sb, head);
-	for (i = 0; i < n; i++)
-		sb_adds(&sb, unit);
-	sb_adds(&sb, tail);
-	return sb_detach(&sb);
-}
-
 START_TEST(cj007_depth)
 {
-	char *json = repeat("", "[", 300, "");
-	char *yaml = repeat("", "[", 300, "");
-	char *objects = repeat("", "{\"a\": ", 300, "");
+	char *json = repeated("", "[", 300, "");
+	char *yaml = repeated("", "[", 300, "");
+	char *objects = repeated("", "{\"a\": ", 300, "");
 	struct lint_result rj = lint_text(json, FORMAT_JSON);
 	struct lint_result ry = lint_text(yaml, FORMAT_YAML);
 	struct lint_result ro = lint_text(objects, FORMAT_JSON);
@@ -843,8 +830,8 @@ END_TEST
 START_TEST(cj007_depth_at_limit)
 {
 	/* Exactly 256 levels load; the file is then just a list. */
-	char *json = repeat("", "[", 256, "");
-	char *closed = repeat(json, "]", 256, "");
+	char *json = repeated("", "[", 256, "");
+	char *closed = repeated(json, "]", 256, "");
 	struct lint_result r = lint_text(closed, FORMAT_JSON);
 
 	EXPECT_ONLY(r, "CJ003", 1, 1);
@@ -857,8 +844,8 @@ END_TEST
 START_TEST(cj007_nodes)
 {
 	struct lint_config small = cfg;
-	char *json = repeat("{\"Type\": [", "\"x\", ", 100, "\"x\"]}");
-	char *yaml = repeat("Type:\n", "  - x\n", 100, "");
+	char *json = repeated("{\"Type\": [", "\"x\", ", 100, "\"x\"]}");
+	char *yaml = repeated("Type:\n", "  - x\n", 100, "");
 	struct lint_result rj, ry;
 
 	small.limits.max_nodes = 50;
