@@ -55,24 +55,6 @@ elif [ ! -f "$rules_c" ] || [ "$top/rules/catalog.yaml" -nt "$rules_c" ] ||
 	fi
 fi
 
-# The formatter interface: the streaming one (formatter_open) when the header has it.
-api=
-if grep -q 'formatter_open' "$top/src/format.h"; then
-	api=-DCJL_STREAMING_FORMAT
-fi
-
-if grep -q 'lint_config_init' "$top/src/lint.h"; then
-	api="$api -DCJL_HAVE_CONFIG_INIT"
-fi
-
-# Every format the formatters define: const struct format_ops format_X_ops = { "NAME", ...
-formats=$(sed -n 's/^const struct format_ops format_[a-z0-9_]*_ops *= *{ *"\([a-z0-9_-]*\)".*/"\1"/p' \
-	"$top"/src/format*.c | sort -u | paste -sd, -)
-if [ -z "$formats" ]; then
-	formats='"text","json","sarif"'
-fi
-api="$api -DFUZZ_FORMATS=$formats"
-echo "build.sh: formats $formats" >&2
 
 PKG_CFLAGS=$(pkg-config --cflags json-c yaml-0.1 libpcre2-8)
 PKG_LIBS=$(pkg-config --libs json-c yaml-0.1 libpcre2-8)
@@ -82,7 +64,7 @@ CFLAGS="-std=c11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer -I$top -I$top/src 
 LIB_SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all"
 
 # Rebuild everything when the headers, this script or the flags changed.
-flags="$CC $CFLAGS $LIB_SAN $api"
+flags="$CC $CFLAGS $LIB_SAN"
 stamp="$obj/.flags"
 rebuild_all=no
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$flags" ] || [ "$0" -nt "$stamp" ]; then
@@ -161,7 +143,7 @@ build() { # name format [defines]
 		[ "$newer" = yes ] || return 0
 	fi
 	# shellcheck disable=SC2086
-	$CC $CFLAGS -Wall -Wextra $SAN $api -DFUZZ_FORMAT="$fmt" "$@" "$harness" $objects \
+	$CC $CFLAGS -Wall -Wextra $SAN -DFUZZ_FORMAT="$fmt" "$@" "$harness" $objects \
 		$PKG_LIBS -lpthread -o "$out/$name"
 	echo "build.sh: built fuzz/out/$name" >&2
 }
@@ -173,7 +155,6 @@ build() { # name format [defines]
 			"diff sha1 $(git -C "$top" diff HEAD -- src rules | sha1sum | cut -c1-12)"
 	fi
 	[ -f "$top/SNAPSHOT" ] && cat "$top/SNAPSHOT"
-	echo "formats: $formats"
 } >"$out/BUILD_INFO"
 build fuzz_json FORMAT_JSON &
 p1=$!

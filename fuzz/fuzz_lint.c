@@ -6,14 +6,6 @@
  *   -DFUZZ_FORMAT=FORMAT_JSON or FORMAT_YAML   which loader the input goes to
  *   -DFUZZ_DEFAULT_LIMITS                      the command line's default limits
  *                                              instead of small ones
- *   -DFUZZ_FORMATS='"text","json",...'         the formats to write (build.sh takes
- *                                              them from src/format_*.c)
- *   -DCJL_HAVE_CONFIG_INIT                     src/lint.h has lint_config_init
- *   -DCJL_STREAMING_FORMAT                     src/format.h has the streaming
- *                                              formatter_open/_file/_close API;
- *                                              without it the older
- *                                              format_text(FILE *, struct report *)
- *                                              functions are used
  *
  * Besides what the sanitizers catch, the harness aborts when
  *   - a finding has a byte range outside the input, no message, or a rule that the
@@ -46,10 +38,6 @@
 #include "load.h"
 #include "shape.h"
 #include "source.h"
-
-#ifndef FUZZ_FORMATS
-#define FUZZ_FORMATS "text", "json", "sarif"
-#endif
 
 #ifndef FUZZ_FORMAT
 #define FUZZ_FORMAT FORMAT_JSON
@@ -92,32 +80,12 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	strict_messages = getenv("FUZZ_STRICT_MESSAGES") && strcmp(getenv("FUZZ_STRICT_MESSAGES"), "1") == 0;
 	if (getenv("FUZZ_MAX_TEXT_REPORT"))
 		max_text_report = strtoull(getenv("FUZZ_MAX_TEXT_REPORT"), NULL, 10);
-#ifdef CJL_HAVE_CONFIG_INIT
 	lint_config_init(&cfg, &shape, &cat);
-#else
-	cfg.shape = &shape;
-	cfg.catalog = &cat;
-	cfg.limits.max_depth = LOAD_DEFAULT_DEPTH;
-	cfg.limits.max_nodes = LOAD_DEFAULT_NODES;
-	cfg.max_visits = LOAD_DEFAULT_NODES;
-	cfg.max_size = 1 << 20;
-	cfg.overrides = NULL;
-	cfg.stdin_format = -1;
-#endif
 #ifndef FUZZ_DEFAULT_LIMITS
 	cfg.limits.max_depth = FUZZ_DEPTH;
 	cfg.limits.max_nodes = FUZZ_NODES;
 	cfg.max_visits = FUZZ_VISITS;
 #endif
-	{
-		static const char *const formats[] = { FUZZ_FORMATS };
-		size_t i;
-
-		for (i = 0; i < sizeof formats / sizeof *formats; i++)
-			fprintf(stderr, "fuzz_lint: format %s%s\n", formats[i],
-				format_exists(formats[i], strlen(formats[i])) ? "" :
-				" is not registered in format.c; skipped");
-	}
 	return 0;
 }
 
@@ -303,66 +271,34 @@ static FILE *sink_open(struct sink *k, size_t keep)
 	return fopencookie(k, "w", io);
 }
 
-#ifdef CJL_STREAMING_FORMAT
-/* The public API writes to standard output or to a file; glibc's stdout is an
- * ordinary variable, so point it at a memory stream for the length of the report. */
+/* Writes one report into a memory stream (kept in `sink`). */
 static void write_report(const char *name, const struct lint_result *results, size_t n,
 			 bool color, struct sink *sink, size_t keep)
 {
 	struct report_meta meta = { &cat, "fuzz", color };
 	struct report_counts counts = { 0 };
 	FILE *mem = sink_open(sink, keep);
-	FILE *saved = stdout;
 	struct formatter *f;
 	char *error = NULL;
 	size_t i;
 
 	if (!mem)
 		die("fopencookie", NULL);
-	stdout = mem;
-	f = formatter_open(name, NULL, &meta, &error);
-	if (!f) {
-		stdout = saved;
-		die("formatter_open", error);
-	}
+	f = formatter_open_stream(name, mem, &meta, &error);
+	if (!f)
+		die("formatter_open_stream", error);
 	for (i = 0; i < n; i++) {
 		formatter_file(f, &results[i]);
 		report_counts_add(&counts, &results[i]);
 	}
-	if (formatter_close(f, &counts, &error) < 0) {
-		stdout = saved;
+	if (formatter_close(f, &counts, &error) < 0)
 		die("formatter_close", error);
-	}
-	stdout = saved;
 	if (fclose(mem) != 0)
 		die("fclose", NULL);
 }
-#else
-static void write_report(const char *name, const struct lint_result *results, size_t n,
-			 bool color, struct sink *sink, size_t keep)
-{
-	struct report r = { results, n, &cat, "fuzz", color };
-	FILE *mem = sink_open(sink, keep);
-	int rc;
-
-	if (!mem)
-		die("fopencookie", NULL);
-	if (strcmp(name, "text") == 0)
-		rc = format_text(mem, &r);
-	else if (strcmp(name, "json") == 0)
-		rc = format_json(mem, &r);
-	else
-		rc = format_sarif(mem, &r);
-	if (rc < 0)
-		die("formatter failed", name);
-	if (fclose(mem) != 0)
-		die("fclose", NULL);
-}
-#endif
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const char *const formats[] = { FUZZ_FORMATS };
 	const char *path = FUZZ_FORMAT == FORMAT_JSON ? "fuzz/input.json" : "fuzz/input.yaml";
 	struct lint_result results[2];
 	struct sink sink;
@@ -387,13 +323,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	results[1].read_error = strdup("cannot read: Is a directory");
 	diag_list_init(&results[1].diags);
 
-	for (i = 0; i < sizeof formats / sizeof *formats; i++) {
-		const char *name = formats[i];
+	for (i = 0; format_name(i); i++) {
+		const char *name = format_name(i);
 		bool is_json = strcmp(name, "json") == 0, is_sarif = strcmp(name, "sarif") == 0;
 		bool is_text = strcmp(name, "text") == 0;
 
-		if (!format_exists(name, strlen(name)))
-			continue; /* defined in a file but not registered (yet) */
 		write_report(name, results, 2, false, &sink, is_text ? TEXT_KEEP : SIZE_MAX);
 		if (is_json || is_sarif)
 			check_utf8(name, sink.buf, sink.len);
