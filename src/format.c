@@ -1,11 +1,13 @@
 /* Choosing a formatter by name and writing its report where it belongs. */
 #include <errno.h>
+#include <json-c/json.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "format_impl.h"
+#include "outfile.h"
 #include "util.h"
 
 static const struct format_ops *const formats[] = {
@@ -56,31 +58,10 @@ void report_counts_add(struct report_counts *c, const struct lint_result *res)
 	}
 }
 
-static int open_temporary(struct formatter *f, const char *path, char **error)
-{
-	int fd;
-
-	f->path = xstrdup(path);
-	f->tmp_path = xasprintf("%s.XXXXXX", path);
-	fd = mkstemp(f->tmp_path);
-	if (fd < 0) {
-		*error = xasprintf("%s: cannot create a temporary file: %s", path, strerror(errno));
-		return -1;
-	}
-	f->out = fdopen(fd, "w");
-	if (!f->out) {
-		*error = xasprintf("%s: %s", path, strerror(errno));
-		close(fd);
-		unlink(f->tmp_path);
-		return -1;
-	}
-	return 0;
-}
-
 static void formatter_free(struct formatter *f)
 {
-	free(f->path);
-	free(f->tmp_path);
+	if (f->pending)
+		json_object_put(f->pending);
 	free(f->cwd);
 	free(f);
 }
@@ -101,12 +82,15 @@ static struct formatter *start(const char *name, const char *path, FILE *out,
 		formatter_free(f);
 		return NULL;
 	}
-	if (path && open_temporary(f, path, error) < 0) {
-		formatter_free(f);
-		return NULL;
+	if (path) {
+		f->file = outfile_open(path, error);
+		if (!f->file) {
+			formatter_free(f);
+			return NULL;
+		}
+		out = outfile_stream(f->file);
 	}
-	if (!path)
-		f->out = out;
+	f->out = out;
 	f->ops->begin(f);
 	return f;
 }
@@ -129,36 +113,14 @@ void formatter_file(struct formatter *f, const struct lint_result *res)
 	f->files++;
 }
 
-static int finish_file(struct formatter *f, char **error)
-{
-	int failed = fflush(f->out) != 0 || ferror(f->out) || fsync(fileno(f->out)) != 0;
-	int err = errno;
-
-	if (fclose(f->out) != 0 && !failed) {
-		failed = 1;
-		err = errno;
-	}
-	if (!failed && rename(f->tmp_path, f->path) != 0) {
-		*error = xasprintf("%s: cannot move the report into place: %s", f->path, strerror(errno));
-		unlink(f->tmp_path);
-		return -1;
-	}
-	if (failed) {
-		*error = xasprintf("%s: cannot write: %s", f->path, strerror(err ? err : EIO));
-		unlink(f->tmp_path);
-		return -1;
-	}
-	return 0;
-}
-
 int formatter_close(struct formatter *f, const struct report_counts *counts, char **error)
 {
 	int rc = 0;
 
 	*error = NULL;
 	f->ops->end(f, counts);
-	if (f->path) {
-		rc = finish_file(f, error);
+	if (f->file) {
+		rc = outfile_commit(f->file, error);
 	} else if (fflush(f->out) != 0 || ferror(f->out)) {
 		*error = xasprintf("%s: cannot write: %s", f->out == stdout ? "standard output" : "report",
 				   strerror(errno ? errno : EIO));
@@ -166,4 +128,12 @@ int formatter_close(struct formatter *f, const struct report_counts *counts, cha
 	}
 	formatter_free(f);
 	return rc;
+}
+
+void formatter_abort(struct formatter *f)
+{
+	if (!f)
+		return;
+	outfile_abort(f->file);
+	formatter_free(f);
 }

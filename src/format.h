@@ -32,10 +32,9 @@ bool format_exists(const char *name, size_t n);
 /* The name of the i-th format, or NULL past the last. */
 const char *format_name(size_t i);
 
-/* Starts a report in format `name` on standard output (path NULL) or in `path`. A
- * file report is written to a temporary file in the same folder and renamed into
- * place by formatter_close, so a reader never sees half a report; on failure the
- * temporary file is removed. NULL with *error set (caller frees) on failure. */
+/* Starts a report in format `name` on standard output (path NULL) or in `path`
+ * (see outfile.h: a regular file is replaced atomically, a device or FIFO is
+ * written in place). NULL with *error set (caller frees) on failure. */
 struct formatter *formatter_open(const char *name, const char *path,
 				 const struct report_meta *meta, char **error);
 /* The same report written to a stream the caller owns (and closes after
@@ -45,5 +44,7 @@ struct formatter *formatter_open_stream(const char *name, FILE *out,
 void formatter_file(struct formatter *f, const struct lint_result *res);
 /* Ends the report and frees f; returns 0, or -1 with *error set. */
 int formatter_close(struct formatter *f, const struct report_counts *counts, char **error);
+/* Drops an unfinished report: a file report's temporary file is removed. */
+void formatter_abort(struct formatter *f);
 
 #endif

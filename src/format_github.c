@@ -11,12 +11,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "escape.h"
 #include "format_impl.h"
 #include "util.h"
 
-static void put_escaped(FILE *out, const char *s, int property)
+/* Text from outside is first made safe for a log line (escape.h), then encoded as
+ * the runner decodes it. */
+static void put_escaped(FILE *out, const char *text, int property)
 {
-	for (; *s; s++) {
+	struct strbuf safe;
+	const char *s;
+
+	sb_init(&safe);
+	escape_append(&safe, text);
+	for (s = safe.buf; *s; s++) {
 		switch (*s) {
 		case '%':
 			fputs("%25", out);
@@ -37,6 +45,7 @@ static void put_escaped(FILE *out, const char *s, int property)
 			fputc(*s, out);
 		}
 	}
+	sb_free(&safe);
 }
 
 static const char *command_name(enum severity sev)

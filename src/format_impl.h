@@ -10,7 +10,7 @@ struct formatter {
 	const struct format_ops *ops;
 	const struct report_meta *meta;
 	FILE *out;
-	char *path, *tmp_path;       /* NULL for standard output */
+	struct outfile *file;        /* NULL for a stream the caller owns */
 	size_t files;                /* files written so far */
 	size_t results;              /* findings written so far */
 	struct json_object *pending; /* kept for the end of the report (SARIF) */

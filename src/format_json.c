@@ -2,6 +2,7 @@
  * (documented in createjob-lint(1)). json-c does the escaping. */
 #include <json-c/json.h>
 
+#include "escape.h"
 #include "format_impl.h"
 
 static void add_string(json_object *obj, const char *key, const char *value)
@@ -62,7 +63,9 @@ static void json_begin(struct formatter *f)
 
 	add_string(tool, "name", "createjob-lint");
 	add_string(tool, "version", f->meta->version);
-	fprintf(f->out, "{\"tool\":%s,\"files\":[", json_object_to_json_string_ext(tool, json_flags));
+	fputs("{\"tool\":", f->out);
+	escape_put_json(f->out, json_object_to_json_string_ext(tool, json_flags));
+	fputs(",\"files\":[", f->out);
 	json_object_put(tool);
 }
 
@@ -70,7 +73,9 @@ static void json_file(struct formatter *f, const struct lint_result *res)
 {
 	json_object *obj = file_to_json(res);
 
-	fprintf(f->out, "%s%s", f->files ? "," : "", json_object_to_json_string_ext(obj, json_flags));
+	if (f->files)
+		fputc(',', f->out);
+	escape_put_json(f->out, json_object_to_json_string_ext(obj, json_flags));
 	json_object_put(obj);
 }
 
@@ -83,7 +88,9 @@ static void json_end(struct formatter *f, const struct report_counts *c)
 	add_int(summary, "warnings", c->warnings);
 	add_int(summary, "infos", c->infos);
 	add_int(summary, "skipped", c->skipped);
-	fprintf(f->out, "],\"summary\":%s}\n", json_object_to_json_string_ext(summary, json_flags));
+	fputs("],\"summary\":", f->out);
+	escape_put_json(f->out, json_object_to_json_string_ext(summary, json_flags));
+	fputs("}\n", f->out);
 	json_object_put(summary);
 }
 

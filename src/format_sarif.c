@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "escape.h"
 #include "format_impl.h"
 #include "util.h"
 
@@ -96,13 +97,16 @@ static json_object *driver(const struct report_meta *r)
 	return d;
 }
 
-/* Percent-encodes what may not stand in a URI path. */
+/* Percent-encodes what may not stand in a URI path, and every ':' too: a relative
+ * reference whose first segment holds a colon would read as a scheme
+ * ("javascript:alert(1).yaml"). Bytes that are not UTF-8 are percent-encoded like
+ * the others, so the URI stays exact. */
 static void add_uri_path(struct strbuf *sb, const char *path)
 {
 	for (; *path; path++) {
 		unsigned char c = (unsigned char)*path;
 
-		if (isalnum(c) || strchr("-._~/!$&'()*+,;=:@", c))
+		if (c && (isalnum(c) || strchr("-._~/!$&'()*+,;=@", c)))
 			sb_addc(sb, (char)c);
 		else
 			sb_addf(sb, "%%%02X", c);
@@ -226,10 +230,11 @@ static void sarif_begin(struct formatter *f)
 	json_object_object_add(tool, "driver", driver(f->meta));
 	json_object_object_add(bases, "%SRCROOT%", text_object("uri", root_uri.buf));
 	fprintf(f->out, "{\"$schema\": \"%s\",\n \"version\": \"2.1.0\",\n \"runs\": [{\n"
-			"  \"tool\": %s,\n  \"originalUriBaseIds\": %s,\n"
-			"  \"columnKind\": \"unicodeCodePoints\",\n  \"results\": [",
-		SARIF_SCHEMA, json_object_to_json_string_ext(tool, sarif_flags),
-		json_object_to_json_string_ext(bases, sarif_flags));
+			"  \"tool\": ", SARIF_SCHEMA);
+	escape_put_json(f->out, json_object_to_json_string_ext(tool, sarif_flags));
+	fputs(",\n  \"originalUriBaseIds\": ", f->out);
+	escape_put_json(f->out, json_object_to_json_string_ext(bases, sarif_flags));
+	fputs(",\n  \"columnKind\": \"unicodeCodePoints\",\n  \"results\": [", f->out);
 	json_object_put(tool);
 	json_object_put(bases);
 	sb_free(&root_uri);
@@ -245,8 +250,8 @@ static void sarif_file(struct formatter *f, const struct lint_result *res)
 	for (j = 0; j < res->diags.n; j++) {
 		json_object *o = result(f->meta, res, &res->diags.items[j], f->cwd);
 
-		fprintf(f->out, "%s\n    %s", f->results++ ? "," : "",
-			json_object_to_json_string_ext(o, sarif_flags));
+		fprintf(f->out, "%s\n    ", f->results++ ? "," : "");
+		escape_put_json(f->out, json_object_to_json_string_ext(o, sarif_flags));
 		json_object_put(o);
 	}
 }
@@ -260,8 +265,9 @@ static void sarif_end(struct formatter *f, const struct report_counts *c)
 			       json_object_new_boolean(json_object_array_length(f->pending) == 0));
 	json_object_object_add(inv, "toolExecutionNotifications", f->pending);
 	f->pending = NULL;
-	fprintf(f->out, "\n  ],\n  \"invocations\": [%s]\n }]\n}\n",
-		json_object_to_json_string_ext(inv, sarif_flags));
+	fputs("\n  ],\n  \"invocations\": [", f->out);
+	escape_put_json(f->out, json_object_to_json_string_ext(inv, sarif_flags));
+	fputs("]\n }]\n}\n", f->out);
 	json_object_put(inv);
 }
 

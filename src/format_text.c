@@ -3,6 +3,7 @@
  * under the range, then a summary. */
 #include <string.h>
 
+#include "escape.h"
 #include "format_impl.h"
 #include "util.h"
 
@@ -61,7 +62,7 @@ static void print_span(FILE *out, const struct source *src, const char *line, si
 		utf8_decode((const unsigned char *)line + i, len - i, &cp);
 		if (source_is_masked(src, base + i))
 			fputc('*', out);
-		else if ((cp < 0x20 && cp != '\t') || (cp >= 0x7F && cp <= 0x9F))
+		else if (cp != '\t' && escape_unsafe_code_point(cp))
 			fputc('?', out); /* never send a control character to the terminal */
 		else
 			fwrite(line + i, 1, w, out);
@@ -112,12 +113,16 @@ static void print_diag(FILE *out, const struct report_meta *r, const struct lint
 		       const struct diag *d)
 {
 	if (r->color)
-		fprintf(out, BOLD "%s:%u:%u:" RESET " %s%s:" RESET " %s [%s]\n", res->path,
-			d->from.line, d->from.column, severity_color(d->severity),
-			severity_name(d->severity), d->message, d->rule);
+		fputs(BOLD, out);
+	escape_put_line_path(out, res->path);
+	fprintf(out, ":%u:%u:", d->from.line, d->from.column);
+	if (r->color)
+		fprintf(out, RESET " %s%s:" RESET " ", severity_color(d->severity),
+			severity_name(d->severity));
 	else
-		fprintf(out, "%s:%u:%u: %s: %s [%s]\n", res->path, d->from.line, d->from.column,
-			severity_name(d->severity), d->message, d->rule);
+		fprintf(out, " %s: ", severity_name(d->severity));
+	escape_put(out, d->message);
+	fprintf(out, " [%s]\n", d->rule);
 	print_excerpt(out, r, res->src, d);
 }
 

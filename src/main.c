@@ -1,17 +1,22 @@
 /* createjob-lint: parse the command line, lint every input, print one report,
  * and exit with the status the worst finding calls for. */
+#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <limits.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "catalog.h"
 #include "cli.h"
 #include "config.h"
+#include "escape.h"
 #include "files.h"
 #include "format.h"
 #include "lint.h"
+#include "outfile.h"
 #include "pattern.h"
 #include "progress.h"
 #include "run.h"
@@ -24,8 +29,18 @@ enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2 };
 
 static int usage_error(char *message)
 {
-	fprintf(stderr, "createjob-lint: %s\n", message);
+	escape_error("%s", message);
 	free(message);
+	return EXIT_USAGE;
+}
+
+/* Whether what was printed on standard output reached it (a full disk, a closed
+ * pipe): a listing that was cut must not exit 0. */
+static int stdout_status(void)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return EXIT_CLEAN;
+	escape_error("cannot write to standard output: %s", strerror(errno ? errno : EIO));
 	return EXIT_USAGE;
 }
 
@@ -69,7 +84,7 @@ static int run_catalog_command(const struct cli *cli, const struct catalog *cat)
 			return usage_error(xasprintf("no rule %s; see --list-rules", cli->explain));
 		ruledoc_explain(stdout, r);
 	}
-	return fflush(stdout) == 0 ? EXIT_CLEAN : EXIT_USAGE;
+	return stdout_status();
 }
 
 static bool use_color(enum color_mode mode)
@@ -100,7 +115,7 @@ static void emit(const struct lint_result *res, void *ctx)
 	if (res->skipped)
 		return;
 	if (res->read_error) {
-		fprintf(stderr, "createjob-lint: %s: %s\n", res->path, res->read_error);
+		escape_error("%s: %s", res->path, res->read_error);
 		st->status = EXIT_USAGE;
 	}
 	for (i = 0; i < res->diags.n && st->status == EXIT_CLEAN; i++)
@@ -122,16 +137,88 @@ static int open_outputs(const struct cli *cli, const struct report_meta *meta,
 
 		st->outputs[i] = formatter_open(o->format, o->path, colored ? meta : plain, &error);
 		if (!st->outputs[i]) {
-			fprintf(stderr, "createjob-lint: %s\n", error);
+			escape_error("%s", error);
 			free(error);
 			while (i-- > 0)
-				if (formatter_close(st->outputs[i], &st->counts, &error) < 0)
-					free(error);
+				formatter_abort(st->outputs[i]);
 			return -1;
 		}
 		st->noutputs++;
 	}
 	return 0;
+}
+
+/* A report target as the checks before a run see it. */
+struct target {
+	const char *shown;          /* the path, or "standard output" */
+	bool on_stdout;
+	struct outfile_id id;
+};
+
+static bool names_stdout(const char *path)
+{
+	return strcmp(path, "/dev/stdout") == 0 || strcmp(path, "/dev/fd/1") == 0 ||
+	       strcmp(path, "/proc/self/fd/1") == 0;
+}
+
+static void identify_target(const struct cli_output *o, struct target *t)
+{
+	t->on_stdout = !o->path || names_stdout(o->path);
+	t->shown = o->path ? o->path : "standard output";
+	if (t->on_stdout)
+		outfile_identify_stdout(&t->id);
+	else
+		outfile_identify(o->path, &t->id);
+}
+
+/* Why writing report t would change an input of the run, or NULL. A report in a
+ * folder that is linted would be read as a request by the next run (or this one). */
+static char *clobbers_input(const struct target *t, const char *input)
+{
+	struct outfile_id in;
+	char resolved[PATH_MAX];
+	char *why = NULL;
+	size_t n;
+
+	if (t->on_stdout || strcmp(input, "-") == 0)
+		return NULL;
+	outfile_identify(input, &in);
+	if (outfile_same(&t->id, &in) || strcmp(t->id.where, in.where) == 0) {
+		why = xasprintf("the report %s is also an input", t->shown);
+	} else if (in.exists && S_ISDIR(in.mode) && realpath(input, resolved) &&
+		   (n = strlen(resolved), strncmp(t->id.where, resolved, n) == 0) &&
+		   (t->id.where[n] == '/' || n == 1) &&
+		   (str_has_suffix(t->id.where, ".json") || str_has_suffix(t->id.where, ".yaml") ||
+		    str_has_suffix(t->id.where, ".yml"))) {
+		why = xasprintf("the report %s would be linted as an input below %s", t->shown,
+				input);
+	}
+	outfile_id_free(&in);
+	return why;
+}
+
+/* The usage errors found before anything is read or written: two reports into
+ * one file or onto standard output, and a report that is also an input. */
+static char *check_targets(const struct cli *cli)
+{
+	struct target t[CLI_MAX_OUTPUTS];
+	char *why = NULL;
+	size_t i, j;
+
+	for (i = 0; i < cli->noutputs; i++)
+		identify_target(&cli->outputs[i], &t[i]);
+	for (i = 0; i < cli->noutputs && !why; i++)
+		for (j = i + 1; j < cli->noutputs && !why; j++)
+			if ((t[i].on_stdout && t[j].on_stdout) || outfile_same(&t[i].id, &t[j].id))
+				why = xasprintf("the %s and %s reports would both be written to %s",
+						cli->outputs[i].format, cli->outputs[j].format,
+						t[j].shown);
+	for (i = 0; i < cli->noutputs && !why; i++)
+		for (j = 0; j < cli->ninputs && !why; j++)
+			why = clobbers_input(&t[i], cli->inputs[j]);
+	for (i = 0; i < cli->noutputs; i++)
+		outfile_id_free(&t[i].id);
+	return why;
 }
 
 /* The configuration and command-line rule levels, shared by the whole run. */
@@ -163,7 +250,7 @@ static int prepare_settings(const struct cli *cli, const struct catalog *cat,
 	}
 	return 0;
 fail:
-	fprintf(stderr, "createjob-lint: %s\n", error);
+	escape_error("%s", error);
 	free(error);
 	settings_cleanup(settings);
 	return -1;
@@ -201,7 +288,7 @@ static int lint_inputs(const struct cli *cli, const struct catalog *cat,
 	progress_finish(&st.progress, st.counts.files);
 	for (i = 0; i < st.noutputs; i++) {
 		if (formatter_close(st.outputs[i], &st.counts, &error) < 0) {
-			fprintf(stderr, "createjob-lint: %s\n", error);
+			escape_error("%s", error);
 			free(error);
 			st.status = EXIT_USAGE;
 		}
@@ -219,15 +306,18 @@ static int run(const struct cli *cli)
 
 	if (cli->help) {
 		cli_print_help(stdout);
-		return EXIT_CLEAN;
+		return stdout_status();
 	}
 	if (cli->version) {
 		printf("createjob-lint %s\n", PACKAGE_VERSION);
-		return EXIT_CLEAN;
+		return stdout_status();
 	}
 	if (!cli->list_rules && !cli->man_rules && !cli->explain && !cli->print_config &&
 	    cli->ninputs == 0)
 		return usage_error(xstrdup("no input given: name files, directories or - (see --help)"));
+	if (cli->ninputs > 0 && !cli->list_rules && !cli->man_rules && !cli->explain &&
+	    !cli->print_config && (error = check_targets(cli)) != NULL)
+		return usage_error(error);
 	if (load_rules(cli->rules_dir, &cat, &rs, &error) < 0)
 		return usage_error(error);
 	if (cli->list_rules || cli->man_rules || cli->explain) {
@@ -251,6 +341,7 @@ int main(int argc, char **argv)
 	char *error;
 	int status;
 
+	outfile_init();
 	if (cli_parse(argc, argv, &cli, &error) < 0)
 		status = usage_error(error);
 	else

@@ -2,8 +2,11 @@
 #include "progress.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "escape.h"
 
 static double now(void)
 {
@@ -21,6 +24,26 @@ void progress_start(struct progress *p)
 	p->drawn = false;
 }
 
+/* The line "[N] PATH", the path escaped and cut after PROGRESS_WIDTH bytes (never
+ * inside a character), over whatever the line showed before. */
+#define PROGRESS_WIDTH 60
+static void draw(size_t done, const char *path)
+{
+	struct strbuf sb;
+	size_t n;
+
+	sb_init(&sb);
+	escape_append(&sb, path);
+	n = sb.len;
+	if (n > PROGRESS_WIDTH) {
+		n = PROGRESS_WIDTH;
+		while (n > 0 && ((unsigned char)sb.buf[n] & 0xC0) == 0x80)
+			n--;
+	}
+	fprintf(stderr, "\r\033[K[%zu] %.*s", done, (int)n, sb.buf);
+	sb_free(&sb);
+}
+
 void progress_step(struct progress *p, const char *path)
 {
 	double t;
@@ -33,7 +56,7 @@ void progress_step(struct progress *p, const char *path)
 		return;
 	p->shown = t;
 	p->drawn = true;
-	fprintf(stderr, "\r\033[K[%zu] %.60s", p->done, path);
+	draw(p->done, path);
 	fflush(stderr);
 }
 

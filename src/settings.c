@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "escape.h"
 #include "glob.h"
 #include "util.h"
 
@@ -185,14 +186,20 @@ int settings_print(FILE *out, struct settings_source *src, const char *path)
 
 	settings_resolve(src, path, &fs);
 	if (fs.error) {
-		fprintf(stderr, "createjob-lint: %s\n", fs.error);
+		escape_error("%s", fs.error);
 		file_settings_free(&fs);
 		return -1;
 	}
-	fprintf(out, "file: %s\nconfig: %s\n", path, fs.config ? fs.config->path : "(none)");
-	if (fs.config)
-		fprintf(out, "path in config: %s\nexcluded: %s\n", fs.relative,
-			fs.excluded ? "yes" : "no");
+	fputs("file: ", out);
+	escape_put(out, path);
+	fputs("\nconfig: ", out);
+	escape_put(out, fs.config ? fs.config->path : "(none)");
+	fputc('\n', out);
+	if (fs.config) {
+		fputs("path in config: ", out);
+		escape_put(out, fs.relative);
+		fprintf(out, "\nexcluded: %s\n", fs.excluded ? "yes" : "no");
+	}
 	fprintf(out, "fail-on: %s (%s)\nrules:\n", severity_name(fs.fail_on),
 		src->cli_fail_on >= 0 ? "command line"
 		: fs.config && fs.config->fail_on >= 0 ? "config" : "default");
