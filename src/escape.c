@@ -85,6 +85,9 @@ void escape_put_json(FILE *out, const char *json)
 			w = 1;
 		} else if (cp >= 0x7F && escape_unsafe_code_point(cp)) {
 			sb_addf(&sb, "\\u%04x", (unsigned)cp);
+		} else if (cp == '#' && n - i >= 3 && json[i + 1] == '#' && json[i + 2] == '[') {
+			sb_adds(&sb, "##\\u005b"); /* only strings hold "##[" */
+			w = 3;
 		} else {
 			sb_addn(&sb, json + i, w);
 		}

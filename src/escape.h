@@ -30,7 +30,8 @@ void escape_put_line_path(FILE *out, const char *path);
 /* Writes JSON text made by json-c as valid UTF-8 that a terminal shows safely: a
  * byte that is not UTF-8 becomes the JSON escape \\ followed by xNN, so that the
  * string holds the text \xNN, as the line-based formats show it; DEL, C1 and
- * bidirectional controls become \u escapes, which decode to the same characters. */
+ * bidirectional controls, and the '[' of "##[", become \u escapes, which decode to
+ * the same characters. */
 void escape_put_json(FILE *out, const char *json);
 
 /* An operational message on standard error: "createjob-lint: " and the message,

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "escape.h"
 #include "format_impl.h"
 #include "util.h"
 
@@ -60,6 +61,12 @@ static void put_xml(FILE *out, const char *s)
 			n--;
 			continue;
 		}
+		if (n >= 3 && memcmp(p, "##[", 3) == 0) {
+			fputs("##&#91;", out); /* a CI workflow command of the older form */
+			p += 3;
+			n -= 3;
+			continue;
+		}
 		switch (cp) {
 		case '&':
 			fputs("&amp;", out);
@@ -88,6 +95,8 @@ static void put_xml(FILE *out, const char *s)
 		default:
 			if (cp < 0x20 || cp == 0xFFFE || cp == 0xFFFF)
 				fputs("\xEF\xBF\xBD", out);
+			else if (escape_unsafe_code_point(cp))
+				fprintf(out, "&#x%X;", (unsigned)cp);
 			else
 				fwrite(p, 1, len, out);
 		}
