@@ -1,6 +1,7 @@
 /* The JSON format: one document per run, the contract editors and scripts rely on
  * (documented in createjob-lint(1)). json-c does the escaping. */
 #include <json-c/json.h>
+#include <stdlib.h>
 
 #include "format_impl.h"
 
@@ -64,6 +65,7 @@ static void json_begin(struct formatter *f)
 	add_string(tool, "version", f->meta->version);
 	fprintf(f->out, "{\"tool\":%s,\"files\":[", json_object_to_json_string_ext(tool, json_flags));
 	json_object_put(tool);
+	f->pending = json_object_new_array();
 }
 
 static void json_file(struct formatter *f, const struct lint_result *res)
@@ -72,6 +74,19 @@ static void json_file(struct formatter *f, const struct lint_result *res)
 
 	fprintf(f->out, "%s%s", f->files ? "," : "", json_object_to_json_string_ext(obj, json_flags));
 	json_object_put(obj);
+}
+
+/* Skipped files are listed after the linted ones ("skipped": [{path, reason}]),
+ * kept until then as one small object each. */
+static void json_skipped(struct formatter *f, const struct lint_result *res)
+{
+	json_object *o = json_object_new_object();
+	char *reason = lint_skip_text(res);
+
+	add_string(o, "path", res->path);
+	add_string(o, "reason", reason);
+	json_object_array_add(f->pending, o);
+	free(reason);
 }
 
 static void json_end(struct formatter *f, const struct report_counts *c)
@@ -83,8 +98,12 @@ static void json_end(struct formatter *f, const struct report_counts *c)
 	add_int(summary, "warnings", c->warnings);
 	add_int(summary, "infos", c->infos);
 	add_int(summary, "skipped", c->skipped);
-	fprintf(f->out, "],\"summary\":%s}\n", json_object_to_json_string_ext(summary, json_flags));
+	fprintf(f->out, "],\"skipped\":%s,\"summary\":%s}\n",
+		json_object_to_json_string_ext(f->pending, json_flags),
+		json_object_to_json_string_ext(summary, json_flags));
 	json_object_put(summary);
+	json_object_put(f->pending);
+	f->pending = NULL;
 }
 
-const struct format_ops format_json_ops = { "json", json_begin, json_file, json_end };
+const struct format_ops format_json_ops = { "json", json_begin, json_file, json_end, json_skipped };

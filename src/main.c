@@ -90,6 +90,12 @@ struct emit_state {
 	int status;
 };
 
+/* The one place warnings reach standard error (an ignored unsafe config). */
+static void warn_user(const char *message)
+{
+	fprintf(stderr, "createjob-lint: warning: %s\n", message);
+}
+
 static void emit(const struct lint_result *res, void *ctx)
 {
 	struct emit_state *st = ctx;
@@ -97,8 +103,13 @@ static void emit(const struct lint_result *res, void *ctx)
 
 	report_counts_add(&st->counts, res);
 	progress_step(&st->progress, res->path);
-	if (res->skipped)
+	if (res->warning)
+		warn_user(res->warning);
+	if (res->skipped) {
+		for (i = 0; i < st->noutputs; i++)
+			formatter_file(st->outputs[i], res);
 		return;
+	}
 	if (res->read_error) {
 		fprintf(stderr, "createjob-lint: %s: %s\n", res->path, res->read_error);
 		st->status = EXIT_USAGE;
@@ -174,8 +185,8 @@ static int lint_inputs(const struct cli *cli, const struct catalog *cat,
 {
 	struct lint_config cfg;
 	struct file_walk *walk;
-	struct report_meta meta = { cat, PACKAGE_VERSION, use_color(cli->color) };
-	struct report_meta plain = { cat, PACKAGE_VERSION, false };
+	struct report_meta meta = { cat, PACKAGE_VERSION, use_color(cli->color), cli->show_skipped };
+	struct report_meta plain = { cat, PACKAGE_VERSION, false, cli->show_skipped };
 	struct emit_state st = { 0 };
 	struct run_options opts;
 	char *error;
