@@ -185,8 +185,8 @@ static bool enter(struct file_walk *fw, char *dir, struct input_file *out)
 		return hand_back(out, dir, xstrdup("symbolic link loop: it leads back to a folder "
 						   "that encloses it"), WALK_READ);
 	if (fw->depth == FILE_WALK_MAX_DEPTH)
-		return hand_back(out, dir, xasprintf("folder nested more than %d levels deep below "
-						     "the named one; not walked", FILE_WALK_MAX_DEPTH),
+		return hand_back(out, dir, xasprintf("folder nesting past the limit of %d levels; "
+						     "not walked", FILE_WALK_MAX_DEPTH),
 				 WALK_READ);
 	if (!first_visit(fw, st.st_dev, st.st_ino))
 		return hand_back(out, dir, NULL, WALK_SEEN);
