@@ -169,6 +169,22 @@ check "SARIF: skips alone do not fail the run" \
 check "SARIF: a note says why" \
 	'jq -e ".runs[0].invocations[0].toolExecutionNotifications[0].message.text == \"jobs/compose.yaml: skipped: not a job request\"" "$tmp/out" >/dev/null'
 
+# Skip notes are valid SARIF, for GitHub too, when the validator is at hand
+# (see tests/sarif.sh).
+validator=${SARIF_NPM_PREFIX:+$SARIF_NPM_PREFIX/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool}
+if [ -n "$validator" ] && [ -x "$validator" ]; then
+	cp "$tmp/out" "$tmp/skips.sarif"
+	for kind in Error Gh; do
+		if [ "$kind" = Gh ]; then set -- --rule-kind Gh; else set --; fi
+		"$validator" validate "$@" --level "Error;Warning" "$tmp/skips.sarif" > "$tmp/log" 2>&1
+		rc=$?
+		check "SARIF with skip notes passes the validator ($kind rules)" \
+			'[ "$rc" -eq 0 ] && ! grep -qE ": (error|warning) " "$tmp/log"'
+	done
+else
+	echo "note: SARIF validator not found (SARIF_NPM_PREFIX), not run"
+fi
+
 # Excluded files: listed with the config that excluded them, named in the summary.
 printf 'exclude: ["drafts/**"]\n' > "$tmp/skip/jobs/.createjob-lint.yaml"
 mkdir -p "$tmp/skip/jobs/drafts"
