@@ -45,7 +45,7 @@ struct lint_result {
 	struct diag_list diags;
 	enum skip_reason skipped;     /* SKIP_NONE when linted */
 	const char *excluded_by;      /* SKIP_EXCLUDED: the config, as shown; owned by the settings */
-	char *warning;                /* to tell the user once (an ignored config), or NULL; owned */
+	char *warning;                /* an ignored config, to tell the user once a run; owned */
 	enum severity fail_on;        /* the level at which this file fails the run */
 };
 

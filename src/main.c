@@ -88,11 +88,21 @@ struct emit_state {
 	struct report_counts counts;
 	struct progress progress;
 	int status;
+	char **told;            /* warnings given, each given once a run */
+	size_t ntold, told_cap;
 };
 
-/* The one place warnings reach standard error (an ignored unsafe config). */
-static void warn_user(const char *message)
+/* The one place warnings reach standard error (an ignored unsafe config): once a
+ * run each, at the first file they concern in input order. */
+static void warn_once(struct emit_state *st, const char *message)
 {
+	size_t i;
+
+	for (i = 0; i < st->ntold; i++)
+		if (strcmp(st->told[i], message) == 0)
+			return;
+	st->told = grow_array(st->told, &st->told_cap, st->ntold + 1, sizeof *st->told);
+	st->told[st->ntold++] = xstrdup(message);
 	fprintf(stderr, "createjob-lint: warning: %s\n", message);
 }
 
@@ -104,7 +114,7 @@ static void emit(const struct lint_result *res, void *ctx)
 	report_counts_add(&st->counts, res);
 	progress_step(&st->progress, res->path);
 	if (res->warning)
-		warn_user(res->warning);
+		warn_once(st, res->warning);
 	if (res->skipped) {
 		for (i = 0; i < st->noutputs; i++)
 			formatter_file(st->outputs[i], res);
@@ -217,6 +227,9 @@ static int lint_inputs(const struct cli *cli, const struct catalog *cat,
 			st.status = EXIT_USAGE;
 		}
 	}
+	for (i = 0; i < st.ntold; i++)
+		free(st.told[i]);
+	free(st.told);
 	return st.status;
 }
 

@@ -90,18 +90,6 @@ static char *shown_path(const char *path)
 	return xstrdup(path);
 }
 
-/* True when an entry before the last one met the same unsafe config: the user
- * is told about each once. */
-static bool ignored_before(const struct settings_source *src, const char *ignored)
-{
-	size_t i;
-
-	for (i = 0; i + 1 < src->ncache; i++)
-		if (src->cache[i].ignored && strcmp(src->cache[i].ignored, ignored) == 0)
-			return true;
-	return false;
-}
-
 /* Finds the config for a new cache entry, and loads it unless an earlier entry did. */
 static void discover(struct settings_source *src, struct config_cache_entry *e)
 {
@@ -120,16 +108,13 @@ static void discover(struct settings_source *src, struct config_cache_entry *e)
 }
 
 /* The config for a folder as written, found and loaded once per run (under the
- * lock); *fresh when this call found it. Runs over many files meet few folders,
- * and usually the last one again. */
-static struct config_cache_entry *lookup(struct settings_source *src, const char *path,
-					 bool *fresh)
+ * lock). Runs over many files meet few folders, and usually the last one again. */
+static struct config_cache_entry *lookup(struct settings_source *src, const char *path)
 {
 	char *folder = config_folder_of(path);
 	struct config_cache_entry *e;
 	size_t i = src->ncache;
 
-	*fresh = false;
 	while (i-- > 0)
 		if (strcmp(src->cache[i].folder, folder) == 0) {
 			free(folder);
@@ -140,7 +125,6 @@ static struct config_cache_entry *lookup(struct settings_source *src, const char
 	memset(e, 0, sizeof *e);
 	e->folder = folder;
 	discover(src, e);
-	*fresh = e->ignored && !ignored_before(src, e->ignored);
 	return e;
 }
 
@@ -148,19 +132,18 @@ static struct config_cache_entry *lookup(struct settings_source *src, const char
 static void find_config(struct settings_source *src, const char *path, struct file_settings *out)
 {
 	struct config_cache_entry *e;
-	bool fresh;
 
 	out->config = src->forced;
 	out->config_shown = src->forced ? src->forced->path : NULL;
 	if (out->config || !src->discover)
 		return;
 	pthread_mutex_lock(&src->lock);
-	e = lookup(src, path, &fresh);
+	e = lookup(src, path);
 	out->config = e->config;
 	out->config_shown = e->shown;
 	if (e->error)
 		out->error = xstrdup(e->error);
-	if (fresh)
+	if (e->ignored)
 		out->warning = xasprintf("%s is ignored: %s", e->ignored, e->why);
 	pthread_mutex_unlock(&src->lock);
 }

@@ -30,8 +30,7 @@ struct file_settings {
 	char *relative;                 /* path relative to the config's folder; owned */
 	bool excluded;
 	char *error;                    /* a config file that could not be used; owned */
-	char *warning;                  /* a config ignored as unsafe, told for the first
-					 * file it would have applied to only; owned */
+	char *warning;                  /* a config ignored as unsafe; owned */
 };
 
 void settings_init(struct settings_source *src, const struct catalog *cat);

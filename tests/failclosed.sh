@@ -228,6 +228,12 @@ done
 lint "$shared/proj" -j 2 jobs/job.json more/job.json jobs/job.json
 check "the warning comes once per config, not once per file or folder" \
 	'[ "$(grep -c "is ignored" "$tmp/err")" -eq 1 ]'
+for i in $(seq 1 40); do mkdir -p "$shared/proj/many/d$i" && cp "$bad" "$shared/proj/many/d$i/job.json"; done
+lint "$shared/proj" -j 1 missing.json many jobs
+cp "$tmp/err" "$tmp/err1"
+lint "$shared/proj" -j 2 missing.json many jobs
+check "the warning comes at the first file it concerns, in input order, whatever -j" \
+	'cmp -s "$tmp/err" "$tmp/err1" && [ "$(sed -n 1p "$tmp/err")" = "createjob-lint: warning: $shared/.createjob-lint.yaml is ignored: it is writable by others" ] && grep -q "^createjob-lint: missing.json: No such file" "$tmp/err"'
 lint "$shared/proj" --print-config jobs/job.json
 check "--print-config says the config was ignored, and why" \
 	'grep -q "^config: (none)$" "$tmp/out" && grep -q "^ignored config: .*shared/.createjob-lint.yaml is ignored: it is writable by others$" "$tmp/out"'
