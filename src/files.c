@@ -163,9 +163,9 @@ static bool hand_back(struct input_file *out, char *path, char *error, enum walk
 	return true;
 }
 
-static bool walk_error(struct input_file *out, char *path, const char *why)
+static bool walk_error(struct input_file *out, char *path, const char *why, int err)
 {
-	return hand_back(out, path, xasprintf("%s: %s", why, strerror(errno)), WALK_READ);
+	return hand_back(out, path, xasprintf("%s: %s", why, strerror(err)), WALK_READ);
 }
 
 /* Enters a directory (taking `dir`). When it cannot (unreadable, too deep, a link
@@ -180,7 +180,7 @@ static bool enter(struct file_walk *fw, char *dir, struct input_file *out)
 	char *error = NULL;
 
 	if (stat(dir, &st) < 0)
-		return walk_error(out, dir, "cannot read the folder");
+		return walk_error(out, dir, "cannot read the folder", errno);
 	if (is_enclosing(fw, &st))
 		return hand_back(out, dir, xstrdup("symbolic link loop: it leads back to a folder "
 						   "that encloses it"), WALK_READ);
@@ -248,9 +248,13 @@ static bool look_at(struct file_walk *fw, char *path, const struct entry *e,
 		return false;
 	}
 	if (stat(path, &st) < 0) {
-		/* A link that leads nowhere, or a folder that cannot be searched. */
-		if (request || e->type == DT_DIR)
-			return walk_error(out, path, "cannot follow");
+		/* A link to nothing holds no request unless it has a request's name; a
+		 * link loop, or a folder that cannot be searched, may hide some. */
+		int err = errno;
+
+		if (request || (err != ENOENT && err != ENOTDIR))
+			return walk_error(out, path, is_link(e, path) ? "cannot follow" : "cannot read",
+					  err);
 		free(path);
 		return false;
 	}

@@ -109,6 +109,8 @@ cp "$valid" "$tmp/links/a/job.json"
 ln -s .. "$tmp/links/a/up"
 ln -s missing.json "$tmp/links/dangling.json"
 ln -s self.yaml "$tmp/links/self.yaml"
+ln -s round "$tmp/links/round"
+ln -s nowhere "$tmp/links/README"
 for f in $formats; do
 	lint "$tmp" -f "$f" links
 	check "link loops and broken links in a walk exit 2 ($f)" '[ "$rc" -eq 2 ]'
@@ -120,7 +122,11 @@ check "a link to nothing is named" \
 	'grep -q "^createjob-lint: links/dangling.json: cannot follow: No such file or directory$" "$tmp/err"'
 check "a link to itself is named" \
 	'grep -q "^createjob-lint: links/self.yaml: cannot follow: Too many levels of symbolic links$" "$tmp/err"'
-check "the good file is linted once" 'grep -q "^4 files checked: 0 errors.*; 3 could not be read$" "$tmp/out"'
+check "a loop with any name is named, as it may hide a folder" \
+	'grep -q "^createjob-lint: links/round: cannot follow: Too many levels of symbolic links$" "$tmp/err"'
+check "a link to nothing without a request's name holds nothing, and is passed over" \
+	'! grep -q "README" "$tmp/err"'
+check "the good file is linted once" 'grep -q "^5 files checked: 0 errors.*; 4 could not be read$" "$tmp/out"'
 
 # --- Only what is clearly something else is skipped. ---------------------------------
 
