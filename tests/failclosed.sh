@@ -57,6 +57,11 @@ for f in $formats; do
 		'grep -q "^createjob-lint: locked: cannot read the folder: Permission denied$" "$tmp/err"'
 	[ "$f" = text ] || check "and the report names it too ($f)" 'grep -q "locked" "$tmp/out"'
 done
+for f in $formats; do
+	plint "$pub/w" -f "$f" repo/secret.json
+	check "an unreadable file named on the command line exits 2 ($f)" \
+		'[ "$rc" -eq 2 ] && grep -q "^createjob-lint: repo/secret.json: Permission denied$" "$tmp/err"'
+done
 plint "$pub/w" locked
 check "the text summary counts it as not read" 'grep -q "; 1 could not be read$" "$tmp/out"'
 
