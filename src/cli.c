@@ -30,6 +30,7 @@ static const struct option long_options[] = {
 	{ "stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME },
 	{ "only-requests", no_argument, NULL, OPT_ONLY_REQUESTS },
 	{ "all-files", no_argument, NULL, OPT_ALL_FILES },
+	{ "show-skipped", no_argument, NULL, 'v' },
 	{ "config", required_argument, NULL, OPT_CONFIG },
 	{ "print-config", required_argument, NULL, OPT_PRINT_CONFIG },
 	{ "disable", required_argument, NULL, OPT_DISABLE },
@@ -74,9 +75,12 @@ void cli_print_help(FILE *out)
 	      "                          --stdin-filename, else guessed from the text)\n"
 	      "      --stdin-filename=PATH  the path standard input stands for, in the report\n"
 	      "                          and to choose JSON or YAML\n"
-	      "      --only-requests     skip named files that are not job requests (no Type\n"
-	      "                          and no Details at the top), as in directories\n"
+	      "      --only-requests     skip named files that are not job requests (no request\n"
+	      "                          member, in any case, at the top or one level down),\n"
+	      "                          as in directories\n"
 	      "      --all-files         lint every file found in directories, requests or not\n"
+	      "  -v, --show-skipped      list each skipped file and why in the text report\n"
+	      "                          (the json and sarif reports always list them)\n"
 	      "      --max-depth=N       nesting limit per document (default 256)\n"
 	      "      --max-nodes=N       values per document, aliases expanded (default 1000000)\n"
 	      "      --max-size=BYTES    size limit per file (default 67108864)\n"
@@ -85,7 +89,9 @@ void cli_print_help(FILE *out)
 	      "  -V, --version           show the version and exit\n"
 	      "\n"
 	      "Directories are searched for *.json, *.yaml and *.yml files; those that are\n"
-	      "not job requests are skipped and counted.\n"
+	      "not job requests are skipped and counted. A folder or file met there that\n"
+	      "cannot be read is an error; a symbolic link leading out of the named folder\n"
+	      "is skipped.\n"
 	      "Exit status: 0 no finding at or above --fail-on, 1 some, 2 usage error or\n"
 	      "an input that could not be read.\n",
 	      out);
@@ -220,6 +226,9 @@ static int parse_one(int opt, const char *arg, struct cli *cli, char **error)
 	case OPT_ALL_FILES:
 		cli->all_files = true;
 		return 0;
+	case 'v':
+		cli->show_skipped = true;
+		return 0;
 	case OPT_RULES:
 		cli->rules_dir = arg;
 		return 0;
@@ -274,7 +283,7 @@ int cli_parse(int argc, char **argv, struct cli *cli, char **error)
 	*error = NULL;
 	opterr = 0;
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, ":f:o:j:hV", long_options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":f:o:j:vhV", long_options, NULL)) != -1) {
 		if (opt == '?') {
 			*error = optopt ? xasprintf("unknown option -%c; see --help", optopt)
 					: xasprintf("unknown option %s; see --help", argv[optind - 1]);

@@ -42,6 +42,7 @@ struct cli {
 	unsigned jobs;               /* 0: one per processor */
 	bool only_requests;          /* skip named files that are not job requests too */
 	bool all_files;              /* lint every file found in directories */
+	bool show_skipped;           /* list skipped files in the text report too */
 	const char *stdin_filename;  /* path shown for standard input */
 	char **inputs;               /* points into argv */
 	size_t ninputs;

@@ -39,34 +39,99 @@ static bool exists(const char *dir, const char *name)
 	return ok;
 }
 
-char *config_discover(const char *file)
+char *config_folder_of(const char *path)
 {
-	char *dir = absolute_path(strcmp(file, "-") == 0 ? "." : file);
+	const char *slash = strcmp(path, "-") == 0 ? NULL : strrchr(path, '/');
+
+	if (!slash)
+		return xstrdup(".");
+	return xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
+}
+
+char *config_logical_path(const char *file)
+{
+	const char *slash = strrchr(file, '/');
+	const char *base = slash ? slash + 1 : file;
+	char *folder, *logical;
+
+	if (strcmp(file, "-") == 0 || !*base || strcmp(base, ".") == 0 || strcmp(base, "..") == 0)
+		return absolute_path(strcmp(file, "-") == 0 ? "." : file);
+	folder = config_folder_of(file);
+	logical = absolute_path(folder);
+	free(folder);
+	if (strcmp(logical, "/") == 0)
+		logical[0] = '\0';
+	folder = logical;
+	logical = xasprintf("%s/%s", folder, base);
+	free(folder);
+	return logical;
+}
+
+/* Why a config file may not be trusted (NULL: it may): someone else could have
+ * written it, and it can turn checks off for every file below it. A symbolic link
+ * is judged both as a link (its owner) and by the file it leads to. */
+static char *distrust(const char *path)
+{
+	struct stat st;
+	bool link = lstat(path, &st) == 0 && S_ISLNK(st.st_mode);
+
+	if (link && st.st_uid != geteuid() && st.st_uid != 0)
+		return xasprintf("it is a symbolic link owned by another user (uid %lu)",
+				 (unsigned long)st.st_uid);
+	if (stat(path, &st) != 0)
+		return NULL;
+	if (st.st_uid != geteuid() && st.st_uid != 0)
+		return xasprintf("it is owned by another user (uid %lu)", (unsigned long)st.st_uid);
+	if (st.st_mode & S_IWOTH)
+		return xstrdup("it is writable by others");
+	return NULL;
+}
+
+/* $HOME resolved, or NULL: where discovery stops at the latest. */
+static char *home_folder(void)
+{
+	const char *home = getenv("HOME");
+
+	return home && *home ? realpath(home, NULL) : NULL;
+}
+
+/* The config in dir, if any: its path, or NULL with *ignored and *why when it is
+ * there but not trusted. */
+static char *config_in(const char *dir, bool *found, char **ignored, char **why)
+{
+	char *path = xasprintf("%s/%s", strcmp(dir, "/") == 0 ? "" : dir, CONFIG_FILE_NAME);
 	struct stat st;
 
-	/* Start from the file's folder (or the folder itself when given one). */
-	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-		char *slash = strrchr(dir, '/');
-
-		if (slash)
-			*(slash == dir ? slash + 1 : slash) = '\0';
+	*found = stat(path, &st) == 0;
+	if (!*found) {
+		free(path);
+		return NULL;
 	}
+	if ((*why = distrust(path)) != NULL) {
+		*ignored = path;
+		return NULL;
+	}
+	return path;
+}
+
+char *config_discover(const char *folder, char **ignored, char **why)
+{
+	char *dir = absolute_path(folder), *home = home_folder(), *config = NULL;
+
+	*ignored = *why = NULL;
 	for (;;) {
 		char *slash;
+		bool found;
 
-		if (exists(dir, CONFIG_FILE_NAME)) {
-			char *found = xasprintf("%s/%s", strcmp(dir, "/") == 0 ? "" : dir,
-						CONFIG_FILE_NAME);
-
-			free(dir);
-			return found;
-		}
-		if (exists(dir, ".git") || strcmp(dir, "/") == 0 || !(slash = strrchr(dir, '/')))
+		config = config_in(dir, &found, ignored, why);
+		if (found || exists(dir, ".git") || (home && strcmp(dir, home) == 0) ||
+		    strcmp(dir, "/") == 0 || !(slash = strrchr(dir, '/')))
 			break;
 		*(slash == dir ? slash + 1 : slash) = '\0';
 	}
+	free(home);
 	free(dir);
-	return NULL;
+	return config;
 }
 
 /* --- Reading. ------------------------------------------------------------------ */
@@ -281,7 +346,7 @@ struct config *config_load(const char *path, const struct catalog *cat, char **e
 	size_t len;
 
 	c->path = xstrdup(path);
-	c->base = absolute_path(path);
+	c->base = config_logical_path(path);
 	slash = strrchr(c->base, '/');
 	if (slash)
 		*(slash == c->base ? slash + 1 : slash) = '\0';
@@ -342,18 +407,13 @@ void config_free(struct config *c)
 
 /* --- Applying. ------------------------------------------------------------------ */
 
-char *config_relative(const struct config *c, const char *file)
+char *config_relative(const struct config *c, const char *logical)
 {
-	char *abs = absolute_path(file);
 	size_t n = strlen(c->base);
-	char *rel;
 
-	if (strncmp(abs, c->base, n) == 0 && (abs[n] == '/' || n == 1)) {
-		rel = xstrdup(abs + (n == 1 ? 1 : n + 1));
-		free(abs);
-		return rel;
-	}
-	return abs;
+	if (strncmp(logical, c->base, n) == 0 && (logical[n] == '/' || n == 1))
+		return xstrdup(logical + (n == 1 ? 1 : n + 1));
+	return xstrdup(logical);
 }
 
 static bool any_glob(char *const *globs, size_t n, const char *path)

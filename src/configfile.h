@@ -48,15 +48,25 @@ struct config {
 struct config *config_load(const char *path, const struct catalog *cat, char **error);
 void config_free(struct config *c);
 
-/* The path of `file` relative to the config's folder, for globs; caller frees. */
-char *config_relative(const struct config *c, const char *file);
+/* The path of a file relative to the config's folder, for globs; `logical` comes
+ * from config_logical_path. Caller frees. */
+char *config_relative(const struct config *c, const char *logical);
 bool config_excludes(const struct config *c, const char *relative);
 /* Applies the config's severities, then those of every override matching. */
 void config_apply(const struct config *c, const char *relative, enum severity *severity);
 
-/* Walks up from the folder of `file` (or the working directory for "-") to the one
- * holding .git, and returns the nearest config file's path (caller frees) or NULL. */
-char *config_discover(const char *file);
+/* The folder part of a path as written ("." for a bare name or "-"); caller frees. */
+char *config_folder_of(const char *path);
+/* The absolute path of a file with its folder resolved but not the file itself: a
+ * symbolic link is judged by where it is written, not by where it leads. */
+char *config_logical_path(const char *file);
+
+/* Walks up from `folder` (resolved as a folder) and returns the nearest config
+ * file's path (caller frees), or NULL. The walk stops after the folder holding
+ * .git, after $HOME (a stop only, never a reason to trust) and at /. A config
+ * owned by another user than root, or writable by others, is not used: NULL, with
+ * *ignored set to its path and *why to the reason (caller frees both). */
+char *config_discover(const char *folder, char **ignored, char **why);
 
 /* An absolute form of path, resolved when it exists; caller frees. */
 char *absolute_path(const char *path);

@@ -38,12 +38,34 @@ const char *format_name(size_t i)
 	return i < sizeof formats / sizeof *formats ? formats[i]->name : NULL;
 }
 
+/* Counts a file excluded by a config under that config's name. */
+static void count_exclusion(struct report_counts *c, const char *config)
+{
+	size_t i;
+
+	for (i = 0; i < c->nexcluded; i++)
+		if (strcmp(c->excluded[i].config, config) == 0) {
+			c->excluded[i].files++;
+			return;
+		}
+	if (c->nexcluded == REPORT_MAX_CONFIGS) {
+		c->excluded_elsewhere++;
+		return;
+	}
+	c->excluded[c->nexcluded].config = config;
+	c->excluded[c->nexcluded++].files = 1;
+}
+
 void report_counts_add(struct report_counts *c, const struct lint_result *res)
 {
 	size_t j;
 
 	if (res->skipped) {
 		c->skipped++;
+		if (res->skipped < SKIP_REASONS)
+			c->skipped_by[res->skipped]++;
+		if (res->skipped == SKIP_EXCLUDED)
+			count_exclusion(c, res->excluded_by ? res->excluded_by : "the configuration");
 		return;
 	}
 	c->files++;
@@ -109,6 +131,11 @@ struct formatter *formatter_open_stream(const char *name, FILE *out,
 
 void formatter_file(struct formatter *f, const struct lint_result *res)
 {
+	if (res->skipped) {
+		if (f->ops->skipped)
+			f->ops->skipped(f, res);
+		return;
+	}
 	f->ops->file(f, res);
 	f->files++;
 }

@@ -15,11 +15,24 @@ struct report_meta {
 	const struct catalog *catalog;
 	const char *version;
 	bool color;              /* text on a terminal only */
+	bool show_skipped;       /* text: list each skipped file (--show-skipped) */
+};
+
+/* The configs that excluded files, for the summary; past the first few, counted
+ * together. */
+#define REPORT_MAX_CONFIGS 4
+struct report_exclusion {
+	const char *config;      /* as shown; owned by the settings, which outlive the report */
+	size_t files;
 };
 
 struct report_counts {
 	size_t files;            /* linted, not counting skipped ones */
-	size_t skipped;          /* found in directories but not job requests */
+	size_t skipped;          /* not linted, for any reason */
+	size_t skipped_by[SKIP_REASONS]; /* by reason */
+	struct report_exclusion excluded[REPORT_MAX_CONFIGS];
+	size_t nexcluded;
+	size_t excluded_elsewhere; /* by configs past the first REPORT_MAX_CONFIGS */
 	size_t errors, warnings, infos, unreadable;
 };
 
@@ -41,6 +54,7 @@ struct formatter *formatter_open(const char *name, const char *path,
  * formatter_close), such as a memory stream. */
 struct formatter *formatter_open_stream(const char *name, FILE *out,
 					const struct report_meta *meta, char **error);
+/* One result; a skipped one goes to the formatters that list skips. */
 void formatter_file(struct formatter *f, const struct lint_result *res);
 /* Ends the report and frees f; returns 0, or -1 with *error set. */
 int formatter_close(struct formatter *f, const struct report_counts *counts, char **error);

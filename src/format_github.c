@@ -132,4 +132,4 @@ static void github_end(struct formatter *f, const struct report_counts *c)
 	(void)c;
 }
 
-const struct format_ops format_github_ops = { "github", github_begin, github_file, github_end };
+const struct format_ops format_github_ops = { "github", github_begin, github_file, github_end, NULL };

@@ -22,6 +22,7 @@ struct format_ops {
 	void (*begin)(struct formatter *f);
 	void (*file)(struct formatter *f, const struct lint_result *res);
 	void (*end)(struct formatter *f, const struct report_counts *counts);
+	void (*skipped)(struct formatter *f, const struct lint_result *res); /* or NULL */
 };
 
 extern const struct format_ops format_text_ops;

@@ -1,6 +1,7 @@
 /* The JSON format: one document per run, the contract editors and scripts rely on
  * (documented in createjob-lint(1)). json-c does the escaping. */
 #include <json-c/json.h>
+#include <stdlib.h>
 
 #include "escape.h"
 #include "format_impl.h"
@@ -67,6 +68,7 @@ static void json_begin(struct formatter *f)
 	escape_put_json(f->out, json_object_to_json_string_ext(tool, json_flags));
 	fputs(",\"files\":[", f->out);
 	json_object_put(tool);
+	f->pending = json_object_new_array();
 }
 
 static void json_file(struct formatter *f, const struct lint_result *res)
@@ -79,6 +81,19 @@ static void json_file(struct formatter *f, const struct lint_result *res)
 	json_object_put(obj);
 }
 
+/* Skipped files are listed after the linted ones ("skipped": [{path, reason}]),
+ * kept until then as one small object each. */
+static void json_skipped(struct formatter *f, const struct lint_result *res)
+{
+	json_object *o = json_object_new_object();
+	char *reason = lint_skip_text(res);
+
+	add_string(o, "path", res->path);
+	add_string(o, "reason", reason);
+	json_object_array_add(f->pending, o);
+	free(reason);
+}
+
 static void json_end(struct formatter *f, const struct report_counts *c)
 {
 	json_object *summary = json_object_new_object();
@@ -88,10 +103,14 @@ static void json_end(struct formatter *f, const struct report_counts *c)
 	add_int(summary, "warnings", c->warnings);
 	add_int(summary, "infos", c->infos);
 	add_int(summary, "skipped", c->skipped);
-	fputs("],\"summary\":", f->out);
+	fputs("],\"skipped\":", f->out);
+	escape_put_json(f->out, json_object_to_json_string_ext(f->pending, json_flags));
+	fputs(",\"summary\":", f->out);
 	escape_put_json(f->out, json_object_to_json_string_ext(summary, json_flags));
 	fputs("}\n", f->out);
 	json_object_put(summary);
+	json_object_put(f->pending);
+	f->pending = NULL;
 }
 
-const struct format_ops format_json_ops = { "json", json_begin, json_file, json_end };
+const struct format_ops format_json_ops = { "json", json_begin, json_file, json_end, json_skipped };

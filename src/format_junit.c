@@ -261,4 +261,4 @@ static void junit_end(struct formatter *f, const struct report_counts *c)
 	f->pending = NULL;
 }
 
-const struct format_ops format_junit_ops = { "junit", junit_begin, junit_file, junit_end };
+const struct format_ops format_junit_ops = { "junit", junit_begin, junit_file, junit_end, NULL };

@@ -193,22 +193,43 @@ static json_object *result(const struct report_meta *r, const struct lint_result
 	return o;
 }
 
-static json_object *read_error_notification(const struct lint_result *res, const char *cwd)
+/* A tool execution notification about one file: a read error, or a skip. */
+static json_object *file_notification(const struct lint_result *res, const char *cwd,
+				      const char *level, const char *text)
 {
 	json_object *n = json_object_new_object();
 	json_object *loc = json_object_new_object();
 	json_object *phys = json_object_new_object();
 	json_object *locations = json_object_new_array();
-	char *text = xasprintf("%s: cannot read: %s", res->path, res->read_error);
 
-	json_object_object_add(n, "level", json_object_new_string("error"));
+	json_object_object_add(n, "level", json_object_new_string(level));
 	json_object_object_add(n, "message", text_object("text", text));
 	json_object_object_add(phys, "artifactLocation", artifact_location(res->path, cwd));
 	json_object_object_add(loc, "physicalLocation", phys);
 	json_object_array_add(locations, loc);
 	json_object_object_add(n, "locations", locations);
+	return n;
+}
+
+static json_object *read_error_notification(const struct lint_result *res, const char *cwd)
+{
+	char *text = xasprintf("%s: cannot read: %s", res->path, res->read_error);
+	json_object *n = file_notification(res, cwd, "error", text);
+
 	free(text);
 	return n;
+}
+
+/* Skipped files are notes among the notifications: a viewer can tell a clean file
+ * from one that was never looked at. */
+static void sarif_skipped(struct formatter *f, const struct lint_result *res)
+{
+	char *reason = lint_skip_text(res);
+	char *text = xasprintf("%s: skipped: %s", res->path, reason);
+
+	json_object_array_add(f->pending, file_notification(res, f->cwd, "note", text));
+	free(text);
+	free(reason);
 }
 
 static const int sarif_flags = JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE;
@@ -260,9 +281,7 @@ static void sarif_end(struct formatter *f, const struct report_counts *c)
 {
 	json_object *inv = json_object_new_object();
 
-	(void)c;
-	json_object_object_add(inv, "executionSuccessful",
-			       json_object_new_boolean(json_object_array_length(f->pending) == 0));
+	json_object_object_add(inv, "executionSuccessful", json_object_new_boolean(c->unreadable == 0));
 	json_object_object_add(inv, "toolExecutionNotifications", f->pending);
 	f->pending = NULL;
 	fputs("\n  ],\n  \"invocations\": [", f->out);
@@ -271,4 +290,4 @@ static void sarif_end(struct formatter *f, const struct report_counts *c)
 	json_object_put(inv);
 }
 
-const struct format_ops format_sarif_ops = { "sarif", sarif_begin, sarif_file, sarif_end };
+const struct format_ops format_sarif_ops = { "sarif", sarif_begin, sarif_file, sarif_end, sarif_skipped };

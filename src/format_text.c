@@ -1,6 +1,7 @@
 /* The text format: one finding per line in the form compilers use
  * (path:line:column: severity: message [rule]), the source line and a caret
  * under the range, then a summary. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "escape.h"
@@ -144,6 +145,43 @@ static void text_file(struct formatter *f, const struct lint_result *res)
 		print_diag(f->out, f->meta, res, &res->diags.items[j]);
 }
 
+/* With --show-skipped: "path: skipped: reason", in input order with the findings. */
+static void text_skipped(struct formatter *f, const struct lint_result *res)
+{
+	char *reason;
+
+	if (!f->meta->show_skipped)
+		return;
+	reason = lint_skip_text(res);
+	escape_put_line_path(f->out, res->path);
+	fputs(": skipped: ", f->out);
+	escape_put(f->out, reason);
+	fputc('\n', f->out);
+	free(reason);
+}
+
+/* "; 2 skipped (not job requests); 3 excluded by jobs/.createjob-lint.yaml" */
+static void print_skip_counts(FILE *out, const struct report_counts *c)
+{
+	static const char *const reasons[SKIP_REASONS] = {
+		[SKIP_NOT_REQUEST] = "not job requests",
+		[SKIP_OUTSIDE_LINK] = "symbolic links outside the walked folder",
+		[SKIP_WALKED_BEFORE] = "folders walked already",
+		[SKIP_NOT_REGULAR] = "not regular files",
+	};
+	size_t i;
+
+	for (i = 0; i < SKIP_REASONS; i++)
+		if (reasons[i] && c->skipped_by[i])
+			fprintf(out, "; %zu skipped (%s)", c->skipped_by[i], reasons[i]);
+	for (i = 0; i < c->nexcluded; i++) {
+		fprintf(out, "; %zu excluded by ", c->excluded[i].files);
+		escape_put(out, c->excluded[i].config);
+	}
+	if (c->excluded_elsewhere)
+		fprintf(out, "; %zu excluded by other configs", c->excluded_elsewhere);
+}
+
 static void text_end(struct formatter *f, const struct report_counts *c)
 {
 	fprintf(f->out, "%zu %s checked: %zu %s, %zu %s, %zu %s", c->files,
@@ -152,9 +190,8 @@ static void text_end(struct formatter *f, const struct report_counts *c)
 		plural(c->infos, "info", "infos"));
 	if (c->unreadable)
 		fprintf(f->out, "; %zu could not be read", c->unreadable);
-	if (c->skipped)
-		fprintf(f->out, "; %zu skipped (not job requests)", c->skipped);
+	print_skip_counts(f->out, c);
 	fputc('\n', f->out);
 }
 
-const struct format_ops format_text_ops = { "text", text_begin, text_file, text_end };
+const struct format_ops format_text_ops = { "text", text_begin, text_file, text_end, text_skipped };

@@ -3,9 +3,11 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "engine.h"
 #include "readfile.h"
+#include "suggest.h"
 #include "suppress.h"
 #include "util.h"
 
@@ -23,16 +25,68 @@ void lint_config_init(struct lint_config *cfg, const struct request_shape *shape
 	cfg->stdin_format = -1;
 }
 
-/* A job request has Type or Details at the top. A file that does not load is taken
- * for one when its text names either, so that a broken request is still reported. */
-static bool looks_like_request(const struct doc *doc, const struct source *src)
+/* True when one of the mapping's keys is a request member in any letter case, or
+ * a near miss of one (tpye, DETAILS, asset_configuration). */
+static bool mentions_member(const struct shape *request, const struct node *map)
+{
+	size_t i, m;
+
+	map = node_deref(map);
+	if (!map || map->kind != NODE_MAPPING)
+		return false;
+	for (i = 0; i < map->nmembers; i++) {
+		const struct node *k = node_deref(map->members[i].key);
+
+		for (m = 0; node_is_string(k) && m < request->nmembers; m++)
+			if (suggest(k->text, &request->members[m].name, 1))
+				return true;
+	}
+	return false;
+}
+
+/* The children of a mapping or a list: one level down, where a request wrapped
+ * in another key (CreateJob:) or a list of requests has its members. */
+static bool child_mentions_member(const struct shape *request, const struct node *n)
+{
+	size_t i;
+
+	if (n->kind == NODE_MAPPING)
+		for (i = 0; i < n->nmembers; i++)
+			if (mentions_member(request, n->members[i].value))
+				return true;
+	if (n->kind == NODE_SEQUENCE)
+		for (i = 0; i < n->nitems; i++)
+			if (mentions_member(request, n->items[i]))
+				return true;
+	return false;
+}
+
+static bool contains_nocase(const char *text, size_t len, const char *word)
+{
+	size_t n = strlen(word), i;
+
+	for (i = 0; n && i + n <= len; i++)
+		if (strncasecmp(text + i, word, n) == 0)
+			return true;
+	return false;
+}
+
+/* Only what is clearly something else is skipped: a file is taken for a request
+ * when a request member, in any letter case or nearly, is a key at its top level
+ * or one level down. A file that does not load is taken for one when its text
+ * names a member in any case, so that a broken request is still reported. */
+static bool looks_like_request(const struct shape *request, const struct doc *doc,
+			       const struct source *src)
 {
 	const struct node *root = node_deref(doc->root);
+	size_t m;
 
 	if (root)
-		return root->kind == NODE_MAPPING &&
-		       (node_get(root, "Type") || node_get(root, "Details"));
-	return memmem(src->bytes, src->len, "Type", 4) || memmem(src->bytes, src->len, "Details", 7);
+		return mentions_member(request, root) || child_mentions_member(request, root);
+	for (m = 0; m < request->nmembers; m++)
+		if (contains_nocase(src->bytes, src->len, request->members[m].name))
+			return true;
+	return false;
 }
 
 static void lint_loaded(const struct lint_config *cfg, const struct file_settings *fs,
@@ -44,8 +98,8 @@ static void lint_loaded(const struct lint_config *cfg, const struct file_setting
 	res->src = source_new(res->path, bytes, len, format);
 	res->diags.limit = cfg->max_findings;
 	doc = load_document(res->src, &cfg->limits, &res->diags);
-	if (only_requests && !looks_like_request(doc, res->src)) {
-		res->skipped = true;
+	if (only_requests && !looks_like_request(cfg->shape->root, doc, res->src)) {
+		res->skipped = SKIP_NOT_REQUEST;
 		diag_list_free(&res->diags);
 		doc_free(doc);
 		return;
@@ -87,12 +141,15 @@ void lint_path(const struct lint_config *cfg, const char *path, bool only_reques
 		settings_resolve(cfg->settings, is_stdin && cfg->stdin_name ? cfg->stdin_name : path,
 				 &fs);
 		res->fail_on = fs.fail_on;
+		res->warning = fs.warning;
+		fs.warning = NULL;
 		if (fs.error) {
 			res->read_error = xasprintf("cannot use the configuration: %s", fs.error);
 			goto out;
 		}
 		if (fs.excluded) {
-			res->skipped = true;
+			res->skipped = SKIP_EXCLUDED;
+			res->excluded_by = fs.config_shown;
 			goto out;
 		}
 	}
@@ -109,10 +166,35 @@ out:
 	file_settings_free(&fs);
 }
 
+void lint_unread(const char *path, const char *error, enum skip_reason skip,
+		 struct lint_result *res)
+{
+	result_init(res, path);
+	res->read_error = error ? xstrdup(error) : NULL;
+	res->skipped = error ? SKIP_NONE : skip;
+}
+
+char *lint_skip_text(const struct lint_result *res)
+{
+	static const char *const reasons[SKIP_REASONS] = {
+		[SKIP_NONE] = "linted",
+		[SKIP_NOT_REQUEST] = "not a job request",
+		[SKIP_EXCLUDED] = "excluded by the configuration",
+		[SKIP_OUTSIDE_LINK] = "symbolic link outside the walked folder",
+		[SKIP_WALKED_BEFORE] = "folder walked already",
+		[SKIP_NOT_REGULAR] = "not a regular file",
+	};
+
+	if (res->skipped == SKIP_EXCLUDED && res->excluded_by)
+		return xasprintf("excluded by %s", res->excluded_by);
+	return xstrdup(reasons[res->skipped < SKIP_REASONS ? res->skipped : SKIP_NONE]);
+}
+
 void lint_result_free(struct lint_result *res)
 {
 	free(res->path);
 	free(res->read_error);
+	free(res->warning);
 	source_free(res->src);
 	diag_list_free(&res->diags);
 	memset(res, 0, sizeof *res);

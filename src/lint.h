@@ -27,25 +27,45 @@ struct lint_config {
 	const char *stdin_name;       /* --stdin-filename: the path shown for "-", or NULL */
 };
 
+/* Why an input was not linted: each is listed in the reports that list skips. */
+enum skip_reason {
+	SKIP_NONE,                    /* linted */
+	SKIP_NOT_REQUEST,             /* no request member at the top or one level down */
+	SKIP_EXCLUDED,                /* a configuration's exclude matched it */
+	SKIP_OUTSIDE_LINK,            /* a walk met a symbolic link leading out of its folder */
+	SKIP_WALKED_BEFORE,           /* a walk met a folder it had walked already */
+	SKIP_NOT_REGULAR,             /* a walk met a FIFO, device or socket */
+	SKIP_REASONS
+};
+
 struct lint_result {
 	char *path;                   /* owned */
 	char *read_error;             /* why the input could not be read, or NULL; owned */
 	struct source *src;           /* NULL when it could not be read */
 	struct diag_list diags;
-	bool skipped;                 /* not a job request, or excluded by the configuration */
+	enum skip_reason skipped;     /* SKIP_NONE when linted */
+	const char *excluded_by;      /* SKIP_EXCLUDED: the config, as shown; owned by the settings */
+	char *warning;                /* an ignored config, to tell the user once a run; owned */
 	enum severity fail_on;        /* the level at which this file fails the run */
 };
 
 /* Default limits for the given rules; the caller may change any field after. */
 void lint_config_init(struct lint_config *cfg, const struct request_shape *shape,
 		      const struct catalog *catalog);
-/* Lints one file ("-" is standard input). With only_requests, a file whose top level
- * has neither Type nor Details is skipped: res->skipped is set and nothing reported. */
+/* Lints one file ("-" is standard input). With only_requests, a file that names no
+ * request member (in any letter case, or nearly) at its top level or one level down
+ * is skipped: res->skipped is set and nothing reported. */
 void lint_path(const struct lint_config *cfg, const char *path, bool only_requests,
 	       struct lint_result *res);
 /* Lints text already in memory (takes ownership of bytes, len bytes plus a NUL). */
 void lint_bytes(const struct lint_config *cfg, const char *path, char *bytes, size_t len,
 		enum source_format format, struct lint_result *res);
+/* A result for an input that was not read: a walk error (when error is not NULL)
+ * or a skip. */
+void lint_unread(const char *path, const char *error, enum skip_reason skip,
+		 struct lint_result *res);
+/* "not a job request", "excluded by CONFIG": why res was skipped; caller frees. */
+char *lint_skip_text(const struct lint_result *res);
 void lint_result_free(struct lint_result *res);
 
 #endif

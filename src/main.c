@@ -103,7 +103,23 @@ struct emit_state {
 	struct report_counts counts;
 	struct progress progress;
 	int status;
+	char **told;            /* warnings given, each given once a run */
+	size_t ntold, told_cap;
 };
+
+/* The one place warnings reach standard error (an ignored unsafe config): once a
+ * run each, at the first file they concern in input order. */
+static void warn_once(struct emit_state *st, const char *message)
+{
+	size_t i;
+
+	for (i = 0; i < st->ntold; i++)
+		if (strcmp(st->told[i], message) == 0)
+			return;
+	st->told = grow_array(st->told, &st->told_cap, st->ntold + 1, sizeof *st->told);
+	st->told[st->ntold++] = xstrdup(message);
+	escape_error("warning: %s", message);
+}
 
 static void emit(const struct lint_result *res, void *ctx)
 {
@@ -112,8 +128,13 @@ static void emit(const struct lint_result *res, void *ctx)
 
 	report_counts_add(&st->counts, res);
 	progress_step(&st->progress, res->path);
-	if (res->skipped)
+	if (res->warning)
+		warn_once(st, res->warning);
+	if (res->skipped) {
+		for (i = 0; i < st->noutputs; i++)
+			formatter_file(st->outputs[i], res);
 		return;
+	}
 	if (res->read_error) {
 		escape_error("%s: %s", res->path, res->read_error);
 		st->status = EXIT_USAGE;
@@ -261,8 +282,8 @@ static int lint_inputs(const struct cli *cli, const struct catalog *cat,
 {
 	struct lint_config cfg;
 	struct file_walk *walk;
-	struct report_meta meta = { cat, PACKAGE_VERSION, use_color(cli->color) };
-	struct report_meta plain = { cat, PACKAGE_VERSION, false };
+	struct report_meta meta = { cat, PACKAGE_VERSION, use_color(cli->color), cli->show_skipped };
+	struct report_meta plain = { cat, PACKAGE_VERSION, false, cli->show_skipped };
 	struct emit_state st = { 0 };
 	struct run_options opts;
 	char *error;
@@ -293,6 +314,9 @@ static int lint_inputs(const struct cli *cli, const struct catalog *cat,
 			st.status = EXIT_USAGE;
 		}
 	}
+	for (i = 0; i < st.ntold; i++)
+		free(st.told[i]);
+	free(st.told);
 	return st.status;
 }
 

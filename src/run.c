@@ -32,10 +32,23 @@ struct pool {
 	pthread_cond_t done;      /* a worker finished a block, or the walk ended */
 };
 
+/* What the walk met becomes a result like any other, so that it comes out in
+ * input order: a path it could not read, or one it left out. */
 static void lint_input(const struct lint_config *cfg, const struct run_options *opts,
 		       const struct input_file *in, struct lint_result *res)
 {
-	lint_path(cfg, in->path, opts->only_requests || (in->walked && !opts->all_files), res);
+	static const enum skip_reason reasons[] = {
+		[WALK_READ] = SKIP_NONE,
+		[WALK_OUTSIDE_LINK] = SKIP_OUTSIDE_LINK,
+		[WALK_SEEN] = SKIP_WALKED_BEFORE,
+		[WALK_NOT_REGULAR] = SKIP_NOT_REGULAR,
+	};
+
+	if (in->error || in->skip != WALK_READ)
+		lint_unread(in->path, in->error, reasons[in->skip], res);
+	else
+		lint_path(cfg, in->path, opts->only_requests || (in->walked && !opts->all_files),
+			  res);
 }
 
 static void run_sequential(const struct lint_config *cfg, const struct run_options *opts,
@@ -49,7 +62,7 @@ static void run_sequential(const struct lint_config *cfg, const struct run_optio
 		lint_input(cfg, opts, &in, &res);
 		consume(&res, ctx);
 		lint_result_free(&res);
-		free(in.path);
+		input_file_free(&in);
 	}
 }
 
@@ -111,7 +124,7 @@ static void consume_in_order(struct pool *p, run_consumer *consume, void *ctx)
 		for (i = 0; i < p->count[slot]; i++) {
 			consume(&p->slots[slot * BLOCK + i], ctx);
 			lint_result_free(&p->slots[slot * BLOCK + i]);
-			free(p->inputs[slot * BLOCK + i].path);
+			input_file_free(&p->inputs[slot * BLOCK + i]);
 		}
 		pthread_mutex_lock(&p->lock);
 		p->ready[slot] = false;

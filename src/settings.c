@@ -1,8 +1,10 @@
 /* The settings that apply to one file. */
 #include "settings.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "escape.h"
 #include "glob.h"
@@ -11,8 +13,10 @@
 struct config_cache_entry {
 	char *folder;
 	char *config_path;        /* NULL: none found */
+	char *shown;              /* config_path as shown: relative below the working folder */
 	struct config *config;    /* loaded once; NULL when none or on error */
 	char *error;
+	char *ignored, *why;      /* an unsafe config met on the way up, and why */
 };
 
 void settings_init(struct settings_source *src, const struct catalog *cat)
@@ -41,7 +45,10 @@ void settings_cleanup(struct settings_source *src)
 			config_free(src->cache[i].config);
 		free(src->cache[i].folder);
 		free(src->cache[i].config_path);
+		free(src->cache[i].shown);
 		free(src->cache[i].error);
+		free(src->cache[i].ignored);
+		free(src->cache[i].why);
 	}
 	free(src->cache);
 	config_free(src->forced);
@@ -70,22 +77,42 @@ int settings_cli_rule(struct settings_source *src, const char *id, const char *l
 	return 0;
 }
 
-/* The folder part of a path as written ("." for a bare name or "-"): a cache key
- * that costs no system call. */
-static char *folder_of(const char *path)
+/* A path below the working folder is shown relative to it, as users wrote it. */
+static char *shown_path(const char *path)
 {
-	const char *slash = strcmp(path, "-") == 0 ? NULL : strrchr(path, '/');
+	char cwd[PATH_MAX];
+	size_t n;
 
-	if (!slash)
-		return xstrdup(".");
-	return xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
+	if (!path || !getcwd(cwd, sizeof cwd))
+		return path ? xstrdup(path) : NULL;
+	n = strlen(cwd);
+	if (n > 1 && strncmp(path, cwd, n) == 0 && path[n] == '/')
+		return xstrdup(path + n + 1);
+	return xstrdup(path);
 }
 
-/* The config for a folder, found and loaded once per run (under the lock). Runs
- * over many files meet few folders, and usually the last one again. */
+/* Finds the config for a new cache entry, and loads it unless an earlier entry did. */
+static void discover(struct settings_source *src, struct config_cache_entry *e)
+{
+	size_t i;
+
+	e->config_path = config_discover(e->folder, &e->ignored, &e->why);
+	e->shown = shown_path(e->config_path);
+	for (i = 0; e->config_path && i + 1 < src->ncache; i++)
+		if (src->cache[i].config_path && strcmp(src->cache[i].config_path, e->config_path) == 0) {
+			e->config = src->cache[i].config;
+			e->error = src->cache[i].error ? xstrdup(src->cache[i].error) : NULL;
+			return;
+		}
+	if (e->config_path)
+		e->config = config_load(e->config_path, src->catalog, &e->error);
+}
+
+/* The config for a folder as written, found and loaded once per run (under the
+ * lock). Runs over many files meet few folders, and usually the last one again. */
 static struct config_cache_entry *lookup(struct settings_source *src, const char *path)
 {
-	char *folder = folder_of(path);
+	char *folder = config_folder_of(path);
 	struct config_cache_entry *e;
 	size_t i = src->ncache;
 
@@ -98,16 +125,28 @@ static struct config_cache_entry *lookup(struct settings_source *src, const char
 	e = &src->cache[src->ncache++];
 	memset(e, 0, sizeof *e);
 	e->folder = folder;
-	e->config_path = config_discover(path);
-	for (i = 0; e->config_path && i + 1 < src->ncache; i++)
-		if (src->cache[i].config_path && strcmp(src->cache[i].config_path, e->config_path) == 0) {
-			e->config = src->cache[i].config;
-			e->error = src->cache[i].error ? xstrdup(src->cache[i].error) : NULL;
-			return e;
-		}
-	if (e->config_path)
-		e->config = config_load(e->config_path, src->catalog, &e->error);
+	discover(src, e);
 	return e;
+}
+
+/* The config that applies to path, from --config or found above it. */
+static void find_config(struct settings_source *src, const char *path, struct file_settings *out)
+{
+	struct config_cache_entry *e;
+
+	out->config = src->forced;
+	out->config_shown = src->forced ? src->forced->path : NULL;
+	if (out->config || !src->discover)
+		return;
+	pthread_mutex_lock(&src->lock);
+	e = lookup(src, path);
+	out->config = e->config;
+	out->config_shown = e->shown;
+	if (e->error)
+		out->error = xstrdup(e->error);
+	if (e->ignored)
+		out->warning = xasprintf("%s is ignored: %s", e->ignored, e->why);
+	pthread_mutex_unlock(&src->lock);
 }
 
 void settings_resolve(struct settings_source *src, const char *path, struct file_settings *out)
@@ -119,20 +158,13 @@ void settings_resolve(struct settings_source *src, const char *path, struct file
 	out->severity = xcalloc(cat->n ? cat->n : 1, sizeof *out->severity);
 	for (i = 0; i < cat->n; i++)
 		out->severity[i] = cat->rules[i].severity;
-	out->config = src->forced;
-	if (!out->config && src->discover) {
-		struct config_cache_entry *e;
-
-		pthread_mutex_lock(&src->lock);
-		e = lookup(src, path);
-		out->config = e->config;
-		if (e->error)
-			out->error = xstrdup(e->error);
-		pthread_mutex_unlock(&src->lock);
-	}
+	find_config(src, path, out);
 	out->fail_on = SEV_ERROR;
 	if (out->config) {
-		out->relative = config_relative(out->config, path);
+		char *logical = config_logical_path(path);
+
+		out->relative = config_relative(out->config, logical);
+		free(logical);
 		out->excluded = strcmp(path, "-") != 0 && config_excludes(out->config, out->relative);
 		config_apply(out->config, out->relative, out->severity);
 		if (out->config->fail_on >= 0)
@@ -150,6 +182,7 @@ void file_settings_free(struct file_settings *fs)
 	free(fs->severity);
 	free(fs->relative);
 	free(fs->error);
+	free(fs->warning);
 	memset(fs, 0, sizeof *fs);
 }
 
@@ -195,6 +228,11 @@ int settings_print(FILE *out, struct settings_source *src, const char *path)
 	fputs("\nconfig: ", out);
 	escape_put(out, fs.config ? fs.config->path : "(none)");
 	fputc('\n', out);
+	if (fs.warning) {
+		fputs("ignored config: ", out);
+		escape_put(out, fs.warning);
+		fputc('\n', out);
+	}
 	if (fs.config) {
 		fputs("path in config: ", out);
 		escape_put(out, fs.relative);

@@ -26,9 +26,11 @@ struct file_settings {
 	enum severity *severity;        /* per rule; owned */
 	enum severity fail_on;
 	const struct config *config;    /* NULL when none applies */
+	const char *config_shown;       /* its path as shown to the user; owned by src */
 	char *relative;                 /* path relative to the config's folder; owned */
 	bool excluded;
 	char *error;                    /* a config file that could not be used; owned */
+	char *warning;                  /* a config ignored as unsafe; owned */
 };
 
 void settings_init(struct settings_source *src, const struct catalog *cat);
@@ -36,6 +38,8 @@ void settings_cleanup(struct settings_source *src);
 /* Command-line settings: "CJ205=off" style; returns -1 with *error for a bad one. */
 int settings_cli_rule(struct settings_source *src, const char *id, const char *level, char **error);
 
+/* The settings for path: a function of the path alone (its folder as written,
+ * resolved as a folder), whatever else the run has met. */
 void settings_resolve(struct settings_source *src, const char *path, struct file_settings *out);
 void file_settings_free(struct file_settings *fs);
 

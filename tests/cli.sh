@@ -41,7 +41,7 @@ printf 'not a request' > "$tmp/repo/notes.txt"
 mkfifo "$tmp/repo/fifo.json" 2>/dev/null
 (cd "$tmp" && "$CJL" --color never repo) > "$tmp/out" 2>&1; rc=$?
 check "a directory walk finds the request files" 'grep -q "^repo/b/job.json:7:18: error" "$tmp/out" && [ "$rc" -eq 1 ]'
-check "skips what is not a job request, and counts it" 'grep -q "^2 files checked: 1 error, 0 warnings, 0 infos; 2 skipped (not job requests)$" "$tmp/out"'
+check "skips what is not a job request, and counts it" 'grep -q "^2 files checked: 1 error, 0 warnings, 0 infos; 2 skipped (not job requests); 1 skipped (not regular files)$" "$tmp/out"'
 check "does not enter .git, nor read FIFOs or a folder named x.json" '! grep -q "ignored.json\|fifo.json\|x.json" "$tmp/out"'
 (cd "$tmp" && "$CJL" --color never --all-files repo) > "$tmp/out" 2>&1
 check "--all-files lints every file found" 'grep -q "^repo/package.json:1:1: error" "$tmp/out" && grep -q "^4 files checked" "$tmp/out"'
@@ -57,7 +57,9 @@ check "a FIFO named on the command line is refused" '[ "$rc" -eq 2 ] && grep -q 
 check "a directory named x.json is walked, not read" '[ "$rc" -eq 0 ]'
 ln -s .. "$tmp/repo/a/loop"
 (cd "$tmp" && timeout 10 "$CJL" --color never repo) > "$tmp/out" 2>&1; rc=$?
-check "a symbolic link loop ends the descent" '[ "$rc" -eq 1 ] && grep -q "^2 files checked" "$tmp/out"'
+check "a symbolic link loop ends the descent, as an error naming the link" \
+	'[ "$rc" -eq 2 ] && grep -q "^createjob-lint: repo/a/loop: symbolic link loop" "$tmp/out" && grep -q "^3 files checked.*; 1 could not be read" "$tmp/out"'
+rm "$tmp/repo/a/loop"
 
 mkdir -p "$tmp/chain/d0"
 for i in $(seq 1 24); do
@@ -66,7 +68,7 @@ for i in $(seq 1 24); do
 	ln -s "../d$i" "$tmp/chain/d$((i - 1))/b"
 done
 cp "$valid" "$tmp/chain/d24/job.json"
-timeout 10 "$CJL" --color never "$tmp/chain/d0" > "$tmp/out" 2>&1; rc=$?
+timeout 10 "$CJL" --color never "$tmp/chain" > "$tmp/out" 2>&1; rc=$?
 check "links that make the tree a graph do not repeat the walk (2^24 paths, one file)" \
 	'[ "$rc" -eq 0 ] && grep -q "^1 file checked" "$tmp/out"'
 

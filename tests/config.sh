@@ -43,7 +43,7 @@ lint jobs legacy
 check "the config found above the file changes a level" 'grep -q "jobs/uri.json:5:.*warning: .*\[CJ205\]" "$tmp/out"'
 check "fail-on from the config makes a warning fail the run" '[ "$rc" -eq 1 ]'
 check "an override turns a rule off under legacy/" '! grep -q "CJ206" "$tmp/out"'
-check "exclude skips matching files, counted as skipped" '! grep -q "wip.json" "$tmp/out" && grep -q "1 skipped" "$tmp/out"'
+check "exclude skips matching files, counted under the config's name" '! grep -q "wip.json" "$tmp/out" && grep -q "; 1 excluded by .createjob-lint.yaml$" "$tmp/out"'
 lint --fail-on error jobs
 check "--fail-on on the command line wins over the config" '[ "$rc" -eq 0 ]'
 lint --severity CJ205=error jobs/uri.json

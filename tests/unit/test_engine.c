@@ -1545,8 +1545,8 @@ END_TEST
 
 /* Lints text written to a file of that name in a fresh folder, through lint_path (where
  * per-file settings apply), with `c`. */
-static struct lint_result lint_file_with(const struct lint_config *c, const char *name,
-					 const char *text)
+static struct lint_result lint_file_as(const struct lint_config *c, const char *name,
+				       const char *text, bool only_requests)
 {
 	char dir[] = "/tmp/cjl-unit-XXXXXX";
 	char *path;
@@ -1559,12 +1559,53 @@ static struct lint_result lint_file_with(const struct lint_config *c, const char
 	ck_assert_ptr_nonnull(f);
 	fputs(text, f);
 	ck_assert_int_eq(fclose(f), 0);
-	lint_path(c, path, false, &r);
+	lint_path(c, path, only_requests, &r);
 	unlink(path);
 	rmdir(dir);
 	free(path);
 	return r;
 }
+
+static struct lint_result lint_file_with(const struct lint_config *c, const char *name,
+					 const char *text)
+{
+	return lint_file_as(c, name, text, false);
+}
+
+/* Files met in a walk: only what is clearly not a request is skipped. A request
+ * member in any letter case or nearly, at the top or one level down, is enough. */
+static const struct {
+	const char *name, *text;
+	bool linted;
+} recognition_cases[] = {
+	{ "upper.json", "{\"Type\": \"X\"}", true },
+	{ "lower.json", "{\"type\": \"X\", \"details\": {}}", true },
+	{ "shout.yaml", "DETAILS: {}\n", true },
+	{ "typo.json", "{\"Tpye\": \"X\"}", true },
+	{ "snake.yaml", "asset_configuration: {}\n", true },
+	{ "nested.yaml", "CreateJob:\n  Type: X\n  Details: {}\n", true },
+	{ "listed.json", "[{\"type\": \"X\"}]", true },
+	{ "broken.json", "{\"DETAILS\": {", true },
+	{ "package.json", "{\"name\": \"web\", \"scripts\": {\"test\": \"make\"}}", false },
+	{ "compose.yaml", "services:\n  web: {image: nginx}\n", false },
+	{ "deeper.yaml", "a:\n  b:\n    Type: X\n", false },
+	{ "numbers.json", "[1, 2, 3]", false },
+	{ "broken.yaml", "key: [unclosed\n", false },
+};
+
+START_TEST(request_recognition)
+{
+	struct lint_result r = lint_file_as(&cfg, recognition_cases[_i].name,
+					    recognition_cases[_i].text, true);
+
+	ck_assert_msg((r.skipped == SKIP_NONE) == recognition_cases[_i].linted,
+		      "%s: linted %d, want %d", recognition_cases[_i].name,
+		      r.skipped == SKIP_NONE, recognition_cases[_i].linted);
+	if (!recognition_cases[_i].linted)
+		ck_assert_int_eq(r.skipped, SKIP_NOT_REQUEST);
+	lint_result_free(&r);
+}
+END_TEST
 
 START_TEST(severity_override_off)
 {
@@ -1659,6 +1700,8 @@ Suite *engine_suite(void)
 	tcase_add_test(schema, cj107_list_bounds);
 	tcase_add_test(schema, cj107_tags);
 	tcase_add_test(schema, severity_override_off);
+	tcase_add_loop_test(schema, request_recognition, 0,
+			    (int)(sizeof recognition_cases / sizeof *recognition_cases));
 	suite_add_tcase(s, schema);
 	return s;
 }
