@@ -25,8 +25,19 @@ void lint_config_init(struct lint_config *cfg, const struct request_shape *shape
 	cfg->stdin_format = -1;
 }
 
-/* True when one of the mapping's keys is a request member in any letter case, or
- * a near miss of one (tpye, DETAILS, asset_configuration). */
+/* A value that names a job type in any letter case, or nearly ("import_assets_from_s3",
+ * "EXPORT_REVISION_TO_S3"). */
+static bool names_job_type(const struct shape *type, const struct node *value)
+{
+	value = node_deref(value);
+	return node_is_string(value) && type->nenums > 0 &&
+	       suggest(value->text, type->enums, type->nenums) != NULL;
+}
+
+/* True when the mapping's keys name request members in any letter case, or nearly
+ * (tpye, DETAILS, asset_configuration). A "type" spelt otherwise than Type is the
+ * commonest key of all (package.json's "type": "module", a JSON Schema's "type":
+ * "object"): alone, it counts only when its value names a job type. */
 static bool mentions_member(const struct shape *request, const struct node *map)
 {
 	size_t i, m;
@@ -37,9 +48,15 @@ static bool mentions_member(const struct shape *request, const struct node *map)
 	for (i = 0; i < map->nmembers; i++) {
 		const struct node *k = node_deref(map->members[i].key);
 
-		for (m = 0; node_is_string(k) && m < request->nmembers; m++)
-			if (suggest(k->text, &request->members[m].name, 1))
+		for (m = 0; node_is_string(k) && m < request->nmembers; m++) {
+			const struct shape_member *sm = &request->members[m];
+
+			if (!suggest(k->text, &sm->name, 1))
+				continue;
+			if (strcmp(sm->name, "Type") != 0 || strcmp(k->text, "Type") == 0 ||
+			    names_job_type(sm->shape, map->members[i].value))
 				return true;
+		}
 	}
 	return false;
 }

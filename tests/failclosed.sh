@@ -143,7 +143,9 @@ printf '{"Tpye": "IMPORT_ASSETS_FROM_S3"}\n' > typo.json
 printf '[{"TYPE": "IMPORT_ASSETS_FROM_S3"}]\n' > list.json
 printf '{"DETAILS": {' > broken.json
 printf '{"asset_configuration": {}}\n' > snake.json
-printf '{"name": "web", "version": "1.0.0", "scripts": {"test": "make"}}\n' > package.json
+printf '{"TYPE": "import_assets_from_s3"}\n' > shouted.json
+printf '{"name": "web", "version": "1.0.0", "type": "module", "scripts": {"test": "make"}}\n' > package.json
+printf '{"type": "object", "properties": {"name": {"type": "string"}}}\n' > schema.json
 printf 'services:\n  web: {image: nginx}\n' > compose.yaml
 cd "$tmp" || exit 1
 for f in $formats; do
@@ -151,30 +153,31 @@ for f in $formats; do
 	check "broken requests in a walk are linted, not skipped ($f)" '[ "$rc" -eq 1 ]'
 done
 lint "$tmp/skip" jobs
-for name in lower.json nested.yaml typo.json list.json broken.json snake.json; do
+for name in lower.json nested.yaml typo.json list.json broken.json snake.json shouted.json; do
 	check "linted: $name" 'grep -q "^jobs/$name:[0-9]*:[0-9]*: error" "$tmp/out"'
 done
 check "lower-case members get the did-you-mean" \
 	'grep -q "^jobs/lower.json:1:2: error: .*did you mean Type?" "$tmp/out"'
 check "a near miss gets it too" 'grep -q "^jobs/typo.json:.*did you mean Type?" "$tmp/out"'
 check "what is clearly something else is skipped, and counted" \
-	'grep -q "^6 files checked: .*; 2 skipped (not job requests)$" "$tmp/out"'
+	'grep -q "^7 files checked: .*; 3 skipped (not job requests)$" "$tmp/out"'
 check "the text report does not list skipped files unless asked" '! grep -q "skipped: " "$tmp/out"'
 for opt in -v --show-skipped; do
 	lint "$tmp/skip" "$opt" jobs
 	check "$opt lists each skipped file and why, in order" \
 		'[ "$(grep ": skipped: " "$tmp/out")" = "jobs/compose.yaml: skipped: not a job request
-jobs/package.json: skipped: not a job request" ]'
+jobs/package.json: skipped: not a job request
+jobs/schema.json: skipped: not a job request" ]'
 done
 lint "$tmp/skip" -f json jobs
 check "JSON: skipped files are listed with their reason" \
-	'jq -e ".skipped == [{\"path\": \"jobs/compose.yaml\", \"reason\": \"not a job request\"}, {\"path\": \"jobs/package.json\", \"reason\": \"not a job request\"}] and .summary.skipped == 2" "$tmp/out" >/dev/null'
+	'jq -e ".skipped == [{\"path\": \"jobs/compose.yaml\", \"reason\": \"not a job request\"}, {\"path\": \"jobs/package.json\", \"reason\": \"not a job request\"}, {\"path\": \"jobs/schema.json\", \"reason\": \"not a job request\"}] and .summary.skipped == 3" "$tmp/out" >/dev/null'
 lint "$tmp/skip" -f json "$valid"
 check "JSON: the skipped list is there, empty, when nothing was skipped" \
 	'jq -e ".skipped == []" "$tmp/out" >/dev/null'
 lint "$tmp/skip" -f sarif jobs
 check "SARIF: skipped files are notes among the notifications, located" \
-	'jq -e "[.runs[0].invocations[0].toolExecutionNotifications[] | select(.level == \"note\") | .locations[0].physicalLocation.artifactLocation.uri] == [\"jobs/compose.yaml\", \"jobs/package.json\"]" "$tmp/out" >/dev/null'
+	'jq -e "[.runs[0].invocations[0].toolExecutionNotifications[] | select(.level == \"note\") | .locations[0].physicalLocation.artifactLocation.uri] == [\"jobs/compose.yaml\", \"jobs/package.json\", \"jobs/schema.json\"]" "$tmp/out" >/dev/null'
 check "SARIF: skips alone do not fail the run" \
 	'jq -e ".runs[0].invocations[0].executionSuccessful == true" "$tmp/out" >/dev/null'
 check "SARIF: a note says why" \
