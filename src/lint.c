@@ -34,10 +34,18 @@ static bool names_job_type(const struct shape *type, const struct node *value)
 	       suggest(value->text, type->enums, type->nenums) != NULL;
 }
 
+/* A key spelt "type" or "types" in some letter case other than Type: the commonest
+ * keys of all (package.json's "type": "module", a JSON Schema's "type": "object",
+ * tsconfig's "types"). */
+static bool loose_type_key(const char *key)
+{
+	return strcmp(key, "Type") != 0 &&
+	       (strcasecmp(key, "type") == 0 || strcasecmp(key, "types") == 0);
+}
+
 /* True when the mapping's keys name request members in any letter case, or nearly
- * (tpye, DETAILS, asset_configuration). A "type" spelt otherwise than Type is the
- * commonest key of all (package.json's "type": "module", a JSON Schema's "type":
- * "object"): alone, it counts only when its value names a job type. */
+ * (tpye, DETAILS, asset_configuration); a loose "type" key alone counts only when
+ * its value names a job type. */
 static bool mentions_member(const struct shape *request, const struct node *map)
 {
 	size_t i, m;
@@ -53,7 +61,7 @@ static bool mentions_member(const struct shape *request, const struct node *map)
 
 			if (!suggest(k->text, &sm->name, 1))
 				continue;
-			if (strcmp(sm->name, "Type") != 0 || strcmp(k->text, "Type") == 0 ||
+			if (strcmp(sm->name, "Type") != 0 || !loose_type_key(k->text) ||
 			    names_job_type(sm->shape, map->members[i].value))
 				return true;
 		}
