@@ -14,7 +14,10 @@ struct source {
 	size_t len;
 	enum source_format format;
 	size_t *line_starts;     /* byte offset of each line start; built lazily */
+	size_t *line_chars;      /* code points before each line start */
 	size_t nlines;
+	struct source_mark *marks; /* every SOURCE_MARK_STRIDE bytes, for columns */
+	size_t nmarks;
 	struct source_range *masks; /* byte ranges never to show (secrets) */
 	size_t nmasks, masks_cap;
 };
@@ -22,6 +25,15 @@ struct source {
 struct source_range {
 	size_t start, end;
 };
+
+/* A place where code points are known: the first character boundary at or after a
+ * multiple of SOURCE_MARK_STRIDE bytes, and the code points before it. Columns are
+ * counted from the nearest mark, so a position costs at most a stride of decoding
+ * however long its line is. */
+struct source_mark {
+	size_t offset, chars;
+};
+#define SOURCE_MARK_STRIDE 256
 
 /* A 1-based line and a 1-based column counted in code points, plus the byte offset. */
 struct position {
@@ -38,8 +50,11 @@ void source_free(struct source *src);
  * when the first non-blank byte opens an object or array, else YAML. */
 enum source_format source_guess_format(const char *path, const char *bytes, size_t len);
 
-/* Line breaks are LF, CRLF and a lone CR, as editors count them. */
+/* Line breaks are LF, CRLF and a lone CR, as editors count them. Takes time
+ * logarithmic in the file's size plus at most one stride, in any order of calls. */
 struct position source_position(struct source *src, size_t offset);
+/* Code points in a line, without its line break (0 for a line that is not there). */
+unsigned source_line_columns(struct source *src, unsigned line);
 /* Marks bytes [start, end) as secret: excerpts show them as '*'. */
 void source_add_mask(struct source *src, size_t start, size_t end);
 /* True when the byte at offset lies in a secret range. */
