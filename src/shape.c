@@ -41,6 +41,8 @@ static const char **string_list(struct rulesfile *rf, const struct node *list, s
 		rulesfile_fail(rf, list, "expected a list of strings");
 		return NULL;
 	}
+	if (rulesfile_visit(rf, list) < 0)
+		return NULL;
 	out = xcalloc(list->nitems, sizeof *out);
 	for (i = 0; i < list->nitems; i++) {
 		if (!node_is_string(list->items[i])) {
@@ -124,6 +126,8 @@ static int read_members(struct request_shape *rs, struct shape *s, const struct 
 
 	if (!members || members->kind != NODE_MAPPING)
 		return rulesfile_fail(rf, def, "structure %s needs members", s->name);
+	if (rulesfile_visit(rf, members) < 0)
+		return -1;
 	if (required && !(req = string_list(rf, required, &nreq)))
 		return -1;
 	s->members = xcalloc(members->nmembers, sizeof *s->members);
@@ -132,13 +136,15 @@ static int read_members(struct request_shape *rs, struct shape *s, const struct 
 		struct shape_member *m = &s->members[i];
 		const struct node *mdef = node_deref(members->members[i].value);
 
-		m->name = node_deref(members->members[i].key)->text;
+		if (!(m->name = rulesfile_key(rf, &members->members[i])) ||
+		    rulesfile_visit(rf, mdef) < 0)
+			break;
 		m->shape = resolve(rs, mdef, rulesfile_string(rf, mdef, "shape"));
 		m->since = rulesfile_opt_string(rf, mdef, "since");
 		for (j = 0; j < nreq; j++)
 			m->required |= strcmp(req[j], m->name) == 0;
 	}
-	for (j = 0; j < nreq; j++)
+	for (j = 0; j < nreq && !rf->error; j++)
 		if (!shape_member(s, req[j]))
 			rulesfile_fail(rf, required, "required member %s is not a member", req[j]);
 	free(req);
@@ -148,9 +154,9 @@ static int read_members(struct request_shape *rs, struct shape *s, const struct 
 static int read_shape(struct request_shape *rs, struct shape *s, const struct node *def)
 {
 	struct rulesfile *rf = &rs->file;
-	const char *type = rulesfile_string(rf, def, "type");
+	const char *type;
 
-	if (!type)
+	if (rulesfile_visit(rf, def) < 0 || !(type = rulesfile_string(rf, def, "type")))
 		return -1;
 	s->min = read_bound(rf, def, "min");
 	s->max = read_bound(rf, def, "max");
@@ -188,6 +194,8 @@ static int read_type_details(struct request_shape *rs, const struct node *root)
 
 	if (!map || map->kind != NODE_MAPPING)
 		return rulesfile_fail(&rs->file, root, "missing mapping type_details");
+	if (rulesfile_visit(&rs->file, map) < 0)
+		return -1;
 	rs->type_details = xcalloc(map->nmembers, sizeof *rs->type_details);
 	for (i = 0; i < map->nmembers; i++) {
 		const struct node *k = node_deref(map->members[i].key);
@@ -211,12 +219,15 @@ static int read_all(struct request_shape *rs)
 
 	if (!shapes || shapes->kind != NODE_MAPPING)
 		return rulesfile_fail(&rs->file, root, "missing mapping shapes");
+	if (rulesfile_visit(&rs->file, shapes) < 0)
+		return -1;
 	rs->model_source = model ? rulesfile_string(&rs->file, model, "source") : NULL;
 	/* Names first, so that shapes may refer to shapes defined further down. */
 	rs->shapes = xcalloc(shapes->nmembers, sizeof *rs->shapes);
 	rs->nshapes = shapes->nmembers;
 	for (i = 0; i < shapes->nmembers; i++)
-		rs->shapes[i].name = node_deref(shapes->members[i].key)->text;
+		if (!(rs->shapes[i].name = rulesfile_key(&rs->file, &shapes->members[i])))
+			return -1;
 	for (i = 0; i < shapes->nmembers; i++)
 		if (read_shape(rs, &rs->shapes[i], node_deref(shapes->members[i].value)) < 0)
 			return -1;
@@ -244,7 +255,7 @@ int shape_load_file(struct request_shape *rs, const char *path, char **error)
 	size_t len;
 	int rc;
 
-	if (read_file(path, SIZE_MAX, &text, &len, &why) < 0) {
+	if (read_file(path, RULESFILE_MAX_SIZE, &text, &len, &why) < 0) {
 		*error = xasprintf("%s: %s", path, why);
 		free(why);
 		return -1;
