@@ -166,6 +166,48 @@ unsigned source_line_columns(struct source *src, unsigned line)
 	return (unsigned)chars_into_line(src, line - 1, (size_t)(text - src->bytes) + len);
 }
 
+/* The last mark with at most `chars` code points before it (marks[0] has none). */
+static const struct source_mark *mark_before_char(const struct source *src, size_t chars)
+{
+	size_t lo = 0, hi = src->nmarks;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (src->marks[mid].chars <= chars)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return &src->marks[lo];
+}
+
+size_t source_column_offset(struct source *src, unsigned line, unsigned column)
+{
+	size_t len, i, chars, want;
+	const char *text = source_line(src, line, &len);
+	size_t start = (size_t)(text - src->bytes), end = start + len;
+	const struct source_mark *mark;
+
+	if (line == 0 || line > src->nlines || column <= 1)
+		return 0;
+	if (column - 1 >= source_line_columns(src, line))
+		return len;
+	want = src->line_chars[line - 1] + column - 1;
+	i = start;
+	chars = src->line_chars[line - 1];
+	mark = src->nmarks ? mark_before_char(src, want) : NULL;
+	if (mark && mark->offset > start && mark->offset <= end) {
+		i = mark->offset;
+		chars = mark->chars;
+	}
+	while (chars < want && i < end) {
+		i += char_width(src, i);
+		chars++;
+	}
+	return (i < end ? i : end) - start;
+}
+
 const char *source_line(struct source *src, unsigned line, size_t *len)
 {
 	size_t start, end;

@@ -55,6 +55,9 @@ enum source_format source_guess_format(const char *path, const char *bytes, size
 struct position source_position(struct source *src, size_t offset);
 /* Code points in a line, without its line break (0 for a line that is not there). */
 unsigned source_line_columns(struct source *src, unsigned line);
+/* The byte offset, from the start of the line, of the code point at a 1-based
+ * column (the line's length for a column past its end); as fast as source_position. */
+size_t source_column_offset(struct source *src, unsigned line, unsigned column);
 /* Marks bytes [start, end) as secret: excerpts show them as '*'. */
 void source_add_mask(struct source *src, size_t start, size_t end);
 /* True when the byte at offset lies in a secret range. */
