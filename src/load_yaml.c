@@ -1,6 +1,7 @@
 /* YAML loader: libyaml's event parser builds the document tree. libyaml marks count
  * characters, not bytes, so a cursor turns them into byte offsets. Aliases stay
  * alias nodes pointing at their anchor, so an alias bomb costs one node per alias. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -299,13 +300,82 @@ static void merge_from(struct yaml_load *yl, const struct node *src_node, struct
 	}
 }
 
+/* The mappings one `<<` names, in order: its value, or each entry of a list. */
+struct merge_source {
+	const struct node *at;      /* as written (maybe an alias) */
+	const struct node *target;  /* what it stands for */
+	size_t order;
+};
+
+static int compare_sources(const void *a, const void *b)
+{
+	const struct merge_source *x = a, *y = b;
+
+	if (x->target != y->target)
+		return (uintptr_t)x->target < (uintptr_t)y->target ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static int compare_order(const void *a, const void *b)
+{
+	const struct merge_source *x = a, *y = b;
+
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static void add_source(struct merge_source **list, size_t *n, size_t *cap, const struct node *at)
+{
+	*list = grow_array(*list, cap, *n + 1, sizeof **list);
+	(*list)[*n].at = at;
+	(*list)[*n].target = node_deref(at);
+	(*list)[*n].order = *n;
+	(*n)++;
+}
+
+/* Drops a mapping merged a second time: its keys are all there already, so only
+ * the first time counts. Sorting finds the repeats in n log n. */
+static size_t drop_repeated_sources(struct merge_source *list, size_t n)
+{
+	size_t i, kept = 0;
+
+	qsort(list, n, sizeof *list, compare_sources);
+	for (i = 0; i < n; i++)
+		if (i == 0 || list[i].target != list[i - 1].target || !list[i].target ||
+		    list[i].target->kind != NODE_MAPPING)
+			list[kept++] = list[i];
+	qsort(list, kept, sizeof *list, compare_order);
+	return kept;
+}
+
+static size_t merge_sources(const struct open_node *top, struct merge_source **list)
+{
+	const struct member *m = top->items;
+	size_t i, j, n = 0, cap = 0;
+
+	*list = NULL;
+	for (i = 0; i < top->n; i++) {
+		const struct node *v;
+
+		if (!is_merge_key(m[i].key))
+			continue;
+		v = node_deref(m[i].value);
+		if (v && v->kind == NODE_SEQUENCE)
+			for (j = 0; j < v->nitems; j++)
+				add_source(list, &n, &cap, v->items[j]);
+		else
+			add_source(list, &n, &cap, m[i].value);
+	}
+	return n ? drop_repeated_sources(*list, n) : 0;
+}
+
 /* Resolves `<<` merge keys the way the CLI's loader does: explicit keys win, then the
  * merged mappings in order. */
 static void apply_merges(struct yaml_load *yl, struct open_node *top)
 {
 	struct member *m = top->items;
 	struct merged out = { 0 };
-	size_t i, j;
+	struct merge_source *sources;
+	size_t i, n;
 	bool any = false;
 
 	for (i = 0; i < top->n; i++)
@@ -316,18 +386,10 @@ static void apply_merges(struct yaml_load *yl, struct open_node *top)
 	for (i = 0; i < top->n; i++)
 		if (!is_merge_key(m[i].key))
 			merged_add(&out, m[i]);
-	for (i = 0; i < top->n; i++) {
-		const struct node *v;
-
-		if (!is_merge_key(m[i].key))
-			continue;
-		v = node_deref(m[i].value);
-		if (v && v->kind == NODE_SEQUENCE)
-			for (j = 0; j < v->nitems; j++)
-				merge_from(yl, v->items[j], &out);
-		else
-			merge_from(yl, m[i].value, &out);
-	}
+	n = merge_sources(top, &sources);
+	for (i = 0; i < n && !yl->failed; i++)
+		merge_from(yl, sources[i].at, &out);
+	free(sources);
 	strmap_free(&out.keys);
 	free(top->items);
 	top->items = out.items;
