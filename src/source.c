@@ -227,18 +227,64 @@ const char *source_line(struct source *src, unsigned line, size_t *len)
 
 void source_add_mask(struct source *src, size_t start, size_t end)
 {
+	struct source_range *last = src->nmasks ? &src->masks[src->nmasks - 1] : NULL;
+
+	if (start >= end)
+		return;
+	if (last && start >= last->start && start <= last->end) {
+		/* Within or just after the last range (the same secret seen again): grow it. */
+		if (end > last->end)
+			last->end = end;
+		return;
+	}
+	src->masks_unsorted |= last && start < last->start;
 	src->masks = grow_array(src->masks, &src->masks_cap, src->nmasks + 1, sizeof *src->masks);
 	src->masks[src->nmasks].start = start;
 	src->masks[src->nmasks].end = end;
 	src->nmasks++;
 }
 
-bool source_is_masked(const struct source *src, size_t offset)
+static int compare_ranges(const void *a, const void *b)
 {
-	size_t i;
+	const struct source_range *x = a, *y = b;
 
-	for (i = 0; i < src->nmasks; i++)
-		if (offset >= src->masks[i].start && offset < src->masks[i].end)
-			return true;
-	return false;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Sorts the ranges by start and merges those that overlap, so that they are disjoint. */
+static void normalize_masks(struct source *src)
+{
+	size_t i, kept = 0;
+
+	qsort(src->masks, src->nmasks, sizeof *src->masks, compare_ranges);
+	for (i = 0; i < src->nmasks; i++) {
+		struct source_range *prev = kept ? &src->masks[kept - 1] : NULL;
+
+		if (prev && src->masks[i].start <= prev->end) {
+			if (src->masks[i].end > prev->end)
+				prev->end = src->masks[i].end;
+		} else {
+			src->masks[kept++] = src->masks[i];
+		}
+	}
+	src->nmasks = kept;
+	src->masks_unsorted = false;
+}
+
+bool source_is_masked(struct source *src, size_t offset)
+{
+	size_t lo = 0, hi = src->nmasks;
+
+	if (src->masks_unsorted)
+		normalize_masks(src);
+	/* The last range that starts at or before offset; in order, ranges are disjoint. */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (src->masks[mid].start <= offset)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return src->nmasks && src->masks[lo].start <= offset && offset < src->masks[lo].end;
 }

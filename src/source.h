@@ -20,6 +20,7 @@ struct source {
 	size_t nmarks;
 	struct source_range *masks; /* byte ranges never to show (secrets) */
 	size_t nmasks, masks_cap;
+	bool masks_unsorted;     /* added out of order since the last lookup */
 };
 
 struct source_range {
@@ -60,8 +61,10 @@ unsigned source_line_columns(struct source *src, unsigned line);
 size_t source_column_offset(struct source *src, unsigned line, unsigned column);
 /* Marks bytes [start, end) as secret: excerpts show them as '*'. */
 void source_add_mask(struct source *src, size_t start, size_t end);
-/* True when the byte at offset lies in a secret range. */
-bool source_is_masked(const struct source *src, size_t offset);
+/* True when the byte at offset lies in a secret range. Logarithmic in the number
+ * of ranges: they are sorted and merged, when needed, at the first lookup after
+ * an addition out of order. */
+bool source_is_masked(struct source *src, size_t offset);
 /* The line holding the offset, without its line break. */
 const char *source_line(struct source *src, unsigned line, size_t *len);
 
