@@ -33,7 +33,7 @@ struct walk {
 /* The walk recurses once per level of the shape. The built-in shape is a few levels
  * deep; a --rules shape that contains itself is stopped here, well within a small
  * C stack, with a CJ007 finding. */
-#define ENGINE_MAX_DEPTH 1000
+#define ENGINE_MAX_DEPTH 300
 
 /* Checks a loaded document; findings are appended to `out`. */
 void engine_check(const struct request_shape *rs, struct source *src, const struct doc *doc,
