@@ -2,6 +2,8 @@
 # Builds the libFuzzer harnesses into fuzz/out/:
 #   fuzz_json, fuzz_yaml                  small load limits (fast on deep inputs)
 #   fuzz_json_defaults, fuzz_yaml_defaults  the command line's default limits
+#   fuzz_config                           configuration files (fuzz_config.c)
+#   fuzz_glob                             path globs against a reference (fuzz_glob.c)
 # from every src/*.c except main.c and gen_rules.c, plus the generated
 # src/rules_builtin.c, with clang-14, libFuzzer, ASan and UBSan.
 #
@@ -127,11 +129,11 @@ for o in "$obj"/*.o; do
 	esac
 done
 
-harness="$here/fuzz_lint.c"
-build() { # name format [defines]
+build() { # name format [defines]; HARNESS names the source (default fuzz_lint.c)
 	name=$1
 	fmt=$2
 	shift 2
+	harness=$here/${HARNESS:-fuzz_lint.c}
 	if [ -f "$out/$name" ] && [ "$out/$name" -nt "$harness" ] && [ "$out/$name" -nt "$stamp" ]; then
 		newer=no
 		for o in $objects; do
@@ -164,5 +166,10 @@ wait $p1 && wait $p2
 build fuzz_json_defaults FORMAT_JSON -DFUZZ_DEFAULT_LIMITS &
 p1=$!
 build fuzz_yaml_defaults FORMAT_YAML -DFUZZ_DEFAULT_LIMITS &
+p2=$!
+wait $p1 && wait $p2
+HARNESS=fuzz_config.c build fuzz_config FORMAT_YAML &
+p1=$!
+HARNESS=fuzz_glob.c build fuzz_glob FORMAT_YAML &
 p2=$!
 wait $p1 && wait $p2

@@ -5,7 +5,7 @@
 #
 # Environment:
 #   FUZZERS   which harnesses to run (default: fuzz_json fuzz_yaml
-#             fuzz_json_defaults fuzz_yaml_defaults)
+#             fuzz_json_defaults fuzz_yaml_defaults fuzz_config fuzz_glob)
 #   JOBS      how many run at once (default 2, the machine's cores)
 #   FUZZ_ARGS extra libFuzzer flags
 #   CJL_SRC   fuzz another tree's src/ (see build.sh); seeds come from its testdata/
@@ -35,7 +35,7 @@ case $seconds in
 	exit 2
 	;;
 esac
-FUZZERS=${FUZZERS:-fuzz_json fuzz_yaml fuzz_json_defaults fuzz_yaml_defaults}
+FUZZERS=${FUZZERS:-fuzz_json fuzz_yaml fuzz_json_defaults fuzz_yaml_defaults fuzz_config fuzz_glob}
 JOBS=${JOBS:-2}
 FUZZ_ARGS=${FUZZ_ARGS:-}
 # ASan keeps freed memory in a 256 MB quarantine and caches the rest, which alone
@@ -63,6 +63,12 @@ seed() { # kind: json or yaml
 }
 seed json
 seed yaml
+# Configurations and globs have seeds of their own, kept in fuzz/seeds/.
+for kind in config glob; do
+	rm -rf "${out:?}/seeds/$kind"
+	mkdir -p "$out/seeds/$kind"
+	cp "$here/seeds/$kind"/* "$out/seeds/$kind/"
+done
 if command -v python3 >/dev/null 2>&1 && python3 -c 'import yaml' 2>/dev/null; then
 	python3 - "$top/rules/catalog.yaml" "$out/seeds" <<'EOF'
 import sys, yaml
@@ -90,6 +96,8 @@ run_one() {
 	name=$1
 	case $name in
 	*json*) kind=json ;;
+	*config*) kind=config ;;
+	*glob*) kind=glob ;;
 	*) kind=yaml ;;
 	esac
 	corpus="$out/corpus/$name"

@@ -15,6 +15,8 @@ static int read_messages(struct catalog *cat, struct rule *r, const struct node 
 
 	if (!msgs || msgs->kind != NODE_MAPPING)
 		return rulesfile_fail(&cat->file, rule_node, "rule %s needs a messages mapping", r->id);
+	if (rulesfile_visit(&cat->file, msgs) < 0)
+		return -1;
 	r->messages = xcalloc(msgs->nmembers, sizeof *r->messages);
 	for (i = 0; i < msgs->nmembers; i++) {
 		const struct node *k = node_deref(msgs->members[i].key);
@@ -35,6 +37,8 @@ static int read_rule(struct catalog *cat, struct rule *r, const struct node *n)
 	const struct node *ex;
 	const char *sev;
 
+	if (rulesfile_visit(rf, n) < 0)
+		return -1;
 	r->id = rulesfile_string(rf, n, "id");
 	r->name = rulesfile_string(rf, n, "name");
 	sev = rulesfile_string(rf, n, "severity");
@@ -49,6 +53,8 @@ static int read_rule(struct catalog *cat, struct rule *r, const struct node *n)
 	if (catalog_find(cat, r->id))
 		return rulesfile_fail(rf, n, "rule %s is defined twice", r->id);
 	ex = node_get(n, "examples");
+	if (ex && rulesfile_visit(rf, ex) < 0)
+		return -1;
 	if (ex) {
 		r->example_format = rulesfile_string(rf, ex, "format");
 		r->example_bad = rulesfile_string(rf, ex, "bad");
@@ -74,6 +80,8 @@ int catalog_load(struct catalog *cat, const char *path, const char *text, size_t
 		rulesfile_fail(&cat->file, cat->file.doc->root, "expected a list named rules");
 		goto fail;
 	}
+	if (rulesfile_visit(&cat->file, list) < 0)
+		goto fail;
 	cat->rules = xcalloc(list->nitems, sizeof *cat->rules);
 	cat->allocated = list->nitems;
 	for (i = 0; i < list->nitems; i++) {
@@ -97,7 +105,7 @@ int catalog_load_file(struct catalog *cat, const char *path, char **error)
 	size_t len;
 	int rc;
 
-	if (read_file(path, SIZE_MAX, &text, &len, &why) < 0) {
+	if (read_file(path, RULESFILE_MAX_SIZE, &text, &len, &why) < 0) {
 		*error = xasprintf("%s: %s", path, why);
 		free(why);
 		return -1;

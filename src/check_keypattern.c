@@ -40,13 +40,16 @@ static const char *likely_reference(const struct shape *s, const char *name)
 }
 
 static void report_unknown_reference(struct walk *w, const struct node *at, const struct shape *s,
-				     const char *name)
+				     const char *name, const char *fix)
 {
-	const char *fix = likely_reference(s, name);
 	struct strbuf allowed;
 	struct diag *d;
 	size_t i;
 
+	if (diag_list_full(w->out)) {
+		diag_drop(w->out); /* counted, not composed */
+		return;
+	}
 	if (fix) {
 		char *replacement = xasprintf("${%s}", fix);
 
@@ -88,15 +91,16 @@ void check_key_pattern(struct walk *w, const struct node *at, const struct node 
 			return;
 		}
 		name = xstrndup(p + 2, (size_t)(close - p - 2));
+		/* A known name is its own fix; only an unknown one is looked up. */
+		fix = *name ? find_reference(s, name) : NULL;
 		if (!*name)
 			walk_report(w, at, "CJ204", "empty", NULL);
-		else if (!find_reference(s, name))
-			report_unknown_reference(w, at, s, name);
+		else if (!fix)
+			report_unknown_reference(w, at, s, name, fix = likely_reference(s, name));
 		else if (strcmp(name, "DataSet.Name") == 0)
 			dataset_name = true;
 		/* A misspelt per-asset reference already has its own finding. */
-		if (*name && (fix = likely_reference(s, name)) != NULL &&
-		    (strcmp(fix, "Asset.Id") == 0 || strcmp(fix, "Asset.Name") == 0))
+		if (fix && (strcmp(fix, "Asset.Id") == 0 || strcmp(fix, "Asset.Name") == 0))
 			per_asset = true;
 		free(name);
 		p = close + 1;

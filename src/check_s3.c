@@ -199,33 +199,65 @@ static const char *string_member(const struct node *map, const char *key)
 	return node_is_string(v) ? v->text : NULL;
 }
 
+struct bucket_entry {
+	const char *bucket;
+	size_t index;
+};
+
+static int compare_bucket_entries(const void *a, const void *b)
+{
+	const struct bucket_entry *x = a, *y = b;
+	int c = strcmp(x->bucket, y->bucket);
+
+	return c ? c : (x->index < y->index ? -1 : x->index > y->index);
+}
+
+/* For each destination, whether an earlier one names the same bucket: found by
+ * sorting, so that a long list costs n log n. Caller frees. */
+static bool *bucket_seen_before(const struct node *list)
+{
+	struct bucket_entry *e = xcalloc(list->nitems ? list->nitems : 1, sizeof *e);
+	bool *seen = xcalloc(list->nitems ? list->nitems : 1, sizeof *seen);
+	size_t i, n = 0;
+
+	for (i = 0; i < list->nitems; i++) {
+		const char *bucket = string_member(node_deref(list->items[i]), "Bucket");
+
+		if (bucket) {
+			e[n].bucket = bucket;
+			e[n++].index = i;
+		}
+	}
+	if (n > 1)
+		qsort(e, n, sizeof *e, compare_bucket_entries);
+	for (i = 1; i < n; i++)
+		if (strcmp(e[i].bucket, e[i - 1].bucket) == 0)
+			seen[e[i].index] = true;
+	free(e);
+	return seen;
+}
+
 /* CJ220: revisions exported to one bucket overwrite each other unless each key
  * names its revision. An absent KeyPattern means ${Asset.Name}. */
 void check_revision_destinations(struct walk *w, const struct node *at, const struct node *req,
 				 const struct shape *s)
 {
 	const struct node *list = node_deref(node_get(req, "RevisionDestinations"));
-	size_t i, j;
+	bool *seen;
+	size_t i;
 
 	(void)at;
 	(void)s;
 	if (!list || list->kind != NODE_SEQUENCE)
 		return;
+	seen = bucket_seen_before(list);
 	for (i = 1; i < list->nitems; i++) {
 		const struct node *entry = node_deref(list->items[i]);
 		const char *bucket = string_member(entry, "Bucket");
 		const char *pattern = string_member(entry, "KeyPattern");
 		const struct node *place = node_get(entry, "KeyPattern");
 
-		if (!bucket || (pattern && strstr(pattern, "${Revision.Id}")))
-			continue;
-		for (j = 0; j < i; j++) {
-			const char *other = string_member(node_deref(list->items[j]), "Bucket");
-
-			if (other && strcmp(other, bucket) == 0)
-				break;
-		}
-		if (j == i)
+		if (!bucket || (pattern && strstr(pattern, "${Revision.Id}")) || !seen[i])
 			continue;
 		walk_push_member(w, "RevisionDestinations");
 		walk_push_index(w, i);
@@ -238,4 +270,5 @@ void check_revision_destinations(struct walk *w, const struct node *at, const st
 		walk_pop(w);
 		walk_pop(w);
 	}
+	free(seen);
 }

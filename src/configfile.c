@@ -171,6 +171,8 @@ static int read_rules(struct reader *r, const struct node *map, enum severity *s
 	map = node_deref(map);
 	if (!map || map->kind != NODE_MAPPING)
 		return fail(r, map, "%s must map rule ids to levels (rules: {CJ205: off})", "rules");
+	if (rulesfile_visit(&r->rf, map) < 0)
+		return -1;
 	for (i = 0; i < map->nmembers; i++) {
 		const struct node *k = node_deref(map->members[i].key);
 		const struct rule *rule = node_is_string(k) ? catalog_find(r->cat, k->text) : NULL;
@@ -190,6 +192,8 @@ static char **read_strings(struct reader *r, const struct node *list, size_t *n,
 	size_t i;
 
 	list = node_deref(list);
+	if (rulesfile_visit(&r->rf, list) < 0)
+		return NULL;
 	if (node_is_string(list)) {
 		out = xcalloc(1, sizeof *out);
 		out[0] = xstrdup(list->text);
@@ -220,6 +224,8 @@ static int check_keys(struct reader *r, const struct node *map, const char *cons
 {
 	size_t i, j;
 
+	if (rulesfile_visit(&r->rf, map) < 0)
+		return -1;
 	for (i = 0; i < map->nmembers; i++) {
 		const struct node *k = node_deref(map->members[i].key);
 
@@ -353,7 +359,7 @@ struct config *config_load(const char *path, const struct catalog *cat, char **e
 	c->ncatalog = cat->n;
 	c->severity = new_severities(cat->n);
 	c->fail_on = -1;
-	if (read_file(path, 1 << 20, &text, &len, &why) < 0) {
+	if (read_file(path, RULESFILE_MAX_SIZE, &text, &len, &why) < 0) {
 		*error = xasprintf("%s: %s", path, why);
 		free(why);
 		config_free(c);

@@ -551,6 +551,18 @@ static void walk_structure(struct walk *w, const struct node *n, const struct sh
 	free(info);
 }
 
+/* Said once, where the walk stopped; what lies deeper is not checked. */
+static void report_too_deep(struct walk *w, const struct node *at)
+{
+	char limit[24];
+
+	if (w->too_deep)
+		return;
+	w->too_deep = true;
+	snprintf(limit, sizeof limit, "%d", ENGINE_MAX_DEPTH);
+	diag_add(w->out, "CJ007", "depth", at->start, at->start + 1, "", "limit", limit, NULL);
+}
+
 static void walk_node(struct walk *w, const struct node *at, const struct shape *s)
 {
 	const struct node *n = node_deref(at);
@@ -564,6 +576,10 @@ static void walk_node(struct walk *w, const struct node *at, const struct shape 
 	}
 	if (w->budget == 0) {
 		w->exhausted = true;
+		return;
+	}
+	if (w->depth >= ENGINE_MAX_DEPTH) {
+		report_too_deep(w, at);
 		return;
 	}
 	w->budget--;

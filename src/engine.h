@@ -25,9 +25,15 @@ struct walk {
 	size_t depth, cap;
 	size_t budget;       /* node visits left; aliases can multiply visits */
 	bool exhausted;
+	bool too_deep;       /* the shape nests deeper than ENGINE_MAX_DEPTH (a --rules cycle) */
 	const struct node *alias; /* the outermost alias being walked through, or NULL */
 	bool skeleton;       /* the request is an untrimmed --generate-cli-skeleton */
 };
+
+/* The walk recurses once per level of the shape. The built-in shape is a few levels
+ * deep; a --rules shape that contains itself is stopped here, well within a small
+ * C stack, with a CJ007 finding. */
+#define ENGINE_MAX_DEPTH 300
 
 /* Checks a loaded document; findings are appended to `out`. */
 void engine_check(const struct request_shape *rs, struct source *src, const struct doc *doc,

@@ -71,14 +71,6 @@ static void put_start(FILE *out, const char *name, const char *path)
 	}
 }
 
-static unsigned line_columns(struct source *src, unsigned line)
-{
-	size_t len;
-	const char *text = source_line(src, line, &len);
-
-	return (unsigned)utf8_count(text, len);
-}
-
 static void put_diag(FILE *out, const struct report_meta *meta, const struct lint_result *res,
 		     const struct diag *d)
 {
@@ -88,7 +80,7 @@ static void put_diag(FILE *out, const struct report_meta *meta, const struct lin
 
 	if (end_line > d->from.line && end_col <= 1) {
 		end_line--;
-		end_col = line_columns(res->src, end_line) + 1;
+		end_col = source_line_columns(res->src, end_line) + 1;
 	}
 	put_start(out, command_name(d->severity), res->path);
 	fprintf(out, "%sline=%u", strcmp(res->path, "-") != 0 ? "," : " ", d->from.line);

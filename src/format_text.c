@@ -39,21 +39,12 @@ static size_t cp_width(const char *line, size_t len, size_t i)
 }
 
 /* Byte offset of 1-based code point column `col` (or len past the end). */
-static size_t byte_of_column(const char *line, size_t len, unsigned col)
-{
-	size_t i = 0;
-
-	while (i < len && col-- > 1)
-		i += cp_width(line, len, i);
-	return i;
-}
-
 /* Code points [from, to) of a source line, secret values shown as one '*' per
  * character so that columns stay where they were. */
-static void print_span(FILE *out, const struct source *src, const char *line, size_t len,
-		       unsigned from, unsigned to)
+static void print_span(FILE *out, struct source *src, unsigned lineno, const char *line,
+		       size_t len, unsigned from, unsigned to)
 {
-	size_t i = byte_of_column(line, len, from), base = (size_t)(line - src->bytes);
+	size_t i = source_column_offset(src, lineno, from), base = (size_t)(line - src->bytes);
 	unsigned col;
 
 	for (col = from; col < to && i < len; col++) {
@@ -79,7 +70,7 @@ static void print_excerpt(FILE *out, const struct report_meta *r, struct source 
 {
 	size_t len, i;
 	const char *line = source_line(src, d->from.line, &len);
-	unsigned ncp = (unsigned)utf8_count(line, len);
+	unsigned ncp = source_line_columns(src, d->from.line);
 	unsigned first = d->from.column, col;
 	unsigned last = d->to.line == d->from.line ? d->to.column : ncp + 1;
 	unsigned wstart = 1, wend = ncp + 1;
@@ -93,9 +84,9 @@ static void print_excerpt(FILE *out, const struct report_meta *r, struct source 
 	if (last > wend)
 		last = wend;
 	fprintf(out, " %s | %s", gutter, wstart > 1 ? "..." : "");
-	print_span(out, src, line, len, wstart, wend);
+	print_span(out, src, d->from.line, line, len, wstart, wend);
 	fprintf(out, "%s\n %*s | %s", wend <= ncp ? "..." : "", width, "", wstart > 1 ? "   " : "");
-	i = byte_of_column(line, len, wstart);
+	i = source_column_offset(src, d->from.line, wstart);
 	for (col = wstart; i < len && col < first; col++) {
 		fputc(line[i] == '\t' ? '\t' : ' ', out);
 		i += cp_width(line, len, i);

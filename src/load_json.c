@@ -1,5 +1,6 @@
 /* JSON loader. json-c decodes every string and number; because json-c keeps no
- * source positions, a small recursive-descent scanner walks the structure itself,
+ * source positions, a small scanner walks the structure itself (with an explicit
+ * stack of open containers, so that nesting never grows the C stack),
  * records the byte range of each node and hands each token to json-c. The grammar
  * is Python's json module, which is what the AWS CLI parses with: NaN and Infinity
  * are accepted, control characters in strings are not. */
@@ -12,6 +13,8 @@
 #include "load.h"
 #include "util.h"
 
+struct json_frame;
+
 struct json_scan {
 	struct source *src;
 	const char *s;           /* src->bytes, NUL-terminated */
@@ -21,6 +24,8 @@ struct json_scan {
 	const struct load_limits *limits;
 	struct json_tokener *tok;
 	unsigned depth;
+	struct json_frame *stack; /* the containers still open, innermost last */
+	size_t nstack, stack_cap;
 	int failed;              /* a syntax error was reported; stop */
 };
 
@@ -59,8 +64,6 @@ static void skip_space(struct json_scan *js)
 			return;
 	}
 }
-
-static struct node *parse_value(struct json_scan *js);
 
 /* Hands one complete token to json-c. The byte after the token is a delimiter or
  * the terminating NUL, which tells json-c that a number has ended. */
@@ -282,9 +285,13 @@ static struct node *parse_literal(struct json_scan *js)
 	return NULL;
 }
 
-/* Appends to a growing array kept in malloc'd memory until the container closes. */
-struct pending {
-	void *items;
+/* A mapping or list still being read: its members or items are kept in malloc'd
+ * memory until it closes. Open containers live on an explicit stack, so nesting
+ * costs heap, not C stack. */
+struct json_frame {
+	struct node *node;
+	struct node *key;        /* mappings: the key whose value is being read */
+	void *items;             /* struct member[] or struct node *[] */
 	size_t n, cap;
 };
 
@@ -312,119 +319,138 @@ static int trailing_comma(struct json_scan *js, char close)
 	return 1;
 }
 
-static struct node *parse_object(struct json_scan *js)
+static struct json_frame *top_frame(struct json_scan *js)
 {
-	struct node *obj = doc_node(js->doc, NODE_MAPPING, js->pos, js->pos);
-	struct pending m = { 0 };
+	return &js->stack[js->nstack - 1];
+}
+
+static char closing_bracket(const struct json_frame *f)
+{
+	return f->node->kind == NODE_MAPPING ? '}' : ']';
+}
+
+/* Pushes the mapping or list that opens at the cursor and steps past its bracket. */
+static int open_container(struct json_scan *js, enum node_kind kind)
+{
+	struct node *node = doc_node(js->doc, kind, js->pos, js->pos);
+	struct json_frame *f;
 
 	if (enter(js) < 0)
-		return NULL;
+		return -1;
+	js->stack = grow_array(js->stack, &js->stack_cap, js->nstack + 1, sizeof *js->stack);
+	f = &js->stack[js->nstack++];
+	memset(f, 0, sizeof *f);
+	f->node = node;
 	js->pos++;
 	skip_space(js);
-	if (js->s[js->pos] == '}')
-		goto close;
-	for (;;) {
-		struct member mem;
+	return 0;
+}
 
-		skip_space(js);
-		if (js->failed)
-			goto fail;
-		if (js->s[js->pos] != '"') {
-			syntax_error(js, js->pos,
-				     js->s[js->pos] == '\'' ? "json-single-quote" : "json-expected-key",
-				     NULL);
-			goto fail;
-		}
-		mem.key = parse_string(js);
-		if (!mem.key)
-			goto fail;
-		skip_space(js);
-		if (js->s[js->pos] != ':') {
-			syntax_error(js, js->pos, "json-expected-colon", NULL);
-			goto fail;
-		}
+/* Pops the innermost container at its closing bracket and returns it, complete. */
+static struct node *close_container(struct json_scan *js)
+{
+	struct json_frame *f = top_frame(js);
+	struct node *node = f->node;
+	size_t size = f->n * (node->kind == NODE_MAPPING ? sizeof(struct member)
+							 : sizeof(struct node *));
+	void *copy = doc_alloc(js->doc, size);
+
+	if (size)
+		memcpy(copy, f->items, size);
+	if (node->kind == NODE_MAPPING) {
+		node->members = copy;
+		node->nmembers = f->n;
+	} else {
+		node->items = copy;
+		node->nitems = f->n;
+	}
+	free(f->items);
+	js->nstack--;
+	js->pos++;
+	js->depth--;
+	node->end = js->pos;
+	return node;
+}
+
+/* Reads `"key" :` of the next member of the innermost mapping. */
+static int read_key(struct json_scan *js)
+{
+	struct json_frame *f = top_frame(js);
+
+	skip_space(js);
+	if (js->failed)
+		return -1;
+	if (js->s[js->pos] != '"') {
+		syntax_error(js, js->pos,
+			     js->s[js->pos] == '\'' ? "json-single-quote" : "json-expected-key", NULL);
+		return -1;
+	}
+	if (!(f->key = parse_string(js)))
+		return -1;
+	skip_space(js);
+	if (js->s[js->pos] != ':') {
+		syntax_error(js, js->pos, "json-expected-colon", NULL);
+		return -1;
+	}
+	js->pos++;
+	return 0;
+}
+
+static void add_to_container(struct json_frame *f, struct node *value)
+{
+	if (f->node->kind == NODE_MAPPING) {
+		struct member mem = { f->key, value };
+
+		f->items = grow_array(f->items, &f->cap, f->n + 1, sizeof mem);
+		((struct member *)f->items)[f->n++] = mem;
+	} else {
+		f->items = grow_array(f->items, &f->cap, f->n + 1, sizeof value);
+		((struct node **)f->items)[f->n++] = value;
+	}
+}
+
+enum json_next { JSON_ERROR, JSON_VALUE, JSON_CLOSE };
+
+/* After a member or item: a ',' and the next one (its key read), or the closing bracket. */
+static enum json_next after_value(struct json_scan *js)
+{
+	struct json_frame *f = top_frame(js);
+	char close = closing_bracket(f);
+
+	skip_space(js);
+	if (js->s[js->pos] == ',') {
 		js->pos++;
-		mem.value = parse_value(js);
-		if (!mem.value)
-			goto fail;
-		m.items = grow_array(m.items, &m.cap, m.n + 1, sizeof mem);
-		((struct member *)m.items)[m.n++] = mem;
 		skip_space(js);
-		if (js->s[js->pos] == ',') {
-			js->pos++;
-			skip_space(js);
-			if (trailing_comma(js, '}'))
-				goto fail;
-			continue;
-		}
-		if (js->s[js->pos] == '}')
-			break;
-		syntax_error(js, js->pos, "json-expected-comma-brace", NULL);
-		goto fail;
+		if (trailing_comma(js, close))
+			return JSON_ERROR;
+		if (f->node->kind == NODE_MAPPING && read_key(js) < 0)
+			return JSON_ERROR;
+		return JSON_VALUE;
 	}
-close:
-	js->pos++;
-	js->depth--;
-	obj->end = js->pos;
-	obj->nmembers = m.n;
-	obj->members = doc_alloc(js->doc, m.n * sizeof(struct member));
-	if (m.n)
-		memcpy(obj->members, m.items, m.n * sizeof(struct member));
-	free(m.items);
-	return obj;
-fail:
-	free(m.items);
-	return NULL;
+	if (js->s[js->pos] == close)
+		return JSON_CLOSE;
+	syntax_error(js, js->pos,
+		     close == '}' ? "json-expected-comma-brace" : "json-expected-comma-bracket",
+		     NULL);
+	return JSON_ERROR;
 }
 
-static struct node *parse_array(struct json_scan *js)
+/* Just inside a new container: its closing bracket, or its first key. */
+static enum json_next after_open(struct json_scan *js)
 {
-	struct node *arr = doc_node(js->doc, NODE_SEQUENCE, js->pos, js->pos);
-	struct pending m = { 0 };
+	struct json_frame *f = top_frame(js);
 
-	if (enter(js) < 0)
-		return NULL;
-	js->pos++;
-	skip_space(js);
-	if (js->s[js->pos] == ']')
-		goto close;
-	for (;;) {
-		struct node *item = parse_value(js);
-
-		if (!item)
-			goto fail;
-		m.items = grow_array(m.items, &m.cap, m.n + 1, sizeof item);
-		((struct node **)m.items)[m.n++] = item;
-		skip_space(js);
-		if (js->s[js->pos] == ',') {
-			js->pos++;
-			skip_space(js);
-			if (trailing_comma(js, ']'))
-				goto fail;
-			continue;
-		}
-		if (js->s[js->pos] == ']')
-			break;
-		syntax_error(js, js->pos, "json-expected-comma-bracket", NULL);
-		goto fail;
-	}
-close:
-	js->pos++;
-	js->depth--;
-	arr->end = js->pos;
-	arr->nitems = m.n;
-	arr->items = doc_alloc(js->doc, m.n * sizeof(struct node *));
-	if (m.n)
-		memcpy(arr->items, m.items, m.n * sizeof(struct node *));
-	free(m.items);
-	return arr;
-fail:
-	free(m.items);
-	return NULL;
+	if (js->s[js->pos] == closing_bracket(f))
+		return JSON_CLOSE;
+	if (f->node->kind == NODE_MAPPING && read_key(js) < 0)
+		return JSON_ERROR;
+	return JSON_VALUE;
 }
 
-static struct node *parse_value(struct json_scan *js)
+/* Reads a scalar whole, or opens a container (returns NULL and sets *opened). */
+static struct node *start_value(struct json_scan *js, bool *opened)
 {
+	*opened = false;
 	skip_space(js);
 	if (js->failed)
 		return NULL;
@@ -438,9 +464,10 @@ static struct node *parse_value(struct json_scan *js)
 	}
 	switch (js->s[js->pos]) {
 	case '{':
-		return parse_object(js);
 	case '[':
-		return parse_array(js);
+		*opened = open_container(js, js->s[js->pos] == '{' ? NODE_MAPPING
+								   : NODE_SEQUENCE) == 0;
+		return NULL;
 	case '"':
 		return parse_string(js);
 	case '-':
@@ -455,6 +482,53 @@ static struct node *parse_value(struct json_scan *js)
 		/* fall through */
 	default:
 		return parse_literal(js);
+	}
+}
+
+/* Hands each finished value to its container; a container that closes is itself
+ * finished. Returns JSON_VALUE when another value is to be read, or JSON_CLOSE with
+ * *root set when the outermost value is complete. */
+static enum json_next finish_value(struct json_scan *js, struct node *value, struct node **root)
+{
+	for (;;) {
+		enum json_next next;
+
+		if (js->nstack == 0) {
+			*root = value;
+			return JSON_CLOSE;
+		}
+		add_to_container(top_frame(js), value);
+		next = after_value(js);
+		if (next != JSON_CLOSE)
+			return next;
+		value = close_container(js);
+	}
+}
+
+static struct node *parse_document(struct json_scan *js)
+{
+	struct node *root = NULL;
+
+	for (;;) {
+		bool opened;
+		struct node *value = start_value(js, &opened);
+		enum json_next next;
+
+		if (opened) {
+			next = after_open(js);
+			if (next == JSON_VALUE)
+				continue;
+			if (next == JSON_ERROR)
+				return NULL;
+			value = close_container(js);
+		}
+		if (!value)
+			return NULL;
+		next = finish_value(js, value, &root);
+		if (next == JSON_ERROR)
+			return NULL;
+		if (next == JSON_CLOSE)
+			return root;
 	}
 }
 
@@ -483,13 +557,16 @@ struct doc *load_json(struct source *src, const struct load_limits *limits,
 	}
 	js.tok = json_tokener_new_ex(2);
 	json_tokener_set_flags(js.tok, JSON_TOKENER_STRICT);
-	root = parse_value(&js);
+	root = parse_document(&js);
 	if (root) {
 		skip_space(&js);
 		if (!js.failed && js.pos < js.len)
 			syntax_error(&js, js.pos, "json-extra-data", NULL);
 	}
 	json_tokener_free(js.tok);
+	while (js.nstack > 0)
+		free(js.stack[--js.nstack].items);
+	free(js.stack);
 	if (!js.failed)
 		doc->root = root;
 	return doc;

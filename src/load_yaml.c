@@ -1,6 +1,7 @@
 /* YAML loader: libyaml's event parser builds the document tree. libyaml marks count
  * characters, not bytes, so a cursor turns them into byte offsets. Aliases stay
  * alias nodes pointing at their anchor, so an alias bomb costs one node per alias. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,11 +10,6 @@
 #include "load.h"
 #include "util.h"
 #include "yamltype.h"
-
-struct anchor {
-	const char *name;
-	struct node *node;
-};
 
 /* A mapping or sequence still being read. */
 struct open_node {
@@ -31,8 +27,8 @@ struct yaml_load {
 	size_t cursor_cp, cursor_byte;   /* a known code point index -> byte offset */
 	struct open_node *stack;
 	size_t depth, stack_cap;
-	struct anchor *anchors;
-	size_t nanchors, anchors_cap;
+	struct strmap anchors;       /* name -> node; a later anchor hides an earlier one */
+	size_t merge_work;               /* members looked at by merge keys */
 	bool yaml11;
 	bool failed;
 	struct node *root;
@@ -74,22 +70,12 @@ static void register_anchor(struct yaml_load *yl, const char *name, struct node 
 	if (!name)
 		return;
 	node->anchor = doc_strndup(yl->doc, name, strlen(name));
-	yl->anchors = grow_array(yl->anchors, &yl->anchors_cap, yl->nanchors + 1,
-				 sizeof *yl->anchors);
-	yl->anchors[yl->nanchors].name = node->anchor;
-	yl->anchors[yl->nanchors].node = node;
-	yl->nanchors++;
+	strmap_put(&yl->anchors, node->anchor, node);
 }
 
 static struct node *find_anchor(struct yaml_load *yl, const char *name)
 {
-	size_t i = yl->nanchors;
-
-	/* A later anchor of the same name hides an earlier one. */
-	while (i-- > 0)
-		if (strcmp(yl->anchors[i].name, name) == 0)
-			return yl->anchors[i].node;
-	return NULL;
+	return strmap_get(&yl->anchors, name);
 }
 
 /* Places a finished node in its parent (or makes it the root). */
@@ -248,27 +234,47 @@ static void on_start(struct yaml_load *yl, const yaml_event_t *ev, size_t start)
 		top->node->anchor = doc_strndup(yl->doc, anchor, strlen(anchor));
 }
 
-static bool has_key(const struct member *m, size_t n, const char *key)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		const struct node *k = node_deref(m[i].key);
-
-		if (k && k->kind == NODE_STRING && strcmp(k->text, key) == 0)
-			return true;
-	}
-	return false;
-}
-
 static bool is_merge_key(const struct node *key)
 {
 	return key->kind == NODE_OTHER && (key->flags & NODE_PLAIN) && strcmp(key->text, "<<") == 0;
 }
 
+/* The members of a mapping being merged into, and the index of their string keys. */
+struct merged {
+	struct member *items;
+	size_t n, cap;
+	struct strmap keys;
+};
+
+static void merged_add(struct merged *out, struct member m)
+{
+	const struct node *k = node_deref(m.key);
+
+	out->items = grow_array(out->items, &out->cap, out->n + 1, sizeof m);
+	out->items[out->n++] = m;
+	if (k && k->kind == NODE_STRING)
+		strmap_put(&out->keys, k->text, m.key);
+}
+
+/* Every member a merge looks at counts against the node limit, as an alias's
+ * expansion does: many merges of one large mapping cannot make the load quadratic. */
+static bool merge_over_budget(struct yaml_load *yl, const struct node *at, size_t members)
+{
+	char limit[24];
+
+	yl->merge_work += members;
+	if (yl->merge_work <= yl->limits->max_nodes)
+		return false;
+	snprintf(limit, sizeof limit, "%zu", yl->limits->max_nodes);
+	if (!yl->failed)
+		diag_add(yl->out, "CJ007", "expansion", at->start, at->start + 1, "", "limit", limit,
+			 NULL);
+	yl->failed = true;
+	return true;
+}
+
 /* Copies into `out` the members of one merged mapping that are not there yet. */
-static void merge_from(struct yaml_load *yl, struct open_node *top, const struct node *src_node,
-		       struct member **out, size_t *n, size_t *cap)
+static void merge_from(struct yaml_load *yl, const struct node *src_node, struct merged *out)
 {
 	const struct node *src = node_deref(src_node);
 	size_t i;
@@ -277,41 +283,76 @@ static void merge_from(struct yaml_load *yl, struct open_node *top, const struct
 		fail(yl, src_node->start, "yaml-bad-merge", NULL);
 		return;
 	}
+	if (merge_over_budget(yl, src_node, src->nmembers))
+		return;
 	for (i = 0; i < src->nmembers; i++) {
 		const struct node *k = node_deref(src->members[i].key);
 
-		if (k && k->kind == NODE_STRING && has_key(*out, *n, k->text))
+		struct member m = src->members[i];
+
+		if (k && k->kind == NODE_STRING && strmap_get(&out->keys, k->text))
 			continue;
-		*out = grow_array(*out, cap, *n + 1, sizeof **out);
-		(*out)[*n] = src->members[i];
-		(*out)[*n].key = doc_node(yl->doc, k ? k->kind : NODE_NULL,
-					  src->members[i].key->start, src->members[i].key->end);
-		(*out)[*n].key->text = k ? k->text : "";
-		(*out)[*n].key->len = k ? k->len : 0;
-		(*out)[*n].key->flags = NODE_MERGED;
-		(*n)++;
+		m.key = doc_node(yl->doc, k ? k->kind : NODE_NULL, m.key->start, m.key->end);
+		m.key->text = k ? k->text : "";
+		m.key->len = k ? k->len : 0;
+		m.key->flags = NODE_MERGED;
+		merged_add(out, m);
 	}
-	(void)top;
 }
 
-/* Resolves `<<` merge keys the way the CLI's loader does: explicit keys win, then the
- * merged mappings in order. */
-static void apply_merges(struct yaml_load *yl, struct open_node *top)
-{
-	struct member *m = top->items, *out = NULL;
-	size_t i, j, n = 0, cap = 0;
-	bool any = false;
+/* The mappings one `<<` names, in order: its value, or each entry of a list. */
+struct merge_source {
+	const struct node *at;      /* as written (maybe an alias) */
+	const struct node *target;  /* what it stands for */
+	size_t order;
+};
 
-	for (i = 0; i < top->n; i++)
-		any |= is_merge_key(m[i].key);
-	if (!any)
-		return;
-	for (i = 0; i < top->n; i++) {
-		if (is_merge_key(m[i].key))
-			continue;
-		out = grow_array(out, &cap, n + 1, sizeof *out);
-		out[n++] = m[i];
-	}
+static int compare_sources(const void *a, const void *b)
+{
+	const struct merge_source *x = a, *y = b;
+
+	if (x->target != y->target)
+		return (uintptr_t)x->target < (uintptr_t)y->target ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static int compare_order(const void *a, const void *b)
+{
+	const struct merge_source *x = a, *y = b;
+
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static void add_source(struct merge_source **list, size_t *n, size_t *cap, const struct node *at)
+{
+	*list = grow_array(*list, cap, *n + 1, sizeof **list);
+	(*list)[*n].at = at;
+	(*list)[*n].target = node_deref(at);
+	(*list)[*n].order = *n;
+	(*n)++;
+}
+
+/* Drops a mapping merged a second time: its keys are all there already, so only
+ * the first time counts. Sorting finds the repeats in n log n. */
+static size_t drop_repeated_sources(struct merge_source *list, size_t n)
+{
+	size_t i, kept = 0;
+
+	qsort(list, n, sizeof *list, compare_sources);
+	for (i = 0; i < n; i++)
+		if (i == 0 || list[i].target != list[i - 1].target || !list[i].target ||
+		    list[i].target->kind != NODE_MAPPING)
+			list[kept++] = list[i];
+	qsort(list, kept, sizeof *list, compare_order);
+	return kept;
+}
+
+static size_t merge_sources(const struct open_node *top, struct merge_source **list)
+{
+	const struct member *m = top->items;
+	size_t i, j, n = 0, cap = 0;
+
+	*list = NULL;
 	for (i = 0; i < top->n; i++) {
 		const struct node *v;
 
@@ -320,14 +361,40 @@ static void apply_merges(struct yaml_load *yl, struct open_node *top)
 		v = node_deref(m[i].value);
 		if (v && v->kind == NODE_SEQUENCE)
 			for (j = 0; j < v->nitems; j++)
-				merge_from(yl, top, v->items[j], &out, &n, &cap);
+				add_source(list, &n, &cap, v->items[j]);
 		else
-			merge_from(yl, top, m[i].value, &out, &n, &cap);
+			add_source(list, &n, &cap, m[i].value);
 	}
+	return n ? drop_repeated_sources(*list, n) : 0;
+}
+
+/* Resolves `<<` merge keys the way the CLI's loader does: explicit keys win, then the
+ * merged mappings in order. */
+static void apply_merges(struct yaml_load *yl, struct open_node *top)
+{
+	struct member *m = top->items;
+	struct merged out = { 0 };
+	struct merge_source *sources;
+	size_t i, n;
+	bool any = false;
+
+	for (i = 0; i < top->n; i++)
+		any |= is_merge_key(m[i].key);
+	if (!any)
+		return;
+	strmap_init(&out.keys);
+	for (i = 0; i < top->n; i++)
+		if (!is_merge_key(m[i].key))
+			merged_add(&out, m[i]);
+	n = merge_sources(top, &sources);
+	for (i = 0; i < n && !yl->failed; i++)
+		merge_from(yl, sources[i].at, &out);
+	free(sources);
+	strmap_free(&out.keys);
 	free(top->items);
-	top->items = out;
-	top->n = n;
-	top->cap = cap;
+	top->items = out.items;
+	top->n = out.n;
+	top->cap = out.cap;
 }
 
 static void on_end(struct yaml_load *yl, size_t end)
@@ -512,6 +579,7 @@ struct doc *load_yaml(struct source *src, const struct load_limits *limits,
 	yl.doc = doc_new();
 	yl.out = out;
 	yl.limits = limits;
+	strmap_init(&yl.anchors);
 	/* libyaml does not count a byte-order mark in its marks. */
 	if (src->len >= 3 && memcmp(src->bytes, "\xEF\xBB\xBF", 3) == 0)
 		yl.cursor_byte = 3;
@@ -535,7 +603,7 @@ struct doc *load_yaml(struct source *src, const struct load_limits *limits,
 	while (yl.depth > 0)
 		free(yl.stack[--yl.depth].items);
 	free(yl.stack);
-	free(yl.anchors);
+	strmap_free(&yl.anchors);
 	if (!yl.failed)
 		yl.doc->root = yl.root;
 	if (!yl.failed && !yl.root && documents <= 1)

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +37,26 @@ static int check_kind(int fd, const char *path, size_t max_size, size_t *size, c
 	return 0;
 }
 
+/* Sizes the buffer to at least `need` bytes. Input can be as large as memory allows,
+ * so running out of memory fails this one file (the caller goes on with the next)
+ * instead of ending the run. */
+static int reserve(char **buf, size_t *cap, size_t need, char **error)
+{
+	size_t want = *cap ? *cap : need;
+	char *grown;
+
+	while (want < need)
+		want = want > SIZE_MAX / 2 ? need : want * 2;
+	if (want == *cap && *buf)
+		return 0;
+	grown = realloc(*buf, want);
+	if (!grown)
+		return fail(error, xasprintf("not enough memory (%zu bytes)", want));
+	*buf = grown;
+	*cap = want;
+	return 0;
+}
+
 int read_file(const char *path, size_t max_size, char **bytes, size_t *len, char **error)
 {
 	int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY | O_NONBLOCK);
@@ -51,13 +72,17 @@ int read_file(const char *path, size_t max_size, char **bytes, size_t *len, char
 		goto out;
 	/* A regular file is read into a buffer of its size (+1 to see the end at once);
 	 * a pipe grows one as it goes. */
-	cap = size + 2;
-	buf = xmalloc(cap);
+	if (size > SIZE_MAX - 2) {
+		fail(error, xasprintf("not enough memory (%zu bytes)", size));
+		goto out;
+	}
+	if (reserve(&buf, &cap, size + 2, error) < 0)
+		goto out;
 	for (;;) {
 		ssize_t got;
 
-		if (cap - n < 2)
-			buf = grow_array(buf, &cap, n + 65536 + 1, 1);
+		if (cap - n < 2 && reserve(&buf, &cap, n + 65536 + 1, error) < 0)
+			goto out;
 		got = read(fd, buf + n, cap - n - 1);
 		if (got < 0 && errno == EINTR)
 			continue;

@@ -16,6 +16,7 @@ static int open_source(struct rulesfile *rf, struct source *src)
 	struct diag_list diags;
 
 	rf->src = src;
+	rf->budget = limits.max_nodes;
 	diag_list_init(&diags);
 	rf->doc = load_document(src, &limits, &diags);
 	if (diags.n > 0 || !rf->doc->root) {
@@ -62,6 +63,32 @@ int rulesfile_fail(struct rulesfile *rf, const struct node *at, const char *fmt,
 	va_end(ap);
 	rf->error = sb_detach(&sb);
 	return -1;
+}
+
+int rulesfile_visit(struct rulesfile *rf, const struct node *at)
+{
+	const struct node *v = node_deref(at);
+	size_t n = !v ? 1 : v->kind == NODE_MAPPING ? v->nmembers + 1
+		   : v->kind == NODE_SEQUENCE ? v->nitems + 1 : 1;
+
+	if (n <= rf->budget) {
+		rf->budget -= n;
+		return 0;
+	}
+	rf->budget = 0;
+	return rulesfile_fail(rf, at, "aliases expand the file past %d values", LOAD_DEFAULT_NODES);
+}
+
+const char *rulesfile_key(struct rulesfile *rf, const struct member *m)
+{
+	const struct node *k = node_deref(m->key);
+
+	if (!node_is_string(k)) {
+		rulesfile_fail(rf, m->key, "a key must be a string, not %s",
+			       node_kind_phrase(k ? k->kind : NODE_NULL));
+		return NULL;
+	}
+	return k->text;
 }
 
 const char *rulesfile_opt_string(struct rulesfile *rf, const struct node *map, const char *key)

@@ -12,12 +12,14 @@
 
 static struct shape *find_shape(struct request_shape *rs, const char *name)
 {
-	size_t i;
+	return strmap_get(rs->shape_index, name);
+}
 
-	for (i = 0; i < rs->nshapes; i++)
-		if (strcmp(rs->shapes[i].name, name) == 0)
-			return &rs->shapes[i];
-	return NULL;
+/* Name -> first entry of that name, as a search from the front would find. */
+static void index_first(struct strmap *index, const char *name, void *entry)
+{
+	if (!strmap_get(index, name))
+		strmap_put(index, name, entry);
 }
 
 static const struct shape *resolve(struct request_shape *rs, const struct node *at,
@@ -41,6 +43,8 @@ static const char **string_list(struct rulesfile *rf, const struct node *list, s
 		rulesfile_fail(rf, list, "expected a list of strings");
 		return NULL;
 	}
+	if (rulesfile_visit(rf, list) < 0)
+		return NULL;
 	out = xcalloc(list->nitems, sizeof *out);
 	for (i = 0; i < list->nitems; i++) {
 		if (!node_is_string(list->items[i])) {
@@ -114,33 +118,56 @@ static int read_string_shape(struct request_shape *rs, struct shape *s, const st
 	return rf->error ? -1 : 0;
 }
 
+/* Every member named in `required` is required; each name must be a member. */
+static void mark_required(struct rulesfile *rf, struct shape *s, const struct node *required,
+			  const char **req, size_t nreq)
+{
+	struct strmap wanted;
+	size_t i;
+
+	if (rf->error)
+		return;
+	strmap_init(&wanted);
+	for (i = 0; i < nreq; i++) {
+		strmap_put(&wanted, req[i], (void *)req[i]);
+		if (!strmap_get(s->member_index, req[i]))
+			rulesfile_fail(rf, required, "required member %s is not a member", req[i]);
+	}
+	for (i = 0; i < s->nmembers; i++)
+		s->members[i].required = strmap_get(&wanted, s->members[i].name) != NULL;
+	strmap_free(&wanted);
+}
+
 static int read_members(struct request_shape *rs, struct shape *s, const struct node *def)
 {
 	struct rulesfile *rf = &rs->file;
 	const struct node *members = node_deref(node_get(def, "members"));
 	const struct node *required = node_get(def, "required");
 	const char **req = NULL;
-	size_t nreq = 0, i, j;
+	size_t nreq = 0, i;
 
 	if (!members || members->kind != NODE_MAPPING)
 		return rulesfile_fail(rf, def, "structure %s needs members", s->name);
+	if (rulesfile_visit(rf, members) < 0)
+		return -1;
 	if (required && !(req = string_list(rf, required, &nreq)))
 		return -1;
 	s->members = xcalloc(members->nmembers, sizeof *s->members);
 	s->nmembers = members->nmembers;
+	s->member_index = xcalloc(1, sizeof *s->member_index);
+	strmap_init(s->member_index);
 	for (i = 0; i < members->nmembers; i++) {
 		struct shape_member *m = &s->members[i];
 		const struct node *mdef = node_deref(members->members[i].value);
 
-		m->name = node_deref(members->members[i].key)->text;
+		if (!(m->name = rulesfile_key(rf, &members->members[i])) ||
+		    rulesfile_visit(rf, mdef) < 0)
+			break;
+		index_first(s->member_index, m->name, m);
 		m->shape = resolve(rs, mdef, rulesfile_string(rf, mdef, "shape"));
 		m->since = rulesfile_opt_string(rf, mdef, "since");
-		for (j = 0; j < nreq; j++)
-			m->required |= strcmp(req[j], m->name) == 0;
 	}
-	for (j = 0; j < nreq; j++)
-		if (!shape_member(s, req[j]))
-			rulesfile_fail(rf, required, "required member %s is not a member", req[j]);
+	mark_required(rf, s, required, req, nreq);
 	free(req);
 	return rf->error ? -1 : 0;
 }
@@ -148,9 +175,9 @@ static int read_members(struct request_shape *rs, struct shape *s, const struct 
 static int read_shape(struct request_shape *rs, struct shape *s, const struct node *def)
 {
 	struct rulesfile *rf = &rs->file;
-	const char *type = rulesfile_string(rf, def, "type");
+	const char *type;
 
-	if (!type)
+	if (rulesfile_visit(rf, def) < 0 || !(type = rulesfile_string(rf, def, "type")))
 		return -1;
 	s->min = read_bound(rf, def, "min");
 	s->max = read_bound(rf, def, "max");
@@ -188,6 +215,8 @@ static int read_type_details(struct request_shape *rs, const struct node *root)
 
 	if (!map || map->kind != NODE_MAPPING)
 		return rulesfile_fail(&rs->file, root, "missing mapping type_details");
+	if (rulesfile_visit(&rs->file, map) < 0)
+		return -1;
 	rs->type_details = xcalloc(map->nmembers, sizeof *rs->type_details);
 	for (i = 0; i < map->nmembers; i++) {
 		const struct node *k = node_deref(map->members[i].key);
@@ -211,12 +240,17 @@ static int read_all(struct request_shape *rs)
 
 	if (!shapes || shapes->kind != NODE_MAPPING)
 		return rulesfile_fail(&rs->file, root, "missing mapping shapes");
+	if (rulesfile_visit(&rs->file, shapes) < 0)
+		return -1;
 	rs->model_source = model ? rulesfile_string(&rs->file, model, "source") : NULL;
 	/* Names first, so that shapes may refer to shapes defined further down. */
 	rs->shapes = xcalloc(shapes->nmembers, sizeof *rs->shapes);
 	rs->nshapes = shapes->nmembers;
-	for (i = 0; i < shapes->nmembers; i++)
-		rs->shapes[i].name = node_deref(shapes->members[i].key)->text;
+	for (i = 0; i < shapes->nmembers; i++) {
+		if (!(rs->shapes[i].name = rulesfile_key(&rs->file, &shapes->members[i])))
+			return -1;
+		index_first(rs->shape_index, rs->shapes[i].name, &rs->shapes[i]);
+	}
 	for (i = 0; i < shapes->nmembers; i++)
 		if (read_shape(rs, &rs->shapes[i], node_deref(shapes->members[i].value)) < 0)
 			return -1;
@@ -229,13 +263,20 @@ static int read_all(struct request_shape *rs)
 int shape_load(struct request_shape *rs, const char *path, const char *text, size_t len,
 	       char **error)
 {
+	struct strmap shape_index;
+	int rc;
+
 	memset(rs, 0, sizeof *rs);
-	if (rulesfile_open(&rs->file, path, text, len) < 0 || read_all(rs) < 0) {
+	strmap_init(&shape_index);
+	rs->shape_index = &shape_index;
+	rc = rulesfile_open(&rs->file, path, text, len) < 0 || read_all(rs) < 0 ? -1 : 0;
+	strmap_free(&shape_index);
+	rs->shape_index = NULL;
+	if (rc < 0) {
 		*error = xstrdup(rs->file.error ? rs->file.error : "cannot load the request shape");
 		shape_free(rs);
-		return -1;
 	}
-	return 0;
+	return rc;
 }
 
 int shape_load_file(struct request_shape *rs, const char *path, char **error)
@@ -244,7 +285,7 @@ int shape_load_file(struct request_shape *rs, const char *path, char **error)
 	size_t len;
 	int rc;
 
-	if (read_file(path, SIZE_MAX, &text, &len, &why) < 0) {
+	if (read_file(path, RULESFILE_MAX_SIZE, &text, &len, &why) < 0) {
 		*error = xasprintf("%s: %s", path, why);
 		free(why);
 		return -1;
@@ -277,6 +318,9 @@ void shape_free(struct request_shape *rs)
 		return;
 	}
 	for (i = 0; i < rs->nshapes; i++) {
+		if (rs->shapes[i].member_index)
+			strmap_free(rs->shapes[i].member_index);
+		free(rs->shapes[i].member_index);
 		free(rs->shapes[i].members);
 		free(rs->shapes[i].enums);
 		free(rs->shapes[i].references);
@@ -292,6 +336,8 @@ const struct shape_member *shape_member(const struct shape *s, const char *name)
 {
 	size_t i;
 
+	if (s->member_index)
+		return strmap_get(s->member_index, name);
 	for (i = 0; i < s->nmembers; i++)
 		if (strcmp(s->members[i].name, name) == 0)
 			return &s->members[i];

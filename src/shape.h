@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "rulesfile.h"
+#include "util.h"
 
 enum shape_type { SHAPE_STRUCTURE, SHAPE_LIST, SHAPE_STRING };
 
@@ -38,6 +39,9 @@ struct shape {
 	bool quota_confirmed;          /* lists: the quota is documented, not a heuristic */
 	const char **unique;           /* lists: members that identify an entry ("." for */
 	size_t nunique;                /*        a list of strings); duplicates are CJ213 */
+	struct strmap *member_index;   /* structures loaded by --rules: name -> member, so
+					* that a large structure costs no more per key;
+					* NULL for the compiled-in shape (small, searched) */
 };
 
 struct type_detail {
@@ -53,6 +57,7 @@ struct request_shape {
 	size_t ntype_details;
 	const char *model_source;
 	bool is_static;                /* tables compiled in: nothing to free */
+	struct strmap *shape_index;    /* while loading: name -> shape */
 	struct rulesfile file;         /* owns every string */
 };
 

@@ -244,3 +244,70 @@ bool str_has_suffix(const char *s, const char *suffix)
 
 	return n >= m && memcmp(s + n - m, suffix, m) == 0;
 }
+
+void strmap_init(struct strmap *m)
+{
+	m->slots = NULL;
+	m->cap = m->n = 0;
+	/* Where the map lives varies from run to run (ASLR): a file cannot be written
+	 * whose keys all collide. Only speed depends on it, never the output. */
+	m->seed = (size_t)(uintptr_t)m;
+}
+
+void strmap_free(struct strmap *m)
+{
+	free(m->slots);
+	strmap_init(m);
+}
+
+/* FNV-1a, seeded */
+static size_t strmap_hash(const struct strmap *m, const char *key)
+{
+	size_t h = (size_t)14695981039346656037ULL ^ m->seed;
+
+	while (*key)
+		h = (h ^ (unsigned char)*key++) * (size_t)1099511628211ULL;
+	return h;
+}
+
+/* The slot holding key, or the empty slot where it would go. cap is a power of two. */
+static struct strmap_slot *strmap_slot(const struct strmap *m, const char *key)
+{
+	size_t i = strmap_hash(m, key) & (m->cap - 1);
+
+	while (m->slots[i].key && strcmp(m->slots[i].key, key) != 0)
+		i = (i + 1) & (m->cap - 1);
+	return &m->slots[i];
+}
+
+static void strmap_grow(struct strmap *m)
+{
+	struct strmap old = *m;
+	size_t i;
+
+	m->cap = old.cap ? old.cap * 2 : 16;
+	m->n = old.n;
+	m->slots = xcalloc(m->cap, sizeof *m->slots);
+	for (i = 0; i < old.cap; i++)
+		if (old.slots[i].key)
+			*strmap_slot(m, old.slots[i].key) = old.slots[i];
+	free(old.slots);
+}
+
+void strmap_put(struct strmap *m, const char *key, void *value)
+{
+	struct strmap_slot *slot;
+
+	if (2 * (m->n + 1) > m->cap)
+		strmap_grow(m);
+	slot = strmap_slot(m, key);
+	if (!slot->key)
+		m->n++;
+	slot->key = key;
+	slot->value = value;
+}
+
+void *strmap_get(const struct strmap *m, const char *key)
+{
+	return m->cap ? strmap_slot(m, key)->value : NULL;
+}

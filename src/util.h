@@ -46,4 +46,22 @@ void utf8_append(struct strbuf *sb, uint32_t cp);
 
 bool str_has_suffix(const char *s, const char *suffix);
 
+/* A hash map from NUL-terminated strings (borrowed: they must outlive the map) to
+ * pointers, so that lookups by name cost the name's length, not the map's size. */
+struct strmap {
+	struct strmap_slot *slots;
+	size_t cap, n;
+	size_t seed;
+};
+struct strmap_slot {
+	const char *key;
+	void *value;
+};
+void strmap_init(struct strmap *m);
+void strmap_free(struct strmap *m);
+/* Sets the value of key, replacing an earlier one. */
+void strmap_put(struct strmap *m, const char *key, void *value);
+/* The value of key, or NULL. */
+void *strmap_get(const struct strmap *m, const char *key);
+
 #endif

@@ -1,0 +1,169 @@
+#!/bin/bash
+# Bounded work for every input: globs, configuration and --rules files, the
+# checks, nesting and memory. Each case runs under a time limit and (outside
+# sanitizer builds) an address-space limit, and must end with a clear message.
+# Environment: CJL (the binary), TESTDATA (the testdata folder).
+set -u
+. "$(dirname "$0")/lib.sh"
+valid=$TESTDATA/valid/export-revisions-to-s3.json
+rules=${SRCDIR:-$(dirname "$0")/..}/rules
+cp "$valid" "$tmp/good.json"
+sanitized=false
+ldd "$CJL" 2>/dev/null | grep -q libasan && sanitized=true
+vlimit=1048576
+$sanitized && vlimit=unlimited
+
+# run SECONDS ARGS...: the linter in $tmp under the limits; output in $tmp/out,
+# exit status in $rc.
+run() {
+	local seconds=$1
+	shift
+	(ulimit -v "$vlimit"; cd "$tmp" && timeout "$seconds" "$CJL" --color never "$@") \
+		> "$tmp/out" 2>&1
+	rc=$?
+}
+CHECK_SHOW=$tmp/out
+
+# --- Globs: linear in pattern times path, safe for every pattern. ---------------
+mkdir -p "$tmp/g"
+cp "$valid" "$tmp/g/[.json"
+cp "$valid" "$tmp/g/[x].json"
+printf 'exclude: ["[.json", "["]\n' > "$tmp/g/.createjob-lint.yaml"
+run 10 g
+check "an unclosed [ in a glob is a literal [" \
+	'[ $rc -eq 0 ] && grep -q "^1 file checked" "$tmp/out"'
+name=$(printf 'a%.0s' $(seq 40))
+mkdir -p "$tmp/h"
+cp "$valid" "$tmp/h/$name.json"
+printf 'exclude: ["**a**a**a**a**a**a**a**a**b", "*a*a*a*a*a*a*a*a*a*a*a*a*b"]\n' \
+	> "$tmp/h/.createjob-lint.yaml"
+run 10 h
+check "a pattern of many stars against a 40-letter path ends at once" \
+	'[ $rc -eq 0 ] && grep -q "1 file checked" "$tmp/out"'
+printf 'exclude: ["**/x.json"]\n' > "$tmp/h/.createjob-lint.yaml"
+mkdir -p "$tmp/h/h"
+cp "$valid" "$tmp/h/h/ax.json"
+cp "$valid" "$tmp/h/x.json"
+run 10 h
+check "two stars and a slash match whole segments (x.json, not ax.json)" \
+	'[ $rc -eq 0 ] && grep -q "2 files checked" "$tmp/out"'
+
+# --- Configuration and --rules files: the limits of a request. -------------------
+mkdir -p "$tmp/c"
+cp "$valid" "$tmp/c/job.json"
+{
+	printf 'exclude: &x ['
+	for i in $(seq 3000); do printf '"p%d",' "$i"; done
+	printf '"end"]\nsuppressions:\n'
+	for i in $(seq 20000); do printf ' - {files: *x, rules: [CJ205], reason: r}\n'; done
+} > "$tmp/c/.createjob-lint.yaml"
+run 20 c
+check "a configuration of aliases stops at the node limit, with its position" \
+	'[ $rc -eq 2 ] && grep -q "createjob-lint.yaml:[0-9]*:[0-9]*: aliases expand the file past 1000000 values" "$tmp/out"'
+
+# copy_rules DIR: a copy of the rules folder to edit.
+copy_rules() {
+	rm -rf "$1"
+	mkdir -p "$1"
+	cp "$rules/catalog.yaml" "$rules/shape.yaml" "$1/"
+}
+copy_rules "$tmp/r1"
+{
+	printf '  Big: {type: string, enum: &big ['
+	for i in $(seq 5000); do printf '"v%d",' "$i"; done
+	printf '"end"]}\n'
+	for i in $(seq 20000); do printf '  S%d: {type: string, enum: *big}\n' "$i"; done
+} > "$tmp/bomb"
+sed -e "/^shapes:/r $tmp/bomb" "$rules/shape.yaml" > "$tmp/r1/shape.yaml"
+run 20 --rules r1 good.json
+check "a --rules shape file of aliases stops at the node limit" \
+	'[ $rc -eq 2 ] && grep -q "shape.yaml:[0-9]*:[0-9]*: aliases expand the file past" "$tmp/out"'
+copy_rules "$tmp/r2"
+head -c 1100000 /dev/zero | tr '\0' '#' >> "$tmp/r2/catalog.yaml"
+run 20 --rules r2 good.json
+check "a --rules file over 1 MiB is refused, named" \
+	'[ $rc -eq 2 ] && grep -q "r2/catalog.yaml: file is larger than the limit of 1048576 bytes" "$tmp/out"'
+copy_rules "$tmp/r3"
+sed -i 's/^shapes:/shapes:\n  [a, b]: {type: string}/' "$tmp/r3/shape.yaml"
+run 20 --rules r3 good.json
+check "a --rules shape named by a list is a located error, not a crash" \
+	'[ $rc -eq 2 ] && grep -q "r3/shape.yaml:59:3: a key must be a string, not a list" "$tmp/out"'
+copy_rules "$tmp/r4"
+sed -i 's/^    members:/    members:\n      {x: 1}: {shape: __string}/' "$tmp/r4/shape.yaml"
+run 20 --rules r4 good.json
+check "a --rules member named by a mapping is a located error" \
+	'[ $rc -eq 2 ] && grep -q "r4/shape.yaml:[0-9]*:7: a key must be a string, not a mapping" "$tmp/out"'
+
+# --- Nesting: no recursion on the C stack grows with the input. -----------------
+python3 -c 'print("{\"Type\": " + "[" * 90000 + "]" * 90000 + "}")' > "$tmp/deep.json"
+(ulimit -s 1024; ulimit -v "$vlimit"; cd "$tmp" &&
+	timeout 20 "$CJL" --color never --max-depth 100000 deep.json good.json) > "$tmp/out" 2>&1
+rc=$?
+check "90,000 nested JSON lists with --max-depth 100000 and a 1 MiB stack" \
+	'[ $rc -eq 1 ] && grep -q "^deep.json:1:10: error: Type must be a string, not a list" "$tmp/out" && grep -q "2 files checked" "$tmp/out"'
+copy_rules "$tmp/r5"
+sed -i -e 's/^root: CreateJobRequest/root: DeepRoot/' \
+	-e 's/^shapes:/shapes:\n  DeepRoot: {type: structure, members: {X: {shape: Deep}}}\n  Deep: {type: list, member: Deep}/' \
+	"$tmp/r5/shape.yaml"
+python3 -c 'print("{\"X\": " + "[" * 50000 + "]" * 50000 + "}")' > "$tmp/deep-list.json"
+(ulimit -s 1024; ulimit -v "$vlimit"; cd "$tmp" &&
+	timeout 20 "$CJL" --color never --rules r5 --max-depth 100000 deep-list.json) > "$tmp/out" 2>&1
+rc=$?
+check "a --rules shape that contains itself stops the walk at 300 levels" \
+	'grep -q "^deep-list.json:1:306: error: the document nests deeper than 300 levels" "$tmp/out" && grep -q "1 file checked" "$tmp/out"'
+
+# --- Checks: linear (or n log n) in their input. ----------------------------------
+python3 - "$tmp/dests.json" <<'EOF'
+import sys
+entries = ",\n".join('{"Bucket": "b%d", "KeyPattern": "${Asset.Name}", "RevisionId": "%032x"}' % (i % 59999, i)
+                      for i in range(60000))
+open(sys.argv[1], "w").write('{"Type": "EXPORT_REVISIONS_TO_S3", "Details": {"ExportRevisionsToS3": '
+    '{"DataSetId": "f1f916b2c1444183bd6cefacb494035f", "RevisionDestinations": [' + entries + ']}}}\n')
+EOF
+run 10 dests.json good.json
+check "60,000 revision destinations, the last to the bucket of the first" \
+	'[ $rc -eq 1 ] && grep -q "^dests.json:60000:.*\[CJ220\]" "$tmp/out" && grep -q "2 files checked" "$tmp/out"'
+python3 - "$tmp/merge.yaml" <<'EOF'
+import sys
+keys = ", ".join("k%d: 1" % i for i in range(1500))
+aliases = ", ".join(["*a"] * 1500)
+open(sys.argv[1], "w").write("Type: IMPORT_ASSETS_FROM_S3\nx: &a {%s}\ny: {<<: [%s]}\n" % (keys, aliases))
+EOF
+run 10 merge.yaml good.json
+check "one mapping merging one large mapping 1500 times" \
+	'[ $rc -eq 1 ] && grep -q "^merge.yaml:2:1: error: .*\[CJ102\]" "$tmp/out" && ! grep -q CJ007 "$tmp/out"'
+python3 - "$tmp/fanin.yaml" <<'EOF'
+import sys
+anchors = "\n".join("  - &a%d {%s}" % (i, ", ".join("k%d: 1" % j for j in range(100))) for i in range(100))
+aliases = ", ".join("*a%d" % i for i in range(100))
+merges = "\n".join("  - {<<: [%s]}" % aliases for _ in range(1000))
+open(sys.argv[1], "w").write("Type: IMPORT_ASSETS_FROM_S3\nl:\n%s\nm:\n%s\n" % (anchors, merges))
+EOF
+run 10 fanin.yaml good.json
+check "1000 mappings each merging 100 mappings of the same keys: bounded by the node limit" \
+	'grep -q "^fanin.yaml:[0-9]*:[0-9]*: error: YAML aliases expand this document past 1000000 values.*\[CJ007\]" "$tmp/out" && grep -q "2 files checked" "$tmp/out"'
+python3 - "$tmp/longline.json" <<'EOF'
+import sys
+head = ('{"Type": "IMPORT_ASSETS_FROM_S3", "Details": {"ImportAssetsFromS3": {"DataSetId": '
+        '"f1f916b2c1444183bd6cefacb494035f", "RevisionId": "5f574463ae23a31400d6f7d8043d9b64", "AssetSources": [')
+findings = ", ".join(['{"Bucket": "Bad_Bucket", "Key": "k"}'] * 1000)
+open(sys.argv[1], "w").write(head + " " * 8000000 + findings + "]}}}\n")
+EOF
+for format in text json sarif github junit; do
+	run 10 --format "$format" longline.json good.json
+	sed -i 's/     */ /g' "$tmp/out" # the 8 MB of padding, where a format shows it
+	check "1000 findings far into one 8 MB line ($format)" \
+		'[ $rc -eq 1 ] && grep -q "800[0-9][0-9][0-9][0-9]" "$tmp/out"'
+done
+
+# --- Memory: a file too large for memory fails alone. -----------------------------
+if ! $sanitized; then
+	truncate -s 4G "$tmp/huge.json"
+	(ulimit -v 1048576; cd "$tmp" && timeout 20 "$CJL" --color never --max-size 5000000000 \
+		huge.json good.json) > "$tmp/out" 2>&1
+	rc=$?
+	rm -f "$tmp/huge.json"
+	check "a 4 GiB file under a 1 GiB limit: not enough memory, and the run goes on" \
+		'[ $rc -eq 2 ] && grep -q "huge.json: not enough memory (4294967298 bytes)" "$tmp/out" && grep -q "2 files checked.*1 could not be read" "$tmp/out"'
+fi
+finish bounded
