@@ -259,13 +259,15 @@ assert wf['permissions']['security-events'] == 'write', 'no security-events perm
 assert wf.get('on', wf.get(True)), 'no trigger'
 
 hooks = yaml.safe_load(open(src + '/.pre-commit-hooks.yaml'))
-hook = [h for h in hooks if h['id'] == 'createjob-lint']
-assert len(hook) == 1, 'no createjob-lint hook'
-hook = hook[0]
-assert hook['entry'] == 'createjob-lint --only-requests', hook['entry']
-assert hook['language'] == 'system'
-assert sorted(hook['types_or']) == ['json', 'yaml']
-assert 'files' in hook
+byid = {h['id']: h for h in hooks}
+assert sorted(byid) == ['createjob-lint', 'createjob-lint-system'], sorted(byid)
+assert byid['createjob-lint']['entry'] == 'hooks/pre-commit', byid['createjob-lint']['entry']
+assert byid['createjob-lint']['language'] == 'script'
+assert byid['createjob-lint-system']['entry'] == 'createjob-lint --only-requests'
+assert byid['createjob-lint-system']['language'] == 'system'
+for hook in hooks:
+    assert sorted(hook['types_or']) == ['json', 'yaml']
+    assert 'files' in hook
 
 cfg = yaml.safe_load(open(src + '/examples/pre-commit-config.yaml'))
 ids = [h['id'] for r in cfg['repos'] for h in r['hooks']]
