@@ -245,13 +245,14 @@ import yaml
 src = sys.argv[1]
 wf = yaml.safe_load(open(src + '/examples/github-workflow.yml'))
 steps = [s for job in wf['jobs'].values() for s in job['steps']]
-runs = '\n'.join(s.get('run', '') for s in steps)
 uses = [s.get('uses', '') for s in steps]
 upload = [s for s in steps if s.get('uses', '').startswith('github/codeql-action/upload-sarif@')]
 assert any(u.startswith('actions/checkout@') for u in uses), 'no checkout'
-assert 'apt-get install' in runs and 'libjson-c-dev' in runs, 'no build dependencies'
-assert './bootstrap && ./configure && make' in runs, 'no build'
-assert 'createjob-lint -f github -f sarif=createjob-lint.sarif jobs/' in runs, 'no lint step'
+action = yaml.safe_load(open(src + '/action.yml'))
+lint = [s for s in steps if s.get('uses', '').startswith('createjob-lint/createjob-lint@')]
+assert len(lint) == 1, 'no step using the createjob-lint action'
+assert set(lint[0]['with']) <= set(action['inputs']), 'inputs the action does not have'
+assert lint[0]['with']['sarif'] == 'createjob-lint.sarif', 'no SARIF report'
 assert len(upload) == 1 and 'always()' in upload[0].get('if', ''), 'no upload-sarif with if: always()'
 assert upload[0]['with']['sarif_file'] == 'createjob-lint.sarif', 'wrong SARIF file'
 assert wf['permissions']['security-events'] == 'write', 'no security-events permission'
