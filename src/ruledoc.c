@@ -1,7 +1,10 @@
 /* The catalog rendered for people: --list-rules, --explain and the man page. */
 #include "ruledoc.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "util.h"
 
 void ruledoc_list(FILE *out, const struct catalog *cat)
 {
@@ -16,7 +19,7 @@ void ruledoc_list(FILE *out, const struct catalog *cat)
 	}
 }
 
-static void print_indented(FILE *out, const char *text)
+static void add_indented(struct strbuf *sb, const char *text)
 {
 	const char *p = text;
 
@@ -24,21 +27,48 @@ static void print_indented(FILE *out, const char *text)
 		const char *nl = strchr(p, '\n');
 		size_t n = nl ? (size_t)(nl - p) : strlen(p);
 
-		fprintf(out, "    %.*s\n", (int)n, p);
+		sb_adds(sb, "    ");
+		sb_addn(sb, p, n);
+		sb_addc(sb, '\n');
 		p += n + (nl ? 1 : 0);
 	}
 }
 
-void ruledoc_explain(FILE *out, const struct rule *r)
+char *ruledoc_explain_text(const struct rule *r)
 {
-	fprintf(out, "%s %s (%s)\n\n%s\n\n%s\n", r->id, r->name, severity_name(r->severity),
+	struct strbuf sb;
+
+	sb_init(&sb);
+	sb_addf(&sb, "%s %s (%s)\n\n%s\n\n%s\n", r->id, r->name, severity_name(r->severity),
 		r->summary, r->description);
 	if (r->example_bad) {
-		fprintf(out, "\nExample (%s) with the problem:\n", r->example_format);
-		print_indented(out, r->example_bad);
-		fprintf(out, "\nFixed:\n");
-		print_indented(out, r->example_good);
+		sb_addf(&sb, "\nExample (%s) with the problem:\n", r->example_format);
+		add_indented(&sb, r->example_bad);
+		sb_adds(&sb, "\nFixed:\n");
+		add_indented(&sb, r->example_good);
 	}
+	return sb_detach(&sb);
+}
+
+char *ruledoc_explain_markdown(const struct rule *r)
+{
+	struct strbuf sb;
+
+	sb_init(&sb);
+	sb_addf(&sb, "**%s** (%s, %s): %s\n\n%s\n", r->id, r->name, severity_name(r->severity),
+		r->summary, r->description);
+	if (r->example_bad)
+		sb_addf(&sb, "\nWith the problem:\n\n```%s\n%s```\n\nFixed:\n\n```%s\n%s```\n",
+			r->example_format, r->example_bad, r->example_format, r->example_good);
+	return sb_detach(&sb);
+}
+
+void ruledoc_explain(FILE *out, const struct rule *r)
+{
+	char *text = ruledoc_explain_text(r);
+
+	fputs(text, out);
+	free(text);
 }
 
 /* Writes text for man(7): backslashes doubled, leading dots and quotes guarded. */

@@ -7,7 +7,12 @@
 #include "catalog.h"
 
 void ruledoc_list(FILE *out, const struct catalog *cat);
+/* --explain: the rule's id, name, level, summary, description and examples. */
 void ruledoc_explain(FILE *out, const struct rule *rule);
+/* The same explanation as text (what --explain prints) and as Markdown; the caller
+ * frees. SARIF rule help carries both. */
+char *ruledoc_explain_text(const struct rule *rule);
+char *ruledoc_explain_markdown(const struct rule *rule);
 /* The RULES section of createjob-lint(1), in man(7) markup. */
 void ruledoc_man(FILE *out, const struct catalog *cat);
 

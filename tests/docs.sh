@@ -19,4 +19,28 @@ check "the quick start says its command ends with exit status $rc on purpose" '[
 check "and why: the example that has findings" \
 	'printf "%s\n" "$quick" | grep -q "import-signed-url.yaml" && grep -q "^examples/jobs/import-signed-url.yaml:" "$tmp/quick.out"'
 
+# --- SARIF rule help ---------------------------------------------------------------
+# GitHub code scanning shows a rule's help beside each alert: the text is what
+# --explain prints, the Markdown holds the same explanation and its examples.
+"$CJL" -f sarif="$tmp/help.sarif" "$SRCDIR/examples/jobs" >/dev/null 2>&1
+ids=$("$CJL" --list-rules -f json 2>/dev/null | jq -r '.[].id' 2>/dev/null)
+[ -n "$ids" ] || ids=$("$CJL" --list-rules | sed -n 's/^\(CJ[0-9][0-9][0-9]\) .*/\1/p')
+same=0 differ=0
+for id in $ids; do
+	"$CJL" --explain "$id" > "$tmp/explain.txt"
+	jq -j --arg id "$id" '.runs[0].tool.driver.rules[] | select(.id == $id) | .help.text' "$tmp/help.sarif" > "$tmp/help.txt"
+	if cmp -s "$tmp/explain.txt" "$tmp/help.txt"; then same=$((same + 1)); else differ=$((differ + 1)); fi
+done
+check "SARIF help.text of every rule is its --explain text ($differ differ)" '[ "$same" -gt 40 ] && [ "$differ" -eq 0 ]'
+cat > "$tmp/markdown.jq" <<'EOF'
+.runs[0].tool.driver.rules as $rules
+| ($rules | length > 40)
+  and ($rules | all(.[]; .id as $id | .shortDescription.text as $summary
+        | .help.markdown | startswith("**" + $id) and contains($summary)))
+  and ($rules | map(select(.id == "CJ203"))[0].help.markdown
+        | contains("```json\n") and contains("sZRqySSS0jR8YjW00mERhA=="))
+EOF
+check "SARIF help.markdown names the rule and shows the examples in fenced blocks" \
+	'jq -e -f "$tmp/markdown.jq" "$tmp/help.sarif" >/dev/null'
+
 finish docs
