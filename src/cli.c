@@ -8,6 +8,7 @@
 #include "format.h"
 #include "lint.h"
 #include "source.h"
+#include "suggest.h"
 #include "util.h"
 
 enum {
@@ -268,6 +269,28 @@ static int parse_one(int opt, const char *arg, struct cli *cli, char **error)
 	}
 }
 
+/* "unknown option --frmat; did you mean --format?" for what argv held. */
+static char *unknown_option(const char *arg)
+{
+	const char *names[sizeof long_options / sizeof *long_options];
+	size_t n = 0, len;
+	const char *near;
+	char *word;
+
+	if (strncmp(arg, "--", 2) != 0)
+		return xasprintf("unknown option %s; see --help", arg);
+	for (n = 0; long_options[n].name; n++)
+		names[n] = long_options[n].name;
+	len = strcspn(arg + 2, "=");
+	word = xstrndup(arg + 2, len);
+	near = suggest(word, names, n);
+	free(word);
+	if (near)
+		return xasprintf("unknown option %.*s; did you mean --%s? (see --help)",
+				 (int)(len + 2), arg, near);
+	return xasprintf("unknown option %.*s; see --help", (int)(len + 2), arg);
+}
+
 int cli_parse(int argc, char **argv, struct cli *cli, char **error)
 {
 	int opt;
@@ -286,7 +309,7 @@ int cli_parse(int argc, char **argv, struct cli *cli, char **error)
 	while ((opt = getopt_long(argc, argv, ":f:o:j:vhV", long_options, NULL)) != -1) {
 		if (opt == '?') {
 			*error = optopt ? xasprintf("unknown option -%c; see --help", optopt)
-					: xasprintf("unknown option %s; see --help", argv[optind - 1]);
+					: unknown_option(argv[optind - 1]);
 			return -1;
 		}
 		if (opt == ':') {

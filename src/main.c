@@ -81,7 +81,7 @@ static int run_catalog_command(const struct cli *cli, const struct catalog *cat)
 	} else {
 		r = catalog_find(cat, cli->explain);
 		if (!r)
-			return usage_error(xasprintf("no rule %s; see --list-rules", cli->explain));
+			return usage_error(catalog_unknown_rule(cat, cli->explain));
 		ruledoc_explain(stdout, r);
 	}
 	return stdout_status();

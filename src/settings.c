@@ -62,7 +62,7 @@ int settings_cli_rule(struct settings_source *src, const char *id, const char *l
 	enum severity sev;
 
 	if (!r) {
-		*error = xasprintf("unknown rule %s (see --list-rules)", id);
+		*error = catalog_unknown_rule(src->catalog, id);
 		return -1;
 	}
 	if (!level) {
