@@ -148,13 +148,27 @@ static void put_testcase_start(FILE *out, const char *path)
 	fputs("\"", out);
 }
 
-static void put_read_error(FILE *out, struct junit_state *st, const struct lint_result *res)
+/* A file that was not linted for an error: a testcase in error, with the reason. */
+static void put_error(FILE *out, struct junit_state *st, const struct lint_result *res,
+		      const char *type, const char *prefix, const char *why)
 {
 	put_testcase_start(out, res->path);
-	fputs(">\n      <error type=\"read-error\" message=\"cannot read: ", out);
-	put_xml(out, res->read_error);
+	fprintf(out, ">\n      <error type=\"%s\" message=\"%s", type, prefix);
+	put_xml(out, why);
 	fputs("\"/>\n    </testcase>\n", out);
+	st->tests++;
 	st->errors++;
+}
+
+/* Of the files not linted, only those held back by a broken configuration count:
+ * the run fails for them. */
+static void junit_skipped(struct formatter *f, const struct lint_result *res)
+{
+	struct junit_state *st = state_of(f);
+
+	if (st->spool && res->skipped == SKIP_BROKEN_CONFIG && res->config_error)
+		put_error(st->spool, st, res, "config-error", "configuration error: ",
+			  res->config_error);
 }
 
 /* The findings at or above the file's failure level (failing) or below it, one a
@@ -191,11 +205,11 @@ static void junit_file(struct formatter *f, const struct lint_result *res)
 
 	if (!out)
 		return;
-	st->tests++;
 	if (res->read_error) {
-		put_read_error(out, st, res);
+		put_error(out, st, res, "read-error", "cannot read: ", res->read_error);
 		return;
 	}
+	st->tests++;
 	for (j = 0; j < res->diags.n; j++) {
 		enum severity sev = res->diags.items[j].severity;
 
@@ -268,4 +282,5 @@ static void junit_end(struct formatter *f, const struct report_counts *c)
 	f->pending = NULL;
 }
 
-const struct format_ops format_junit_ops = { "junit", junit_begin, junit_file, junit_end, NULL };
+const struct format_ops format_junit_ops = { "junit", junit_begin, junit_file, junit_end,
+					     junit_skipped };

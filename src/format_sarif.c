@@ -270,7 +270,7 @@ static void sarif_end(struct formatter *f, const struct report_counts *c)
 {
 	json_object *inv = json_object_new_object();
 
-	json_object_object_add(inv, "executionSuccessful", json_object_new_boolean(c->unreadable == 0));
+	json_object_object_add(inv, "executionSuccessful", json_object_new_boolean(c->unreadable == 0 && c->skipped_by[SKIP_BROKEN_CONFIG] == 0));
 	json_object_object_add(inv, "toolExecutionNotifications", f->pending);
 	f->pending = NULL;
 	fputs("\n  ],\n  \"invocations\": [", f->out);

@@ -168,6 +168,7 @@ static void print_skip_counts(FILE *out, const struct report_counts *c)
 		[SKIP_OUTSIDE_LINK] = "symbolic links outside the walked folder",
 		[SKIP_WALKED_BEFORE] = "folders walked already",
 		[SKIP_NOT_REGULAR] = "not regular files",
+		[SKIP_BROKEN_CONFIG] = "their configuration has an error",
 	};
 	size_t i;
 

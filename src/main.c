@@ -107,18 +107,22 @@ struct emit_state {
 	size_t ntold, told_cap;
 };
 
-/* The one place warnings reach standard error (an ignored unsafe config): once a
- * run each, at the first file they concern in input order. */
-static void warn_once(struct emit_state *st, const char *message)
+/* The one place warnings and config errors reach standard error (an ignored unsafe
+ * config, a broken one): once a run each, at the first file they concern in input
+ * order, however many files they concern. */
+static void tell_once(struct emit_state *st, const char *kind, const char *message)
 {
+	char *told = xasprintf("%s: %s", kind, message);
 	size_t i;
 
 	for (i = 0; i < st->ntold; i++)
-		if (strcmp(st->told[i], message) == 0)
+		if (strcmp(st->told[i], told) == 0) {
+			free(told);
 			return;
+		}
 	st->told = grow_array(st->told, &st->told_cap, st->ntold + 1, sizeof *st->told);
-	st->told[st->ntold++] = xstrdup(message);
-	escape_error("warning: %s", message);
+	st->told[st->ntold++] = told;
+	escape_error("%s", told);
 }
 
 static void emit(const struct lint_result *res, void *ctx)
@@ -129,7 +133,11 @@ static void emit(const struct lint_result *res, void *ctx)
 	report_counts_add(&st->counts, res);
 	progress_step(&st->progress, res->path);
 	if (res->warning)
-		warn_once(st, res->warning);
+		tell_once(st, "warning", res->warning);
+	if (res->config_error) {
+		tell_once(st, "config error", res->config_error);
+		st->status = EXIT_USAGE;
+	}
 	if (res->skipped) {
 		for (i = 0; i < st->noutputs; i++)
 			formatter_file(st->outputs[i], res);

@@ -61,4 +61,27 @@ sed 's/^    Md5Hash: .*/&  # createjob-lint: disable=md5-base46 -- checked/' job
 check "a suppression comment with a misspelled rule suggests the known one" \
 	'"$CJL" --color never comment-typo.yaml | grep -q "names md5-base46, which is not a rule; did you mean md5-base64? \[CJ304\]"'
 
+# --- a broken config: one config error, not an unreadable file each ---------------
+mkdir -p broken/jobs
+git init -q broken 2>/dev/null || mkdir broken/.git
+printf 'rules: {CJ205: [}\n' > broken/.createjob-lint.yaml
+for i in 1 2 3; do cp job.yaml "broken/jobs/job$i.yaml"; done
+(cd broken && "$CJL" --color never -v jobs > ../broken.out 2> ../broken.err)
+rc=$?
+CHECK_SHOW=broken.err
+check "a broken config exits 2" '[ "$rc" -eq 2 ]'
+check "and is reported once, as a config error with its file, line and column" \
+	'[ "$(wc -l < broken.err)" -eq 1 ] && grep -q "^createjob-lint: config error: .*broken/.createjob-lint.yaml:1:17: " broken.err'
+CHECK_SHOW=broken.out
+check "its files are not counted as unreadable but listed as held back by it" \
+	'! grep -q "could not be read" broken.out && grep -q "3 skipped (their configuration has an error)" broken.out &&
+	 [ "$(grep -c ": skipped: its configuration has an error$" broken.out)" -eq 3 ]'
+(cd broken && "$CJL" -f junit jobs 2>/dev/null) > broken.xml
+check "JUnit shows each held-back file in error, as the exit status says" \
+	'[ "$(grep -c "<error type=\"config-error\"" broken.xml)" -eq 3 ]'
+(cd broken && "$CJL" -f json jobs 2>/dev/null) > broken.json
+check "the JSON report lists them as skipped with the reason" \
+	'jq -e "[.skipped[] | select(.reason == \"its configuration has an error\")] | length == 3" broken.json >/dev/null'
+CHECK_SHOW=
+
 finish options
