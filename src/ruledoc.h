@@ -6,7 +6,10 @@
 
 #include "catalog.h"
 
+/* --list-rules: id, level and name a line, the summary below, within 80 columns. */
 void ruledoc_list(FILE *out, const struct catalog *cat);
+/* --list-rules -f json: a list of {id, name, severity, summary, description}. */
+void ruledoc_list_json(FILE *out, const struct catalog *cat);
 /* --explain: the rule's id, name, level, summary, description and examples. */
 void ruledoc_explain(FILE *out, const struct rule *rule);
 /* The same explanation as text (what --explain prints) and as Markdown; the caller

@@ -84,4 +84,58 @@ check "the JSON report lists them as skipped with the reason" \
 	'jq -e "[.skipped[] | select(.reason == \"its configuration has an error\")] | length == 3" broken.json >/dev/null'
 CHECK_SHOW=
 
+# --- --exclude GLOB ----------------------------------------------------------------
+mkdir -p ex/jobs/vendor ex/jobs/legacy
+for f in jobs/a.yaml jobs/vendor/b.yaml jobs/legacy/c.yaml jobs/d.yml; do cp job.yaml "ex/$f"; done
+linted() { (cd ex && "$CJL" -f json "$@" 2>/dev/null) | jq -r '[.files[].path] | sort | join(" ")'; }
+check "--exclude a glob on the whole path" '[ "$(linted --exclude "jobs/*/c.yaml" jobs)" = "jobs/a.yaml jobs/d.yml jobs/vendor/b.yaml" ]'
+check "--exclude a folder excludes what is below it" '[ "$(linted --exclude jobs/legacy jobs)" = "jobs/a.yaml jobs/d.yml jobs/vendor/b.yaml" ]'
+check "--exclude a name without / matches any segment" '[ "$(linted --exclude vendor jobs)" = "jobs/a.yaml jobs/d.yml jobs/legacy/c.yaml" ]'
+check "--exclude *.yml matches base names" '[ "$(linted --exclude "*.yml" jobs)" = "jobs/a.yaml jobs/legacy/c.yaml jobs/vendor/b.yaml" ]'
+check "--exclude ** crosses folders" '[ "$(linted --exclude "jobs/**/b.yaml" jobs)" = "jobs/a.yaml jobs/d.yml jobs/legacy/c.yaml" ]'
+check "--exclude is repeatable and ./ is ignored on either side" \
+	'[ "$(linted --exclude ./jobs/vendor --exclude legacy ./jobs)" = "./jobs/a.yaml ./jobs/d.yml" ]'
+(cd ex && "$CJL" --color never -v --exclude vendor jobs) > ex.out
+check "excluded files are listed and counted as excluded by --exclude" \
+	'grep -q "^jobs/vendor/b.yaml: skipped: excluded by --exclude$" ex.out && grep -q "; 1 excluded by --exclude$" ex.out'
+(cd ex && "$CJL" -f json --exclude vendor jobs) > ex.json
+check "the JSON report lists them" 'jq -e ".skipped == [{\"path\": \"jobs/vendor/b.yaml\", \"reason\": \"excluded by --exclude\"}]" ex.json >/dev/null'
+printf 'rules: [\n' > ex/jobs/vendor/.createjob-lint.yaml
+(cd ex && "$CJL" --exclude vendor jobs > /dev/null 2> ../ex.err)
+check "a broken config below an excluded folder does not matter" '! grep -q "config error" ex.err'
+rm ex/jobs/vendor/.createjob-lint.yaml
+
+# --- --statistics and --quiet ----------------------------------------------------------
+cp job.yaml two.yaml
+"$CJL" --statistics --color never job.yaml two.yaml > stats.out
+rc=$?
+CHECK_SHOW=stats.out
+check "--statistics prints a count per rule, most first, instead of the text report" \
+	'[ "$rc" -eq 1 ] && [ "$(cat stats.out)" = "$(printf "     2  CJ102  unknown-member\n     2  CJ203  md5-base64")" ]'
+"$CJL" --statistics -f json=stats.json job.yaml > /dev/null
+check "--statistics leaves reports in files whole" 'jq -e ".summary.errors == 2" stats.json >/dev/null'
+"$CJL" --statistics -f json job.yaml > /dev/null 2> stats.err
+check "--statistics with another report on standard output is a usage error" '[ $? -eq 2 ] && grep -q "statistics" stats.err'
+"$CJL" --quiet --color never job.yaml > quiet.out 2> quiet.err
+rc=$?
+CHECK_SHOW=quiet.out
+check "--quiet prints the findings and no summary" \
+	'[ "$rc" -eq 1 ] && grep -q "^job.yaml:6:14: error: .*\[CJ203\]$" quiet.out && ! grep -q "checked" quiet.out && [ ! -s quiet.err ]'
+"$CJL" -q --color never "$TESTDATA/valid" > quiet.out 2>&1
+check "-q on clean files prints nothing at all" '[ $? -eq 0 ] && [ ! -s quiet.out ]'
+CHECK_SHOW=
+
+# --- --list-rules ------------------------------------------------------------------------
+"$CJL" --list-rules -f json > rules.json
+check "--list-rules -f json is a JSON list of every rule with id, name, severity and summary" \
+	'jq -e "length > 40 and all(.[]; (.id | test(\"^CJ[0-9]{3}$\")) and (.name | length > 0) and (.severity | test(\"^(error|warning|info)$\")) and (.summary | length > 0))" rules.json >/dev/null &&
+	 jq -e "map(select(.id == \"CJ203\"))[0].name == \"md5-base64\"" rules.json >/dev/null'
+"$CJL" --list-rules > rules.txt
+check "--list-rules text fits 80 columns" '[ -s rules.txt ] && ! awk "length(\$0) > 80 { bad = 1 } END { exit !bad }" rules.txt'
+check "--list-rules text has every rule and its whole summary" \
+	'[ "$(grep -c "^CJ[0-9][0-9][0-9] " rules.txt)" -eq "$(jq length rules.json)" ] &&
+	 [ "$(jq -r ".[] | .summary" rules.json | tr -s " \n" "  " | sed "s/ $//")" = "$(grep "^       " rules.txt | sed "1d; s/^ *//" | tr -s " \n" "  " | sed "s/ $//")" ]'
+"$CJL" --list-rules -f sarif > /dev/null 2> err
+check "--list-rules with another format is a usage error" '[ $? -eq 2 ] && grep -q "list-rules" err'
+
 finish options
