@@ -79,6 +79,7 @@ void cli_print_help(FILE *out)
 	      "                          the built-in copy of rules/\n"
 	      "      --list-rules        list every rule (with -f json, as JSON) and exit\n"
 	      "      --explain=RULE      describe one rule, with examples, and exit\n"
+	      "      --man-rules         print the RULES section of the man page and exit\n"
 	      "      --input-format=FMT  json or yaml for standard input (default: from\n"
 	      "                          --stdin-filename, else guessed from the text)\n"
 	      "      --stdin-filename=PATH  the path standard input stands for, in the report\n"

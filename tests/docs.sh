@@ -19,6 +19,22 @@ check "the quick start says its command ends with exit status $rc on purpose" '[
 check "and why: the example that has findings" \
 	'printf "%s\n" "$quick" | grep -q "import-signed-url.yaml" && grep -q "^examples/jobs/import-signed-url.yaml:" "$tmp/quick.out"'
 
+# --- options: --help and the man page list the same ------------------------------
+# The option lines of --help ("  -f, --format=..." and "      --color=..."), and the
+# .TP tags of the man page's OPTIONS section.
+"$CJL" --help | sed -n -E 's/^  (-[a-zA-Z], |    )--([a-z][a-z-]*).*/\2/p' | LC_ALL=C sort -u > "$tmp/help.opts"
+sed -n '/^\.SH OPTIONS/,/^\.SH /p' "$SRCDIR/man/createjob-lint.1.in" | sed -n '/^\.TP/{n;p;}' |
+	sed -n -E 's/.*\\-\\-([a-z][a-z\\-]*[a-z]).*/\1/p' | sed 's/\\-/-/g' | LC_ALL=C sort -u > "$tmp/man.opts"
+check "--help lists options" '[ "$(wc -l < "$tmp/help.opts")" -gt 20 ]'
+check "the man page documents every option --help lists, and no other" 'diff -u "$tmp/help.opts" "$tmp/man.opts"'
+# And both name only options the program accepts: each is known to the parser.
+unknown=
+for opt in $(cat "$tmp/help.opts"); do
+	"$CJL" "--$opt" --help > /dev/null 2> "$tmp/opt.err"
+	grep -q "unknown option" "$tmp/opt.err" && unknown="$unknown $opt"
+done
+check "every documented option is one the program accepts ($unknown)" '[ -z "$unknown" ]'
+
 # --- SARIF rule help ---------------------------------------------------------------
 # GitHub code scanning shows a rule's help beside each alert: the text is what
 # --explain prints, the Markdown holds the same explanation and its examples.
