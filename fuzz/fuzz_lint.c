@@ -275,7 +275,7 @@ static FILE *sink_open(struct sink *k, size_t keep)
 static void write_report(const char *name, const struct lint_result *results, size_t n,
 			 bool color, struct sink *sink, size_t keep)
 {
-	struct report_meta meta = { &cat, "fuzz", color, false };
+	struct report_meta meta = { &cat, "fuzz", color, false, false };
 	struct report_counts counts = { 0 };
 	FILE *mem = sink_open(sink, keep);
 	struct formatter *f;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "readfile.h"
+#include "suggest.h"
 #include "util.h"
 
 static int read_messages(struct catalog *cat, struct rule *r, const struct node *rule_node)
@@ -138,16 +139,46 @@ void catalog_free(struct catalog *cat)
 	memset(cat, 0, sizeof *cat);
 }
 
-const struct rule *catalog_find(const struct catalog *cat, const char *id)
+const struct rule *catalog_find(const struct catalog *cat, const char *key)
 {
 	size_t i;
 
-	if (!cat)
+	if (!cat || !key)
 		return NULL;
 	for (i = 0; i < cat->n; i++)
-		if (strcmp(cat->rules[i].id, id) == 0)
+		if (strcmp(cat->rules[i].id, key) == 0)
+			return &cat->rules[i];
+	for (i = 0; i < cat->n; i++)
+		if (strcmp(cat->rules[i].name, key) == 0)
 			return &cat->rules[i];
 	return NULL;
+}
+
+const char *catalog_suggest(const struct catalog *cat, const char *key)
+{
+	const char **keys;
+	const char *best;
+	size_t i;
+
+	if (!cat || !cat->n || !key)
+		return NULL;
+	keys = xcalloc(2 * cat->n, sizeof *keys);
+	for (i = 0; i < cat->n; i++) {
+		keys[2 * i] = cat->rules[i].id;
+		keys[2 * i + 1] = cat->rules[i].name;
+	}
+	best = suggest(key, keys, 2 * cat->n);
+	free(keys);
+	return best;
+}
+
+char *catalog_unknown_rule(const struct catalog *cat, const char *key)
+{
+	const char *near = catalog_suggest(cat, key);
+
+	if (near)
+		return xasprintf("unknown rule %s; did you mean %s? (see --list-rules)", key, near);
+	return xasprintf("unknown rule %s (see --list-rules)", key);
 }
 
 const char *rule_message(const struct rule *rule, const char *variant)

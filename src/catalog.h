@@ -46,7 +46,12 @@ int catalog_load_builtin(struct catalog *cat, char **error);
 void catalog_init_static(struct catalog *cat, struct rule *rules, size_t n);
 void catalog_free(struct catalog *cat);
 
-const struct rule *catalog_find(const struct catalog *cat, const char *id);
+/* A rule by its id (CJ203) or its name (md5-base64): users may write either. */
+const struct rule *catalog_find(const struct catalog *cat, const char *key);
+/* The id or name closest to a misspelled key, or NULL when none is close. */
+const char *catalog_suggest(const struct catalog *cat, const char *key);
+/* "unknown rule KEY", with a did-you-mean when one is close; the caller frees. */
+char *catalog_unknown_rule(const struct catalog *cat, const char *key);
 /* The text of a message variant, or NULL when the rule has no such variant. */
 const char *rule_message(const struct rule *rule, const char *variant);
 

@@ -8,13 +8,14 @@
 #include "format.h"
 #include "lint.h"
 #include "source.h"
+#include "suggest.h"
 #include "util.h"
 
 enum {
 	OPT_COLOR = 256, OPT_FAIL_ON, OPT_RULES, OPT_LIST_RULES, OPT_EXPLAIN, OPT_MAX_DEPTH,
 	OPT_MAX_NODES, OPT_MAX_SIZE, OPT_INPUT_FORMAT, OPT_MAN_RULES, OPT_ONLY_REQUESTS,
 	OPT_ALL_FILES, OPT_STDIN_FILENAME, OPT_CONFIG, OPT_PRINT_CONFIG, OPT_DISABLE, OPT_ENABLE,
-	OPT_SEVERITY, OPT_MAX_FINDINGS,
+	OPT_SEVERITY, OPT_MAX_FINDINGS, OPT_EXCLUDE, OPT_STATISTICS,
 };
 
 static const struct option long_options[] = {
@@ -36,6 +37,9 @@ static const struct option long_options[] = {
 	{ "disable", required_argument, NULL, OPT_DISABLE },
 	{ "enable", required_argument, NULL, OPT_ENABLE },
 	{ "severity", required_argument, NULL, OPT_SEVERITY },
+	{ "exclude", required_argument, NULL, OPT_EXCLUDE },
+	{ "statistics", no_argument, NULL, OPT_STATISTICS },
+	{ "quiet", no_argument, NULL, 'q' },
 	{ "max-depth", required_argument, NULL, OPT_MAX_DEPTH },
 	{ "max-nodes", required_argument, NULL, OPT_MAX_NODES },
 	{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
@@ -67,10 +71,15 @@ void cli_print_help(FILE *out)
 	      "      --disable=ID[,ID]   turn rules off\n"
 	      "      --enable=ID[,ID]    turn rules on at their default level\n"
 	      "      --severity=ID=LEVEL set a rule's level: off, info, warning or error\n"
+	      "                          (a rule's name may stand for its ID everywhere)\n"
+	      "      --exclude=GLOB      skip files whose path, or a folder on it, matches\n"
+	      "                          GLOB; a GLOB without / matches any one name;\n"
+	      "                          may be given several times\n"
 	      "      --rules=DIR         load catalog.yaml and shape.yaml from DIR instead of\n"
 	      "                          the built-in copy of rules/\n"
-	      "      --list-rules        list every rule and exit\n"
+	      "      --list-rules        list every rule (with -f json, as JSON) and exit\n"
 	      "      --explain=RULE      describe one rule, with examples, and exit\n"
+	      "      --man-rules         print the RULES section of the man page and exit\n"
 	      "      --input-format=FMT  json or yaml for standard input (default: from\n"
 	      "                          --stdin-filename, else guessed from the text)\n"
 	      "      --stdin-filename=PATH  the path standard input stands for, in the report\n"
@@ -81,6 +90,9 @@ void cli_print_help(FILE *out)
 	      "      --all-files         lint every file found in directories, requests or not\n"
 	      "  -v, --show-skipped      list each skipped file and why in the text report\n"
 	      "                          (the json and sarif reports always list them)\n"
+	      "  -q, --quiet             findings only: no summary line, no progress line\n"
+	      "      --statistics        a count of findings per rule instead of the text\n"
+	      "                          report on standard output\n"
 	      "      --max-depth=N       nesting limit per document (default 256)\n"
 	      "      --max-nodes=N       values per document, aliases expanded (default 1000000)\n"
 	      "      --max-size=BYTES    size limit per file (default 67108864)\n"
@@ -217,6 +229,16 @@ static int parse_one(int opt, const char *arg, struct cli *cli, char **error)
 	case OPT_ENABLE:
 	case OPT_SEVERITY:
 		return add_rule_levels(opt, arg, cli, error);
+	case OPT_EXCLUDE:
+		cli->excludes = xrealloc(cli->excludes, (cli->nexcludes + 1) * sizeof *cli->excludes);
+		cli->excludes[cli->nexcludes++] = arg;
+		return 0;
+	case OPT_STATISTICS:
+		cli->statistics = true;
+		return 0;
+	case 'q':
+		cli->quiet = true;
+		return 0;
 	case OPT_STDIN_FILENAME:
 		cli->stdin_filename = arg;
 		return 0;
@@ -268,6 +290,28 @@ static int parse_one(int opt, const char *arg, struct cli *cli, char **error)
 	}
 }
 
+/* "unknown option --frmat; did you mean --format?" for what argv held. */
+static char *unknown_option(const char *arg)
+{
+	const char *names[sizeof long_options / sizeof *long_options];
+	size_t n = 0, len;
+	const char *near;
+	char *word;
+
+	if (strncmp(arg, "--", 2) != 0)
+		return xasprintf("unknown option %s; see --help", arg);
+	for (n = 0; long_options[n].name; n++)
+		names[n] = long_options[n].name;
+	len = strcspn(arg + 2, "=");
+	word = xstrndup(arg + 2, len);
+	near = suggest(word, names, n);
+	free(word);
+	if (near)
+		return xasprintf("unknown option %.*s; did you mean --%s? (see --help)",
+				 (int)(len + 2), arg, near);
+	return xasprintf("unknown option %.*s; see --help", (int)(len + 2), arg);
+}
+
 int cli_parse(int argc, char **argv, struct cli *cli, char **error)
 {
 	int opt;
@@ -283,10 +327,10 @@ int cli_parse(int argc, char **argv, struct cli *cli, char **error)
 	*error = NULL;
 	opterr = 0;
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, ":f:o:j:vhV", long_options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":f:o:j:vqhV", long_options, NULL)) != -1) {
 		if (opt == '?') {
 			*error = optopt ? xasprintf("unknown option -%c; see --help", optopt)
-					: xasprintf("unknown option %s; see --help", argv[optind - 1]);
+					: unknown_option(argv[optind - 1]);
 			return -1;
 		}
 		if (opt == ':') {
@@ -323,6 +367,9 @@ void cli_free(struct cli *cli)
 	for (i = 0; i < cli->nrule_levels; i++)
 		free(cli->rule_levels[i]);
 	free(cli->rule_levels);
+	free(cli->excludes);
+	cli->excludes = NULL;
+	cli->nexcludes = 0;
 	cli->noutputs = 0;
 	cli->nrule_levels = 0;
 	cli->rule_levels = NULL;

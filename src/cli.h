@@ -29,6 +29,10 @@ struct cli {
 	const char *print_config;    /* --print-config FILE */
 	char **rule_levels;          /* "CJ205=off" from --disable/--enable/--severity; owned */
 	size_t nrule_levels;
+	const char **excludes;       /* --exclude GLOB, pointing into argv; the array is owned */
+	size_t nexcludes;
+	bool statistics;             /* --statistics: a count per rule after the report */
+	bool quiet;                  /* --quiet: findings only */
 	const char *rules_dir;
 	const char *explain;
 	bool list_rules;

@@ -11,6 +11,7 @@
 #include "glob.h"
 #include "readfile.h"
 #include "rulesfile.h"
+#include "suggest.h"
 #include "util.h"
 
 static const char *const top_keys[] = {
@@ -144,6 +145,15 @@ struct reader {
 /* Records the first error of a read, with its position in the config file. */
 #define fail(r, at, ...) rulesfile_fail(&(r)->rf, (at), __VA_ARGS__)
 
+static int fail_unknown_rule(struct reader *r, const struct node *at, const char *key)
+{
+	char *why = catalog_unknown_rule(r->cat, key);
+	int rc = fail(r, at, "%s", why);
+
+	free(why);
+	return rc;
+}
+
 static enum severity *new_severities(size_t n)
 {
 	enum severity *s = xcalloc(n ? n : 1, sizeof *s);
@@ -178,8 +188,7 @@ static int read_rules(struct reader *r, const struct node *map, enum severity *s
 		const struct rule *rule = node_is_string(k) ? catalog_find(r->cat, k->text) : NULL;
 
 		if (!rule)
-			return fail(r, k, "unknown rule %s (see createjob-lint --list-rules)",
-				    k && k->text ? k->text : "");
+			return fail_unknown_rule(r, k, k && k->text ? k->text : "");
 		if (read_level(r, map->members[i].value, &severity[rule->index]) < 0)
 			return -1;
 	}
@@ -231,8 +240,14 @@ static int check_keys(struct reader *r, const struct node *map, const char *cons
 
 		for (j = 0; j < n && !(node_is_string(k) && strcmp(k->text, keys[j]) == 0); j++)
 			;
-		if (j == n)
-			return fail(r, k, "unknown key %s in %s", k && k->text ? k->text : "", where);
+		if (j == n) {
+			const char *text = k && k->text ? k->text : "";
+			const char *near = suggest(text, keys, n);
+
+			if (near)
+				return fail(r, k, "unknown key %s in %s; did you mean %s?", text, where, near);
+			return fail(r, k, "unknown key %s in %s", text, where);
+		}
 	}
 	return 0;
 }
@@ -276,10 +291,15 @@ static int read_suppression(struct reader *r, const struct node *s, struct confi
 	if (!(out->files = read_strings(r, files, &out->nfiles, "files")) ||
 	    !(out->rules = read_strings(r, rules, &out->nrules, "rules")))
 		return -1;
-	for (i = 0; i < out->nrules; i++)
-		if (!catalog_find(r->cat, out->rules[i]))
-			return fail(r, rules, "unknown rule %s (see createjob-lint --list-rules)",
-				    out->rules[i]);
+	for (i = 0; i < out->nrules; i++) {
+		const struct rule *rule = catalog_find(r->cat, out->rules[i]);
+
+		if (!rule)
+			return fail_unknown_rule(r, rules, out->rules[i]);
+		/* Matched against findings by id: a name given here becomes its id. */
+		free(out->rules[i]);
+		out->rules[i] = xstrdup(rule->id);
+	}
 	if (pointer && (!node_is_string(pointer) || (pointer->len && pointer->text[0] != '/')))
 		return fail(r, pointer, "pointer must be a JSON pointer such as %s", "/Details");
 	out->pointer = pointer ? xstrdup(pointer->text) : NULL;

@@ -16,6 +16,7 @@ struct report_meta {
 	const char *version;
 	bool color;              /* text on a terminal only */
 	bool show_skipped;       /* text: list each skipped file (--show-skipped) */
+	bool quiet;              /* text: findings only, no summary (--quiet) */
 };
 
 /* The configs that excluded files, for the summary; past the first few, counted

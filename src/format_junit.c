@@ -1,11 +1,13 @@
-/* The junit format: JUnit XML for CI systems that show test reports. Each file is a
- * testsuite and each rule of the catalog a testcase in it; a rule that fired in the
- * file is a failure listing its findings, a file that could not be read is a
- * testsuite with one testcase in error.
+/* The junit format: JUnit XML for CI systems that show test reports. The run is
+ * one testsuite and each linted file one testcase, so that the report agrees with
+ * the exit status: a file fails when it has a finding at or above its --fail-on
+ * level, and its failure lists those findings; the findings below that level are
+ * kept in the testcase's system-out. A file that could not be read is a testcase
+ * in error.
  *
  * The root element carries the totals, which are known only at the end: the
- * testsuites are spooled to a temporary file (in memory when no temporary file can
- * be made) as files arrive and copied out after the root's start tag, so a run over
+ * testcases are spooled to a temporary file (in memory when no temporary file can
+ * be made) as files arrive and copied out after the start tags, so a run over
  * many files does not hold its report in memory.
  *
  * Everything from the input is escaped for XML 1.0, which cannot hold most control
@@ -137,92 +139,108 @@ static void junit_begin(struct formatter *f)
 	json_object_set_userdata(f->pending, st, state_free);
 }
 
-static void put_read_error(FILE *out, struct junit_state *st, const struct lint_result *res)
+static void put_testcase_start(FILE *out, const char *path)
 {
-	fputs("  <testsuite name=\"", out);
-	put_xml(out, res->path);
-	fputs("\" tests=\"1\" failures=\"0\" errors=\"1\">\n    <testcase classname=\"", out);
-	put_xml(out, res->path);
-	fputs("\" name=\"read\">\n      <error type=\"read-error\" message=\"cannot read: ", out);
-	put_xml(out, res->read_error);
-	fputs("\"/>\n    </testcase>\n  </testsuite>\n", out);
+	fputs("    <testcase classname=\"createjob-lint\" name=\"", out);
+	put_xml(out, path);
+	fputs("\" file=\"", out);
+	put_xml(out, path);
+	fputs("\"", out);
+}
+
+/* A file that was not linted for an error: a testcase in error, with the reason. */
+static void put_error(FILE *out, struct junit_state *st, const struct lint_result *res,
+		      const char *type, const char *prefix, const char *why)
+{
+	put_testcase_start(out, res->path);
+	fprintf(out, ">\n      <error type=\"%s\" message=\"%s", type, prefix);
+	put_xml(out, why);
+	fputs("\"/>\n    </testcase>\n", out);
 	st->tests++;
 	st->errors++;
 }
 
-/* One testcase: the rule, and a failure listing its findings when it fired. */
-static void put_testcase(FILE *out, const struct lint_result *res, const struct rule *rule,
-			 const size_t *rule_of, size_t first)
+/* Of the files not linted, only those held back by a broken configuration count:
+ * the run fails for them. */
+static void junit_skipped(struct formatter *f, const struct lint_result *res)
 {
-	const struct diag *d;
-	size_t j, more = 0;
+	struct junit_state *st = state_of(f);
 
-	fputs("    <testcase classname=\"", out);
-	put_xml(out, res->path);
-	fprintf(out, "\" name=\"%s ", rule->id);
-	put_xml(out, rule->name);
-	if (first == res->diags.n) {
-		fputs("\"/>\n", out);
-		return;
-	}
-	d = &res->diags.items[first];
-	for (j = first + 1; j < res->diags.n; j++)
-		more += rule_of[j] == rule->index;
-	fprintf(out, "\">\n      <failure type=\"%s\" message=\"%u:%u: ", severity_type(d->severity),
-		d->from.line, d->from.column);
-	put_xml(out, d->message);
-	if (more)
-		fprintf(out, " (and %zu more)", more);
-	fputs("\">", out);
-	for (j = first; j < res->diags.n; j++) {
-		d = &res->diags.items[j];
-		if (rule_of[j] != rule->index)
+	if (st->spool && res->skipped == SKIP_BROKEN_CONFIG && res->config_error)
+		put_error(st->spool, st, res, "config-error", "configuration error: ",
+			  res->config_error);
+}
+
+/* The findings at or above the file's failure level (failing) or below it, one a
+ * line as the text format writes them: LINE:COLUMN: SEVERITY: MESSAGE [ID NAME]. */
+static void put_findings(FILE *out, const struct lint_result *res, const struct catalog *cat,
+			 bool failing)
+{
+	size_t j;
+
+	for (j = 0; j < res->diags.n; j++) {
+		const struct diag *d = &res->diags.items[j];
+		const struct rule *r = catalog_find(cat, d->rule);
+
+		if ((d->severity >= res->fail_on) != failing)
 			continue;
-		fprintf(out, "%u:%u: ", d->from.line, d->from.column);
+		fprintf(out, "%u:%u: %s: ", d->from.line, d->from.column, severity_type(d->severity));
 		put_xml_text(out, d->message);
-		fputc('\n', out);
+		fprintf(out, " [%s", d->rule);
+		if (r) {
+			fputc(' ', out);
+			put_xml(out, r->name);
+		}
+		fputs("]\n", out);
 	}
-	fputs("</failure>\n    </testcase>\n", out);
 }
 
 static void junit_file(struct formatter *f, const struct lint_result *res)
 {
 	struct junit_state *st = state_of(f);
 	const struct catalog *cat = f->meta->catalog;
-	size_t *rule_of, *first, j, i, failures = 0;
+	size_t j, failing = 0, passing = 0;
+	enum severity worst = SEV_INFO;
 	FILE *out = st->spool;
 
 	if (!out)
 		return;
 	if (res->read_error) {
-		put_read_error(out, st, res);
+		put_error(out, st, res, "read-error", "cannot read: ", res->read_error);
 		return;
 	}
-	/* Each finding's rule (catalog index; n for one the catalog lacks, which cannot
-	 * happen since messages come from the catalog) and each rule's first finding. */
-	rule_of = xcalloc(res->diags.n, sizeof *rule_of);
-	first = xcalloc(cat->n, sizeof *first);
-	for (i = 0; i < cat->n; i++)
-		first[i] = res->diags.n;
+	st->tests++;
 	for (j = 0; j < res->diags.n; j++) {
-		const struct rule *r = catalog_find(cat, res->diags.items[j].rule);
+		enum severity sev = res->diags.items[j].severity;
 
-		rule_of[j] = r ? r->index : cat->n;
-		if (r && first[r->index] == res->diags.n) {
-			first[r->index] = j;
-			failures++;
+		if (sev < res->fail_on) {
+			passing++;
+			continue;
 		}
+		failing++;
+		if (sev > worst)
+			worst = sev;
 	}
-	fputs("  <testsuite name=\"", out);
-	put_xml(out, res->path);
-	fprintf(out, "\" tests=\"%zu\" failures=\"%zu\" errors=\"0\">\n", cat->n, failures);
-	for (i = 0; i < cat->n; i++)
-		put_testcase(out, res, &cat->rules[i], rule_of, first[i]);
-	fputs("  </testsuite>\n", out);
-	st->tests += cat->n;
-	st->failures += failures;
-	free(rule_of);
-	free(first);
+	put_testcase_start(out, res->path);
+	if (!failing && !passing) {
+		fputs("/>\n", out);
+		return;
+	}
+	fputs(">\n", out);
+	if (failing) {
+		fprintf(out, "      <failure type=\"%s\" message=\"%zu finding%s at or above %s\">",
+			severity_type(worst), failing, failing == 1 ? "" : "s",
+			severity_type(res->fail_on));
+		put_findings(out, res, cat, true);
+		fputs("</failure>\n", out);
+		st->failures++;
+	}
+	if (passing) {
+		fputs("      <system-out>", out);
+		put_findings(out, res, cat, false);
+		fputs("</system-out>\n", out);
+	}
+	fputs("    </testcase>\n", out);
 }
 
 static void copy_spool(FILE *out, FILE *spool)
@@ -245,7 +263,10 @@ static void junit_end(struct formatter *f, const struct report_counts *c)
 	if (spooled) {
 		fprintf(f->out, "<testsuites name=\"createjob-lint\" tests=\"%zu\" failures=\"%zu\""
 				" errors=\"%zu\">\n", st->tests, st->failures, st->errors);
+		fprintf(f->out, "  <testsuite name=\"createjob-lint\" tests=\"%zu\" failures=\"%zu\""
+				" errors=\"%zu\">\n", st->tests, st->failures, st->errors);
 		copy_spool(f->out, st->spool);
+		fputs("  </testsuite>\n", f->out);
 	} else {
 		/* The findings are lost: say so in the report rather than pass. */
 		fputs("<testsuites name=\"createjob-lint\" tests=\"1\" failures=\"0\" errors=\"1\">\n"
@@ -261,4 +282,5 @@ static void junit_end(struct formatter *f, const struct report_counts *c)
 	f->pending = NULL;
 }
 
-const struct format_ops format_junit_ops = { "junit", junit_begin, junit_file, junit_end, NULL };
+const struct format_ops format_junit_ops = { "junit", junit_begin, junit_file, junit_end,
+					     junit_skipped };

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "escape.h"
+#include "ruledoc.h"
 #include "format_impl.h"
 #include "util.h"
 
@@ -45,26 +46,14 @@ static char *pascal_case(const char *name)
 	return sb_detach(&sb);
 }
 
-static char *rule_markdown(const struct rule *r)
-{
-	struct strbuf sb;
-
-	sb_init(&sb);
-	sb_addf(&sb, "**%s** (%s): %s\n\n%s\n", r->id, r->name, r->summary, r->description);
-	if (r->example_bad)
-		sb_addf(&sb, "\nWith the problem:\n\n```%s\n%s```\n\nFixed:\n\n```%s\n%s```\n",
-			r->example_format, r->example_bad, r->example_format, r->example_good);
-	return sb_detach(&sb);
-}
-
 static json_object *rule_descriptor(const struct rule *r)
 {
 	json_object *o = json_object_new_object();
 	json_object *help = json_object_new_object();
 	json_object *config = json_object_new_object();
 	char *name = pascal_case(r->name);
-	char *markdown = rule_markdown(r);
-	char *text = xasprintf("%s\n\n%s", r->summary, r->description);
+	char *markdown = ruledoc_explain_markdown(r);
+	char *text = ruledoc_explain_text(r);
 
 	json_object_object_add(o, "id", json_object_new_string(r->id));
 	json_object_object_add(o, "name", json_object_new_string(name));
@@ -281,7 +270,7 @@ static void sarif_end(struct formatter *f, const struct report_counts *c)
 {
 	json_object *inv = json_object_new_object();
 
-	json_object_object_add(inv, "executionSuccessful", json_object_new_boolean(c->unreadable == 0));
+	json_object_object_add(inv, "executionSuccessful", json_object_new_boolean(c->unreadable == 0 && c->skipped_by[SKIP_BROKEN_CONFIG] == 0));
 	json_object_object_add(inv, "toolExecutionNotifications", f->pending);
 	f->pending = NULL;
 	fputs("\n  ],\n  \"invocations\": [", f->out);

@@ -159,6 +159,7 @@ static void print_skip_counts(FILE *out, const struct report_counts *c)
 		[SKIP_OUTSIDE_LINK] = "symbolic links outside the walked folder",
 		[SKIP_WALKED_BEFORE] = "folders walked already",
 		[SKIP_NOT_REGULAR] = "not regular files",
+		[SKIP_BROKEN_CONFIG] = "their configuration has an error",
 	};
 	size_t i;
 
@@ -175,6 +176,8 @@ static void print_skip_counts(FILE *out, const struct report_counts *c)
 
 static void text_end(struct formatter *f, const struct report_counts *c)
 {
+	if (f->meta->quiet)
+		return;
 	fprintf(f->out, "%zu %s checked: %zu %s, %zu %s, %zu %s", c->files,
 		plural(c->files, "file", "files"), c->errors, plural(c->errors, "error", "errors"),
 		c->warnings, plural(c->warnings, "warning", "warnings"), c->infos,

@@ -169,7 +169,10 @@ void lint_path(const struct lint_config *cfg, const char *path, bool only_reques
 		res->warning = fs.warning;
 		fs.warning = NULL;
 		if (fs.error) {
-			res->read_error = xasprintf("cannot use the configuration: %s", fs.error);
+			/* One config error, told once a run, not an unreadable file each. */
+			res->skipped = SKIP_BROKEN_CONFIG;
+			res->config_error = fs.error;
+			fs.error = NULL;
 			goto out;
 		}
 		if (fs.excluded) {
@@ -208,6 +211,7 @@ char *lint_skip_text(const struct lint_result *res)
 		[SKIP_OUTSIDE_LINK] = "symbolic link outside the walked folder",
 		[SKIP_WALKED_BEFORE] = "folder walked already",
 		[SKIP_NOT_REGULAR] = "not a regular file",
+		[SKIP_BROKEN_CONFIG] = "its configuration has an error",
 	};
 
 	if (res->skipped == SKIP_EXCLUDED && res->excluded_by)
@@ -220,6 +224,7 @@ void lint_result_free(struct lint_result *res)
 	free(res->path);
 	free(res->read_error);
 	free(res->warning);
+	free(res->config_error);
 	source_free(res->src);
 	diag_list_free(&res->diags);
 	memset(res, 0, sizeof *res);

@@ -35,6 +35,7 @@ enum skip_reason {
 	SKIP_OUTSIDE_LINK,            /* a walk met a symbolic link leading out of its folder */
 	SKIP_WALKED_BEFORE,           /* a walk met a folder it had walked already */
 	SKIP_NOT_REGULAR,             /* a walk met a FIFO, device or socket */
+	SKIP_BROKEN_CONFIG,           /* the configuration that applies cannot be used */
 	SKIP_REASONS
 };
 
@@ -46,6 +47,7 @@ struct lint_result {
 	enum skip_reason skipped;     /* SKIP_NONE when linted */
 	const char *excluded_by;      /* SKIP_EXCLUDED: the config, as shown; owned by the settings */
 	char *warning;                /* an ignored config, to tell the user once a run; owned */
+	char *config_error;           /* SKIP_BROKEN_CONFIG: why, with the config's position; owned */
 	enum severity fail_on;        /* the level at which this file fails the run */
 };
 

@@ -75,13 +75,22 @@ static int run_catalog_command(const struct cli *cli, const struct catalog *cat)
 	const struct rule *r;
 
 	if (cli->list_rules) {
-		ruledoc_list(stdout, cat);
+		const struct cli_output *o = &cli->outputs[0];
+
+		if (cli->noutputs > 1 || o->path ||
+		    (strcmp(o->format, "text") != 0 && strcmp(o->format, "json") != 0))
+			return usage_error(xstrdup("--list-rules prints text or json (-f json) on "
+						   "standard output"));
+		if (strcmp(o->format, "json") == 0)
+			ruledoc_list_json(stdout, cat);
+		else
+			ruledoc_list(stdout, cat);
 	} else if (cli->man_rules) {
 		ruledoc_man(stdout, cat);
 	} else {
 		r = catalog_find(cat, cli->explain);
 		if (!r)
-			return usage_error(xasprintf("no rule %s; see --list-rules", cli->explain));
+			return usage_error(catalog_unknown_rule(cat, cli->explain));
 		ruledoc_explain(stdout, r);
 	}
 	return stdout_status();
@@ -105,20 +114,61 @@ struct emit_state {
 	int status;
 	char **told;            /* warnings given, each given once a run */
 	size_t ntold, told_cap;
+	const struct catalog *catalog;
+	size_t *per_rule;       /* --statistics: findings per rule (catalog index), or NULL */
 };
 
-/* The one place warnings reach standard error (an ignored unsafe config): once a
- * run each, at the first file they concern in input order. */
-static void warn_once(struct emit_state *st, const char *message)
+static void count_per_rule(struct emit_state *st, const struct lint_result *res)
 {
+	size_t j;
+
+	for (j = 0; st->per_rule && j < res->diags.n; j++) {
+		const struct rule *r = catalog_find(st->catalog, res->diags.items[j].rule);
+
+		if (r)
+			st->per_rule[r->index]++;
+	}
+}
+
+/* --statistics: "COUNT  ID  NAME" per rule that fired, most findings first (then by
+ * id), as ruff prints them. */
+static void print_statistics(FILE *out, const struct catalog *cat, const size_t *per_rule)
+{
+	size_t *order = xcalloc(cat->n ? cat->n : 1, sizeof *order);
+	size_t i, j, n = 0;
+
+	for (i = 0; i < cat->n; i++) {
+		if (!per_rule[i])
+			continue;
+		for (j = n; j > 0 && per_rule[order[j - 1]] < per_rule[i]; j--)
+			order[j] = order[j - 1];
+		order[j] = i;
+		n++;
+	}
+	for (i = 0; i < n; i++) {
+		const struct rule *r = &cat->rules[order[i]];
+
+		fprintf(out, "%6zu  %s  %s\n", per_rule[order[i]], r->id, r->name);
+	}
+	free(order);
+}
+
+/* The one place warnings and config errors reach standard error (an ignored unsafe
+ * config, a broken one): once a run each, at the first file they concern in input
+ * order, however many files they concern. */
+static void tell_once(struct emit_state *st, const char *kind, const char *message)
+{
+	char *told = xasprintf("%s: %s", kind, message);
 	size_t i;
 
 	for (i = 0; i < st->ntold; i++)
-		if (strcmp(st->told[i], message) == 0)
+		if (strcmp(st->told[i], told) == 0) {
+			free(told);
 			return;
+		}
 	st->told = grow_array(st->told, &st->told_cap, st->ntold + 1, sizeof *st->told);
-	st->told[st->ntold++] = xstrdup(message);
-	escape_error("warning: %s", message);
+	st->told[st->ntold++] = told;
+	escape_error("%s", told);
 }
 
 static void emit(const struct lint_result *res, void *ctx)
@@ -127,9 +177,14 @@ static void emit(const struct lint_result *res, void *ctx)
 	size_t i;
 
 	report_counts_add(&st->counts, res);
+	count_per_rule(st, res);
 	progress_step(&st->progress, res->path);
 	if (res->warning)
-		warn_once(st, res->warning);
+		tell_once(st, "warning", res->warning);
+	if (res->config_error) {
+		tell_once(st, "config error", res->config_error);
+		st->status = EXIT_USAGE;
+	}
 	if (res->skipped) {
 		for (i = 0; i < st->noutputs; i++)
 			formatter_file(st->outputs[i], res);
@@ -154,17 +209,21 @@ static int open_outputs(const struct cli *cli, const struct report_meta *meta,
 
 	for (i = 0; i < cli->noutputs; i++) {
 		const struct cli_output *o = &cli->outputs[i];
-		bool colored = strcmp(o->format, "text") == 0 && !o->path && meta->color;
+		bool text_on_stdout = strcmp(o->format, "text") == 0 && !o->path;
+		struct formatter *f;
 
-		st->outputs[i] = formatter_open(o->format, o->path, colored ? meta : plain, &error);
-		if (!st->outputs[i]) {
+		if (text_on_stdout && cli->statistics)
+			continue; /* the statistics take the text report's place */
+		f = formatter_open(o->format, o->path, text_on_stdout && meta->color ? meta : plain,
+				   &error);
+		if (!f) {
 			escape_error("%s", error);
 			free(error);
-			while (i-- > 0)
-				formatter_abort(st->outputs[i]);
+			while (st->noutputs > 0)
+				formatter_abort(st->outputs[--st->noutputs]);
 			return -1;
 		}
-		st->noutputs++;
+		st->outputs[st->noutputs++] = f;
 	}
 	return 0;
 }
@@ -227,6 +286,13 @@ static char *check_targets(const struct cli *cli)
 	size_t i, j;
 
 	for (i = 0; i < cli->noutputs; i++)
+		if (cli->statistics && strcmp(cli->outputs[i].format, "text") != 0 &&
+		    (!cli->outputs[i].path || names_stdout(cli->outputs[i].path)))
+			return xasprintf("--statistics prints on standard output; write the %s report to "
+					 "a file (-f %s=FILE)", cli->outputs[i].format,
+					 cli->outputs[i].format);
+
+	for (i = 0; i < cli->noutputs; i++)
 		identify_target(&cli->outputs[i], &t[i]);
 	for (i = 0; i < cli->noutputs && !why; i++)
 		for (j = i + 1; j < cli->noutputs && !why; j++)
@@ -251,6 +317,8 @@ static int prepare_settings(const struct cli *cli, const struct catalog *cat,
 
 	settings_init(settings, cat);
 	settings->cli_fail_on = cli->fail_on;
+	settings->cli_exclude = cli->excludes;
+	settings->ncli_exclude = cli->nexcludes;
 	for (i = 0; i < cli->nrule_levels; i++) {
 		char *id = xstrdup(cli->rule_levels[i]);
 		char *eq = strchr(id, '=');
@@ -282,8 +350,9 @@ static int lint_inputs(const struct cli *cli, const struct catalog *cat,
 {
 	struct lint_config cfg;
 	struct file_walk *walk;
-	struct report_meta meta = { cat, PACKAGE_VERSION, use_color(cli->color), cli->show_skipped };
-	struct report_meta plain = { cat, PACKAGE_VERSION, false, cli->show_skipped };
+	struct report_meta meta = { cat, PACKAGE_VERSION, use_color(cli->color), cli->show_skipped,
+				    cli->quiet };
+	struct report_meta plain = { cat, PACKAGE_VERSION, false, cli->show_skipped, cli->quiet };
 	struct emit_state st = { 0 };
 	struct run_options opts;
 	char *error;
@@ -302,8 +371,13 @@ static int lint_inputs(const struct cli *cli, const struct catalog *cat,
 	opts.all_files = cli->all_files;
 	if (open_outputs(cli, &meta, &plain, &st) < 0)
 		return EXIT_USAGE;
+	st.catalog = cat;
+	if (cli->statistics)
+		st.per_rule = xcalloc(cat->n ? cat->n : 1, sizeof *st.per_rule);
 	walk = file_walk_new(cli->inputs, cli->ninputs);
 	progress_start(&st.progress);
+	if (cli->quiet)
+		st.progress.on = false;
 	run_lint(&cfg, walk, &opts, emit, &st);
 	file_walk_free(walk);
 	progress_finish(&st.progress, st.counts.files);
@@ -314,6 +388,12 @@ static int lint_inputs(const struct cli *cli, const struct catalog *cat,
 			st.status = EXIT_USAGE;
 		}
 	}
+	if (st.per_rule) {
+		print_statistics(stdout, cat, st.per_rule);
+		if (stdout_status() != EXIT_CLEAN)
+			st.status = EXIT_USAGE;
+	}
+	free(st.per_rule);
 	for (i = 0; i < st.ntold; i++)
 		free(st.told[i]);
 	free(st.told);

@@ -1,22 +1,83 @@
 /* The catalog rendered for people: --list-rules, --explain and the man page. */
 #include "ruledoc.h"
 
+#include <json-c/json.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "escape.h"
+#include "util.h"
+
+#define LIST_WIDTH 80
+#define LIST_INDENT 7
+
+/* Writes text as lines of at most LIST_WIDTH columns, each indented, broken at
+ * spaces (a word longer than a line stands alone). */
+static void put_wrapped(FILE *out, const char *text)
+{
+	const char *p = text;
+
+	while (*p) {
+		size_t room = LIST_WIDTH - LIST_INDENT, n = strlen(p), cut = n;
+
+		if (n > room) {
+			for (cut = room; cut > 0 && p[cut] != ' '; cut--)
+				;
+			if (cut == 0)
+				cut = strcspn(p, " ");
+		}
+		char *line = xstrndup(p, cut);
+
+		/* A catalog from --rules DIR is outside text too. */
+		fprintf(out, "%*s", LIST_INDENT, "");
+		escape_put(out, line);
+		fputc('\n', out);
+		free(line);
+		p += cut;
+		while (*p == ' ')
+			p++;
+	}
+}
 
 void ruledoc_list(FILE *out, const struct catalog *cat)
 {
 	size_t i;
 
-	fprintf(out, "%-6s %-8s %-24s %s\n", "ID", "SEVERITY", "NAME", "SUMMARY");
+	fprintf(out, "%-6s %-8s %s\n%*sSUMMARY\n", "ID", "SEVERITY", "NAME", LIST_INDENT, "");
 	for (i = 0; i < cat->n; i++) {
 		const struct rule *r = &cat->rules[i];
 
-		fprintf(out, "%-6s %-8s %-24s %s\n", r->id, severity_name(r->severity), r->name,
-			r->summary);
+		fprintf(out, "%-6s %-8s ", r->id, severity_name(r->severity));
+		escape_put(out, r->name);
+		fputc('\n', out);
+		put_wrapped(out, r->summary);
 	}
 }
 
-static void print_indented(FILE *out, const char *text)
+void ruledoc_list_json(FILE *out, const struct catalog *cat)
+{
+	json_object *list = json_object_new_array();
+	size_t i;
+
+	for (i = 0; i < cat->n; i++) {
+		const struct rule *r = &cat->rules[i];
+		json_object *o = json_object_new_object();
+
+		json_object_object_add(o, "id", json_object_new_string(r->id));
+		json_object_object_add(o, "name", json_object_new_string(r->name));
+		json_object_object_add(o, "severity",
+				       json_object_new_string(severity_name(r->severity)));
+		json_object_object_add(o, "summary", json_object_new_string(r->summary));
+		json_object_object_add(o, "description", json_object_new_string(r->description));
+		json_object_array_add(list, o);
+	}
+	escape_put_json(out, json_object_to_json_string_ext(list, JSON_C_TO_STRING_PRETTY |
+								  JSON_C_TO_STRING_NOSLASHESCAPE));
+	fputc('\n', out);
+	json_object_put(list);
+}
+
+static void add_indented(struct strbuf *sb, const char *text)
 {
 	const char *p = text;
 
@@ -24,21 +85,48 @@ static void print_indented(FILE *out, const char *text)
 		const char *nl = strchr(p, '\n');
 		size_t n = nl ? (size_t)(nl - p) : strlen(p);
 
-		fprintf(out, "    %.*s\n", (int)n, p);
+		sb_adds(sb, "    ");
+		sb_addn(sb, p, n);
+		sb_addc(sb, '\n');
 		p += n + (nl ? 1 : 0);
 	}
 }
 
-void ruledoc_explain(FILE *out, const struct rule *r)
+char *ruledoc_explain_text(const struct rule *r)
 {
-	fprintf(out, "%s %s (%s)\n\n%s\n\n%s\n", r->id, r->name, severity_name(r->severity),
+	struct strbuf sb;
+
+	sb_init(&sb);
+	sb_addf(&sb, "%s %s (%s)\n\n%s\n\n%s\n", r->id, r->name, severity_name(r->severity),
 		r->summary, r->description);
 	if (r->example_bad) {
-		fprintf(out, "\nExample (%s) with the problem:\n", r->example_format);
-		print_indented(out, r->example_bad);
-		fprintf(out, "\nFixed:\n");
-		print_indented(out, r->example_good);
+		sb_addf(&sb, "\nExample (%s) with the problem:\n", r->example_format);
+		add_indented(&sb, r->example_bad);
+		sb_adds(&sb, "\nFixed:\n");
+		add_indented(&sb, r->example_good);
 	}
+	return sb_detach(&sb);
+}
+
+char *ruledoc_explain_markdown(const struct rule *r)
+{
+	struct strbuf sb;
+
+	sb_init(&sb);
+	sb_addf(&sb, "**%s** (%s, %s): %s\n\n%s\n", r->id, r->name, severity_name(r->severity),
+		r->summary, r->description);
+	if (r->example_bad)
+		sb_addf(&sb, "\nWith the problem:\n\n```%s\n%s```\n\nFixed:\n\n```%s\n%s```\n",
+			r->example_format, r->example_bad, r->example_format, r->example_good);
+	return sb_detach(&sb);
+}
+
+void ruledoc_explain(FILE *out, const struct rule *r)
+{
+	char *text = ruledoc_explain_text(r);
+
+	fputs(text, out);
+	free(text);
 }
 
 /* Writes text for man(7): backslashes doubled, leading dots and quotes guarded. */

@@ -6,8 +6,16 @@
 
 #include "catalog.h"
 
+/* --list-rules: id, level and name a line, the summary below, within 80 columns. */
 void ruledoc_list(FILE *out, const struct catalog *cat);
+/* --list-rules -f json: a list of {id, name, severity, summary, description}. */
+void ruledoc_list_json(FILE *out, const struct catalog *cat);
+/* --explain: the rule's id, name, level, summary, description and examples. */
 void ruledoc_explain(FILE *out, const struct rule *rule);
+/* The same explanation as text (what --explain prints) and as Markdown; the caller
+ * frees. SARIF rule help carries both. */
+char *ruledoc_explain_text(const struct rule *rule);
+char *ruledoc_explain_markdown(const struct rule *rule);
 /* The RULES section of createjob-lint(1), in man(7) markup. */
 void ruledoc_man(FILE *out, const struct catalog *cat);
 

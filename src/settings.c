@@ -62,7 +62,7 @@ int settings_cli_rule(struct settings_source *src, const char *id, const char *l
 	enum severity sev;
 
 	if (!r) {
-		*error = xasprintf("unknown rule %s (see --list-rules)", id);
+		*error = catalog_unknown_rule(src->catalog, id);
 		return -1;
 	}
 	if (!level) {
@@ -149,6 +149,49 @@ static void find_config(struct settings_source *src, const char *path, struct fi
 	pthread_mutex_unlock(&src->lock);
 }
 
+/* Whether glob matches path or a folder on it (each prefix ending before a '/'),
+ * or, for a glob without '/', any one segment of it. */
+static bool glob_matches_path(const char *glob, const char *path)
+{
+	bool per_segment = !strchr(glob, '/');
+	char *copy = xstrdup(path);
+	const char *segment = copy;
+	bool found = false;
+	size_t k;
+
+	for (k = 0; !found; k++) {
+		char c = copy[k];
+
+		if (c != '/' && c != '\0')
+			continue;
+		copy[k] = '\0';
+		found = glob_match(glob, copy) || (per_segment && glob_match(glob, segment));
+		copy[k] = c;
+		segment = copy + k + 1;
+		if (c == '\0')
+			break;
+	}
+	free(copy);
+	return found;
+}
+
+/* Whether an --exclude glob matches path as the walk names it: the whole path or a
+ * folder on it, and a glob without '/' any one segment (--exclude vendor). */
+static bool cli_excludes(const struct settings_source *src, const char *path)
+{
+	size_t i;
+
+	if (strncmp(path, "./", 2) == 0)
+		path += 2;
+	for (i = 0; i < src->ncli_exclude; i++) {
+		const char *glob = src->cli_exclude[i];
+
+		if (glob_matches_path(strncmp(glob, "./", 2) == 0 ? glob + 2 : glob, path))
+			return true;
+	}
+	return false;
+}
+
 void settings_resolve(struct settings_source *src, const char *path, struct file_settings *out)
 {
 	const struct catalog *cat = src->catalog;
@@ -158,8 +201,13 @@ void settings_resolve(struct settings_source *src, const char *path, struct file
 	out->severity = xcalloc(cat->n ? cat->n : 1, sizeof *out->severity);
 	for (i = 0; i < cat->n; i++)
 		out->severity[i] = cat->rules[i].severity;
-	find_config(src, path, out);
 	out->fail_on = SEV_ERROR;
+	if (strcmp(path, "-") != 0 && cli_excludes(src, path)) {
+		out->excluded = true;
+		out->config_shown = "--exclude";
+		return;
+	}
+	find_config(src, path, out);
 	if (out->config) {
 		char *logical = config_logical_path(path);
 

@@ -16,6 +16,8 @@ struct settings_source {
 	struct config *forced;          /* --config FILE; owned */
 	enum severity *cli_severity;    /* per rule from the command line; owned */
 	int cli_fail_on;                /* -1 when not given */
+	const char *const *cli_exclude; /* --exclude globs; not owned */
+	size_t ncli_exclude;
 	bool discover;                  /* look for .createjob-lint.yaml (off with --config) */
 	pthread_mutex_t lock;
 	struct config_cache_entry *cache; /* folder -> config found for it */

@@ -2,6 +2,7 @@
 #include "suppress.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,8 +16,9 @@ struct suppression {
 	unsigned line;          /* its line */
 	bool whole_file;
 	bool alone;             /* nothing but the comment on its line */
-	char rules[8][8];
+	char rules[8][8];       /* rule ids; a name in the comment is stored as its id */
 	size_t nrules;
+	char unknown[64];       /* the first word that names no rule, when one does not */
 	bool used;
 	bool has_reason;
 };
@@ -28,13 +30,18 @@ static const char *skip_blanks(const char *p, const char *end)
 	return p;
 }
 
-/* Reads "disable=ID,ID -- reason" after the marker; false when malformed. */
+static bool rule_word_char(char c)
+{
+	return isalnum((unsigned char)c) || c == '-';
+}
+
+/* Reads "disable=ID,ID -- reason" after the marker (a rule's name may stand for its
+ * id); false when malformed, with s->unknown set when a word names no rule. */
 static bool parse_directive(const char *p, const char *end, const struct catalog *cat,
-			    struct suppression *s, const char **bad_id)
+			    struct suppression *s)
 {
 	static const char file_kw[] = "disable-file=", line_kw[] = "disable=";
 
-	*bad_id = NULL;
 	p = skip_blanks(p, end);
 	if ((size_t)(end - p) >= sizeof file_kw - 1 && !strncmp(p, file_kw, sizeof file_kw - 1)) {
 		s->whole_file = true;
@@ -45,18 +52,21 @@ static bool parse_directive(const char *p, const char *end, const struct catalog
 		return false;
 	}
 	while (p < end && s->nrules < 8) {
+		const struct rule *rule;
 		size_t n = 0;
 
-		while (p + n < end && isalnum((unsigned char)p[n]))
+		/* "--" starts the reason, even right after a word. */
+		while (p + n < end && rule_word_char(p[n]) &&
+		       !(p[n] == '-' && p + n + 1 < end && p[n + 1] == '-'))
 			n++;
-		if (n == 0 || n > 7)
+		if (n == 0 || n >= sizeof s->unknown)
 			return false;
-		memcpy(s->rules[s->nrules], p, n);
-		s->rules[s->nrules][n] = '\0';
-		if (!catalog_find(cat, s->rules[s->nrules])) {
-			*bad_id = s->rules[s->nrules];
+		memcpy(s->unknown, p, n);
+		s->unknown[n] = '\0';
+		if (!(rule = catalog_find(cat, s->unknown)))
 			return false;
-		}
+		s->unknown[0] = '\0';
+		snprintf(s->rules[s->nrules], sizeof s->rules[s->nrules], "%s", rule->id);
 		s->nrules++;
 		p = skip_blanks(p + n, end);
 		if (p < end && *p == ',') {
@@ -70,6 +80,20 @@ static bool parse_directive(const char *p, const char *end, const struct catalog
 	if (p < end)
 		s->has_reason = skip_blanks(p + 2, end) < end;
 	return s->nrules > 0;
+}
+
+static void report_bad_directive(struct diag_list *diags, const struct catalog *cat,
+				 const struct suppression *s)
+{
+	const char *near = s->unknown[0] ? catalog_suggest(cat, s->unknown) : NULL;
+
+	if (!s->unknown[0])
+		diag_add(diags, "CJ304", "syntax", s->start, s->end, "", NULL);
+	else if (near)
+		diag_add(diags, "CJ304", "unknown-rule-near", s->start, s->end, "", "rule", s->unknown,
+			 "near", near, NULL);
+	else
+		diag_add(diags, "CJ304", "unknown-rule", s->start, s->end, "", "rule", s->unknown, NULL);
 }
 
 /* A '#' starts a YAML comment at the start of a line or after white space. */
@@ -105,19 +129,17 @@ static size_t read_comments(struct source *src, const struct catalog *cat,
 		}
 		if (marker) {
 			struct suppression s = { 0 };
-			const char *bad_id;
 			const char *stop = end > start && end[-1] == '\r' ? end - 1 : end;
 
 			s.start = (size_t)(hash - src->bytes);
 			s.end = (size_t)(stop - src->bytes);
 			s.line = line;
 			s.alone = skip_blanks(start, end) == hash;
-			if (parse_directive(marker + sizeof MARKER - 1, stop, cat, &s, &bad_id)) {
+			if (parse_directive(marker + sizeof MARKER - 1, stop, cat, &s)) {
 				*out = grow_array(*out, &cap, n + 1, sizeof **out);
 				(*out)[n++] = s;
 			} else {
-				diag_add(diags, "CJ304", bad_id ? "unknown-rule" : "syntax", s.start, s.end, "",
-					 "rule", bad_id, NULL);
+				report_bad_directive(diags, cat, &s);
 			}
 		}
 		offset = (size_t)(end - src->bytes) + 1;

@@ -10,7 +10,7 @@ MANPAGE=${MANPAGE:-$here/../man/createjob-lint.1}
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $1"; }
 
-catalog=$("$CJL" --list-rules | awk 'NR > 1 { print $1 }')
+catalog=$("$CJL" --list-rules | awk '/^CJ[0-9]/ { print $1 }')
 [ -n "$catalog" ] && ok || bad "--list-rules printed no rule"
 
 emitted=$(grep -ohE '"CJ[0-9]{3}"' "$SRCDIR"/src/*.c | tr -d '"' | sort -u)

@@ -75,8 +75,8 @@ bad_config "bad fail-on" 'fail-on: sometimes\n' 'the level must be off, info, wa
 bad_config "override without files" 'overrides:\n  - rules: {CJ205: off}\n' 'an override needs files'
 cp "$tmp/bad.yaml" "$tmp/repo/.createjob-lint.yaml"
 lint jobs
-check "a bad discovered config is an error for the files under it" \
-	'[ "$rc" -eq 2 ] && grep -q "cannot use the configuration: .*\.createjob-lint\.yaml:2:5: an override needs files" "$tmp/out"'
+check "a bad discovered config is one config error for the files under it" \
+	'[ "$rc" -eq 2 ] && [ "$(grep -c "config error: .*\.createjob-lint\.yaml:2:5: an override needs files" "$tmp/out")" -eq 1 ]'
 rm "$tmp/repo/.createjob-lint.yaml"
 
 # Suppressions in YAML comments.

@@ -76,53 +76,53 @@ check "github: nothing but the commands on standard output (no summary)" 'cmp -s
 
 # --- junit ---------------------------------------------------------------------
 
-nrules=$("$CJL" --list-rules | grep -c '^CJ[0-9]')
 if $have_xmllint; then
 	xcount() { xmllint --xpath "$1" "$2" 2>/dev/null; }
 	check "junit: well-formed XML" 'xmllint --noout "$tmp/out.xml"'
-	check "junit: one testsuite per linted file" \
-		'[ "$(xcount "count(/testsuites/testsuite)" "$tmp/out.xml")" -eq "$(jq ".files | length" "$tmp/out.json")" ]'
-	check "junit: one testcase per rule of the catalog in each" \
-		'[ "$(xcount "count(//testcase)" "$tmp/out.xml")" -eq $(($(jq ".files | length" "$tmp/out.json") * nrules)) ]'
-	check "junit: the root's tests, failures and errors are the totals" \
-		'[ "$(xcount "string(/testsuites/@tests)" "$tmp/out.xml")" -eq "$(xcount "count(//testcase)" "$tmp/out.xml")" ] &&
-		 [ "$(xcount "string(/testsuites/@failures)" "$tmp/out.xml")" -eq "$(xcount "count(//failure)" "$tmp/out.xml")" ] &&
-		 [ "$(xcount "string(/testsuites/@errors)" "$tmp/out.xml")" -eq "$(xcount "count(//error)" "$tmp/out.xml")" ]'
-	check "junit: each testsuite counts its own testcases and failures" \
-		'[ "$(xcount "count(//testsuite[@tests != count(testcase) or @failures != count(testcase/failure)])" "$tmp/out.xml")" -eq 0 ]'
-	check "junit: failures = the rules that fired per file in the JSON report" \
-		'[ "$(xcount "string(/testsuites/@failures)" "$tmp/out.xml")" -eq "$(jq "[.files[] | [.diagnostics[].rule] | unique | length] | add" "$tmp/out.json")" ]'
-	check "junit: error failures = JSON errors" \
-		'[ "$(jq "[.files[] | [.diagnostics[] | select(.severity == \"error\") | .rule] | unique | length] | add" "$tmp/out.json")" -eq "$(xcount "count(//failure[@type=\"error\"])" "$tmp/out.xml")" ]'
-	check "junit: the failures list the findings of the JSON summary (errors, warnings, infos)" \
-		'[ "$(xmllint --xpath "//failure/text()" "$tmp/out.xml" | grep -cE "^[0-9]+:[0-9]+: ")" -eq "$(jq ".summary.errors + .summary.warnings + .summary.infos" "$tmp/out.json")" ]'
+	check "junit: one testsuite for the run" '[ "$(xcount "count(/testsuites/testsuite)" "$tmp/out.xml")" -eq 1 ]'
+	check "junit: one testcase per linted file, named by its path" \
+		'[ "$(xcount "count(//testcase)" "$tmp/out.xml")" -eq "$(jq ".files | length" "$tmp/out.json")" ] &&
+		 [ "$(xcount "string(//testcase[1]/@name)" "$tmp/out.xml")" = "$(jq -r ".files[0].path" "$tmp/out.json")" ]'
+	check "junit: the root's and the testsuite's tests, failures and errors are the totals" \
+		'for el in /testsuites /testsuites/testsuite; do
+			[ "$(xcount "string($el/@tests)" "$tmp/out.xml")" -eq "$(xcount "count(//testcase)" "$tmp/out.xml")" ] &&
+			[ "$(xcount "string($el/@failures)" "$tmp/out.xml")" -eq "$(xcount "count(//failure)" "$tmp/out.xml")" ] &&
+			[ "$(xcount "string($el/@errors)" "$tmp/out.xml")" -eq "$(xcount "count(//error)" "$tmp/out.xml")" ] || exit 1
+		 done'
+	check "junit: failures = the files with an error in the JSON report" \
+		'[ "$(xcount "string(/testsuites/@failures)" "$tmp/out.xml")" -eq "$(jq "[.files[] | select(any(.diagnostics[]; .severity == \"error\"))] | length" "$tmp/out.json")" ]'
 fi
-# Finding by finding: path|rule|severity|line:column: message from the XML.
+# Finding by finding: path|rule|severity|line:column: message from the XML, from
+# the failures (failing findings) and system-out (the others).
 cat > "$tmp/junit.py" <<'EOF'
 import re
 import sys
 import xml.etree.ElementTree as ET
+start = re.compile(r'([0-9]+:[0-9]+): (error|warning|info): ')
+finding = re.compile(r'([0-9]+:[0-9]+): (error|warning|info): (.*) \[(CJ[0-9]+) [a-z0-9-]+\]$', re.S)
+which = sys.argv[2] if len(sys.argv) > 2 else 'all'
 out = []
 for case in ET.parse(sys.argv[1]).getroot().iter('testcase'):
-    failure = case.find('failure')
-    if failure is None:
-        continue
-    rule = case.get('name').split(' ')[0]
-    findings = []
-    text = failure.text or ''
-    if text.endswith('\n'):  # each finding ends its line
-        text = text[:-1]
-    for line in text.split('\n'):
-        if re.match(r'[0-9]+:[0-9]+: ', line) or not findings:
-            findings.append(line)
-        else:  # a message with a line break goes on
-            findings[-1] += '\n' + line
-    for text in findings:
-        if text:
-            out.append('%s|%s|%s|%s' % (case.get('classname'), rule, failure.get('type'), text))
+    for tag in ('failure', 'system-out'):
+        el = case.find(tag)
+        if el is None or which not in ('all', tag):
+            continue
+        text = el.text or ''
+        if text.endswith('\n'):  # each finding ends its line
+            text = text[:-1]
+        items = []
+        for line in text.split('\n'):
+            if start.match(line) or not items:
+                items.append(line)
+            else:  # a message with a line break goes on
+                items[-1] += '\n' + line
+        for item in items:
+            m = finding.match(item)
+            assert m, 'not a finding: %r' % item
+            out.append('%s|%s|%s|%s: %s' % (case.get('name'), m.group(4), m.group(2), m.group(1), m.group(3)))
 sys.stdout.write(''.join(sorted(x + '\n' for x in out)))
 EOF
-junit_findings() { python3 "$tmp/junit.py" "$1" | LC_ALL=C sort; }
+junit_findings() { python3 "$tmp/junit.py" "$@" | LC_ALL=C sort; }
 json_junit() {
 	jq -r '.files[] | .path as $p | .diagnostics[] | "\($p)|\(.rule)|\(.severity)|\(.line):\(.column): \(.message)"' "$1" | LC_ALL=C sort
 }
@@ -159,8 +159,8 @@ if $have_python; then
 	# carry none), all else stays.
 	check "escaping: junit gives back the path and the message, U+0001 as U+FFFD" \
 		'[ "$(junit_findings "$tmp/esc.xml")" = "$(json_junit "$tmp/esc.json" | sed "s/\x01/\xef\xbf\xbd/" | LC_ALL=C sort)" ]'
-	check "escaping: the junit testsuite is named by the path" \
-		'python3 -c "import sys, xml.etree.ElementTree as ET; sys.exit(ET.parse(sys.argv[1]).getroot().find(\"testsuite\").get(\"name\") != sys.argv[2])" "$tmp/esc.xml" "$esc"'
+	check "escaping: the junit testcase is named by the path" \
+		'python3 -c "import sys, xml.etree.ElementTree as ET; sys.exit(ET.parse(sys.argv[1]).getroot().find(\"testsuite/testcase\").get(\"name\") != sys.argv[2])" "$tmp/esc.xml" "$esc"'
 fi
 
 # --- files that cannot be read ----------------------------------------------------
@@ -171,11 +171,10 @@ check "an unreadable file exits 2" '[ "$status" -eq 2 ]'
 check "github: an unreadable file is one ::error with the reason" \
 	'[ "$(cat "$tmp/missing.gh")" = "::error file=missing.json::cannot read: No such file or directory" ]'
 if $have_xmllint; then
-	check "junit: an unreadable file is a testsuite with one testcase in error" \
+	check "junit: an unreadable file is a testcase in error" \
 		'xmllint --noout "$tmp/missing.xml" &&
 		 [ "$(xcount "string(/testsuites/@errors)" "$tmp/missing.xml")" -eq 1 ] &&
-		 [ "$(xcount "count(//testsuite[@name=\"missing.json\"]/testcase/error)" "$tmp/missing.xml")" -eq 1 ] &&
-		 [ "$(xcount "string(//testsuite[@name=\"missing.json\"]/@tests)" "$tmp/missing.xml")" -eq 1 ] &&
+		 [ "$(xcount "count(//testcase[@name=\"missing.json\"]/error)" "$tmp/missing.xml")" -eq 1 ] &&
 		 xcount "string(//error/@message)" "$tmp/missing.xml" | grep -q "^cannot read: No such file or directory$"'
 	check "junit: the readable files of that run have no failure" \
 		'[ "$(xcount "count(//failure)" "$tmp/missing.xml")" -eq 0 ] && [ "$(xcount "string(/testsuites/@failures)" "$tmp/missing.xml")" -eq 0 ]'
@@ -200,10 +199,24 @@ check "github: warnings are ::warning and infos ::notice, finding by finding" \
 	 json_findings "$tmp/sev.json" > "$tmp/sev.json.f" && github_findings "$tmp/sev.gh" > "$tmp/sev.gh.f" &&
 	 diff -u "$tmp/sev.json.f" "$tmp/sev.gh.f"'
 if $have_xmllint; then
-	check "junit: failure types warning and info" \
-		'[ "$(xcount "count(//testcase[starts-with(@name, \"CJ102 \")]/failure[@type=\"warning\"])" "$tmp/sev.xml")" -gt 0 ] &&
-		 [ "$(xcount "count(//testcase[starts-with(@name, \"CJ204 \")]/failure[@type=\"info\"])" "$tmp/sev.xml")" -gt 0 ] &&
-		 [ "$(xcount "count(//failure[@type != \"error\" and @type != \"warning\" and @type != \"info\"])" "$tmp/sev.xml")" -eq 0 ]'
+	check "junit: with --fail-on error only errors fail; warnings and infos are in system-out" \
+		'[ "$(xcount "count(//failure[@type != \"error\"])" "$tmp/sev.xml")" -eq 0 ] &&
+		 [ "$(xcount "count(//testcase[failure])" "$tmp/sev.xml")" -eq "$(jq "[.files[] | select(any(.diagnostics[]; .severity == \"error\"))] | length" "$tmp/sev.json")" ] &&
+		 [ "$(junit_findings "$tmp/sev.xml" system-out | grep -c "|warning|")" -eq "$(jq ".summary.warnings" "$tmp/sev.json")" ] &&
+		 [ "$(junit_findings "$tmp/sev.xml" system-out | grep -c "|info|")" -eq "$(jq ".summary.infos" "$tmp/sev.json")" ]'
+	# A run with warnings only: exit 0 and no failure; with --fail-on warning, exit 1
+	# and one failure, of type warning.
+	printf '%s\n' '{"Type": "IMPORT_ASSET_FROM_SIGNED_URL", "Details": {"ImportAssetFromSignedUrl": {"AssetName": "a.csv", "DataSetId": "6c1f2e0d8a3b4c5d9e7f0a1b2c3d4e5f", "RevisionId": "27c2c0c55f7b4eaeffb56298806e550b", "Md5Hash": "sZRqySSS0jR8YjW00mERhA==", "Extra": 1}}}' > "$tmp/warn.json"
+	"$CJL" --severity CJ102=warning -f junit="$tmp/warn.xml" -f json="$tmp/warn.out.json" "$tmp/warn.json"
+	rc=$?
+	check "junit: a run that exits 0 with warnings has no failure" \
+		'[ "$rc" -eq 0 ] && [ "$(jq ".summary.warnings" "$tmp/warn.out.json")" -gt 0 ] &&
+		 [ "$(xcount "string(/testsuites/@failures)" "$tmp/warn.xml")" -eq 0 ] && [ "$(xcount "count(//system-out)" "$tmp/warn.xml")" -eq 1 ]'
+	"$CJL" --severity CJ102=warning --fail-on warning -f junit="$tmp/warn.xml" "$tmp/warn.json"
+	rc=$?
+	check "junit: with --fail-on warning the same run exits 1 and the file fails" \
+		'[ "$rc" -eq 1 ] && [ "$(xcount "count(//testcase/failure[@type=\"warning\"])" "$tmp/warn.xml")" -eq 1 ] &&
+		 [ "$(xcount "count(//system-out)" "$tmp/warn.xml")" -eq 0 ]'
 fi
 if $have_python; then
 	check "junit: the same findings as JSON with warnings and infos" \
@@ -245,13 +258,14 @@ import yaml
 src = sys.argv[1]
 wf = yaml.safe_load(open(src + '/examples/github-workflow.yml'))
 steps = [s for job in wf['jobs'].values() for s in job['steps']]
-runs = '\n'.join(s.get('run', '') for s in steps)
 uses = [s.get('uses', '') for s in steps]
 upload = [s for s in steps if s.get('uses', '').startswith('github/codeql-action/upload-sarif@')]
 assert any(u.startswith('actions/checkout@') for u in uses), 'no checkout'
-assert 'apt-get install' in runs and 'libjson-c-dev' in runs, 'no build dependencies'
-assert './bootstrap && ./configure && make' in runs, 'no build'
-assert 'createjob-lint -f github -f sarif=createjob-lint.sarif jobs/' in runs, 'no lint step'
+action = yaml.safe_load(open(src + '/action.yml'))
+lint = [s for s in steps if s.get('uses', '').startswith('createjob-lint/createjob-lint@')]
+assert len(lint) == 1, 'no step using the createjob-lint action'
+assert set(lint[0]['with']) <= set(action['inputs']), 'inputs the action does not have'
+assert lint[0]['with']['sarif'] == 'createjob-lint.sarif', 'no SARIF report'
 assert len(upload) == 1 and 'always()' in upload[0].get('if', ''), 'no upload-sarif with if: always()'
 assert upload[0]['with']['sarif_file'] == 'createjob-lint.sarif', 'wrong SARIF file'
 assert wf['permissions']['security-events'] == 'write', 'no security-events permission'
@@ -259,13 +273,15 @@ assert wf['permissions']['security-events'] == 'write', 'no security-events perm
 assert wf.get('on', wf.get(True)), 'no trigger'
 
 hooks = yaml.safe_load(open(src + '/.pre-commit-hooks.yaml'))
-hook = [h for h in hooks if h['id'] == 'createjob-lint']
-assert len(hook) == 1, 'no createjob-lint hook'
-hook = hook[0]
-assert hook['entry'] == 'createjob-lint --only-requests', hook['entry']
-assert hook['language'] == 'system'
-assert sorted(hook['types_or']) == ['json', 'yaml']
-assert 'files' in hook
+byid = {h['id']: h for h in hooks}
+assert sorted(byid) == ['createjob-lint', 'createjob-lint-system'], sorted(byid)
+assert byid['createjob-lint']['entry'] == 'hooks/pre-commit', byid['createjob-lint']['entry']
+assert byid['createjob-lint']['language'] == 'script'
+assert byid['createjob-lint-system']['entry'] == 'createjob-lint --only-requests'
+assert byid['createjob-lint-system']['language'] == 'system'
+for hook in hooks:
+    assert sorted(hook['types_or']) == ['json', 'yaml']
+    assert 'files' in hook
 
 cfg = yaml.safe_load(open(src + '/examples/pre-commit-config.yaml'))
 ids = [h['id'] for r in cfg['repos'] for h in r['hooks']]

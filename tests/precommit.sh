@@ -1,5 +1,6 @@
 #!/bin/sh
-# The pre-commit hook in .pre-commit-hooks.yaml, run for real by pre-commit in a
+# The createjob-lint-system hook in .pre-commit-hooks.yaml (the installed binary),
+# run for real by pre-commit in a
 # scratch git repository, offline: the hook repository is a local git repository
 # made from this project's .pre-commit-hooks.yaml, and createjob-lint is the
 # built binary, first on PATH. A commit adding a request with an error is
@@ -57,7 +58,7 @@ repos:
   - repo: $hooks
     rev: $rev
     hooks:
-      - id: createjob-lint
+      - id: createjob-lint-system
 EOF
 git add .pre-commit-config.yaml
 git commit -q -m "pre-commit configuration"

@@ -1910,7 +1910,7 @@ END_TEST
 /* The report format `name` writes for one linted file, in memory; the caller frees it. */
 static char *format_report(const char *name, const struct lint_result *r)
 {
-	struct report_meta meta = { &cat, "0.0-test", false, false };
+	struct report_meta meta = { &cat, "0.0-test", false, false, false };
 	struct report_counts counts;
 	struct formatter *f;
 	char *buf = NULL, *error = NULL;
