@@ -510,6 +510,36 @@ static bool meant_by_any(const struct member_info *info, size_t n, const char *n
 	return false;
 }
 
+/* Required members that are absent and not the likely meaning of an unknown one
+ * (CJ101). Small mappings are searched; large ones (a --rules structure with many
+ * required members, a document with many keys) get their keys indexed once. */
+static void report_missing(struct walk *w, const struct node *n, const struct shape *s,
+			   const struct member_info *info)
+{
+	struct strmap present, meant;
+	bool indexed = s->nmembers * n->nmembers > 256;
+	size_t i;
+
+	strmap_init(&present);
+	strmap_init(&meant);
+	for (i = 0; indexed && i < n->nmembers; i++) {
+		if (key_text(&n->members[i]))
+			strmap_put(&present, key_text(&n->members[i]), n->members[i].value);
+		if (info[i].meant)
+			strmap_put(&meant, info[i].meant, (void *)info[i].meant);
+	}
+	for (i = 0; i < s->nmembers; i++) {
+		const char *name = s->members[i].name;
+		bool absent = indexed ? !strmap_get(&present, name) && !strmap_get(&meant, name)
+				      : !node_get(n, name) && !meant_by_any(info, n->nmembers, name);
+
+		if (s->members[i].required && absent)
+			walk_report(w, n, "CJ101", "default", "member", name, NULL);
+	}
+	strmap_free(&present);
+	strmap_free(&meant);
+}
+
 static void walk_structure(struct walk *w, const struct node *n, const struct shape *s)
 {
 	struct member_info *info = member_infos(n);
@@ -544,10 +574,7 @@ static void walk_structure(struct walk *w, const struct node *n, const struct sh
 		walk_node(w, m->value, sm->shape);
 		walk_pop(w);
 	}
-	for (i = 0; i < s->nmembers; i++)
-		if (s->members[i].required && !node_get(n, s->members[i].name) &&
-		    !meant_by_any(info, n->nmembers, s->members[i].name))
-			walk_report(w, n, "CJ101", "default", "member", s->members[i].name, NULL);
+	report_missing(w, n, s, info);
 	free(info);
 }
 

@@ -1,6 +1,7 @@
 /* One input's bytes and the map from byte offsets to lines and columns. */
 #include "source.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -102,20 +103,29 @@ static void build_line_index(struct source *src)
 	}
 }
 
-/* Index of the last line start that is <= offset. */
-static size_t line_of(const struct source *src, size_t offset)
+/* In an array of n records of `size` bytes sorted by the size_t at byte `field` of
+ * each, the index of the last record whose field is <= value (0 when none is). */
+static size_t last_at_most(const void *records, size_t n, size_t size, size_t field,
+			   size_t value)
 {
-	size_t lo = 0, hi = src->nlines;
+	size_t lo = 0, hi = n;
 
 	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
+		size_t mid = lo + (hi - lo) / 2, key;
 
-		if (src->line_starts[mid] <= offset)
+		memcpy(&key, (const char *)records + mid * size + field, sizeof key);
+		if (key <= value)
 			lo = mid;
 		else
 			hi = mid;
 	}
 	return lo;
+}
+
+/* Index of the last line start that is <= offset. */
+static size_t line_of(const struct source *src, size_t offset)
+{
+	return last_at_most(src->line_starts, src->nlines, sizeof *src->line_starts, 0, offset);
 }
 
 /* Code points from the start of line `line` (0-based) to offset, counted from the
@@ -169,17 +179,8 @@ unsigned source_line_columns(struct source *src, unsigned line)
 /* The last mark with at most `chars` code points before it (marks[0] has none). */
 static const struct source_mark *mark_before_char(const struct source *src, size_t chars)
 {
-	size_t lo = 0, hi = src->nmarks;
-
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (src->marks[mid].chars <= chars)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return &src->marks[lo];
+	return &src->marks[last_at_most(src->marks, src->nmarks, sizeof *src->marks,
+					offsetof(struct source_mark, chars), chars)];
 }
 
 size_t source_column_offset(struct source *src, unsigned line, unsigned column)
@@ -273,18 +274,12 @@ static void normalize_masks(struct source *src)
 
 bool source_is_masked(struct source *src, size_t offset)
 {
-	size_t lo = 0, hi = src->nmasks;
+	size_t i;
 
 	if (src->masks_unsorted)
 		normalize_masks(src);
 	/* The last range that starts at or before offset; in order, ranges are disjoint. */
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (src->masks[mid].start <= offset)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return src->nmasks && src->masks[lo].start <= offset && offset < src->masks[lo].end;
+	i = last_at_most(src->masks, src->nmasks, sizeof *src->masks,
+			 offsetof(struct source_range, start), offset);
+	return src->nmasks && src->masks[i].start <= offset && offset < src->masks[i].end;
 }

@@ -94,6 +94,23 @@ run 20 --rules r4 good.json
 check "a --rules member named by a mapping is a located error" \
 	'[ $rc -eq 2 ] && grep -q "r4/shape.yaml:[0-9]*:7: a key must be a string, not a mapping" "$tmp/out"'
 
+copy_rules "$tmp/r6"
+python3 - "$tmp/r6/shape.yaml" "$tmp/wide.json" <<'EOF'
+import sys
+n = 30000
+shape = open(sys.argv[1]).read()
+members = ", ".join("m%d: {shape: s}" % i for i in range(n))
+required = ", ".join("m%d" % i for i in range(n))
+shape = shape.replace("root: CreateJobRequest", "root: Wide").replace(
+    "shapes:\n", "shapes:\n  s: {type: string}\n  Wide: {type: structure, members: {%s}, required: [%s]}\n"
+    % (members, required), 1)
+open(sys.argv[1], "w").write(shape)
+open(sys.argv[2], "w").write("{" + ", ".join('"m%d": "x"' % i for i in range(1, n)) + "}\n")
+EOF
+run 10 --rules r6 wide.json
+check "a --rules structure of 30,000 required members against a mapping of 30,000 keys" \
+	'[ $rc -eq 1 ] && grep -q "^wide.json:1:1: error: .*m0.*\[CJ101\]" "$tmp/out" && grep -q "1 file checked" "$tmp/out"'
+
 # --- Nesting: no recursion on the C stack grows with the input. -----------------
 python3 -c 'print("{\"Type\": " + "[" * 90000 + "]" * 90000 + "}")' > "$tmp/deep.json"
 (ulimit -s 1024; ulimit -v "$vlimit"; cd "$tmp" &&

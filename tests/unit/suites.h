@@ -7,5 +7,6 @@
 Suite *position_suite(void);
 Suite *engine_suite(void);
 Suite *rules_suite(void);
+Suite *bounded_suite(void);
 
 #endif
