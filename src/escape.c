@@ -69,32 +69,44 @@ void escape_put_line_path(FILE *out, const char *path)
 	escape_put(out, path);
 }
 
+/* Length of the run at s[0..n) that a JSON writer may copy as it is: printable
+ * ASCII other than '#', which may start "##[". */
+static size_t plain_json_run(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F && s[i] != '#')
+		i++;
+	return i;
+}
+
 void escape_put_json(FILE *out, const char *json)
 {
-	struct strbuf sb;
 	size_t n = strlen(json), i = 0;
 
-	sb_init(&sb);
 	while (i < n) {
+		size_t run = plain_json_run(json + i, n - i), w;
 		uint32_t cp;
-		size_t w = utf8_decode((const unsigned char *)json + i, n - i, &cp);
 
+		fwrite(json + i, 1, run, out);
+		i += run;
+		if (i == n)
+			break;
+		w = utf8_decode((const unsigned char *)json + i, n - i, &cp);
 		if (w == 0) {
 			/* Only a string can hold such a byte: json-c writes ASCII elsewhere. */
-			sb_addf(&sb, "\\\\x%02X", (unsigned char)json[i]);
+			fprintf(out, "\\\\x%02X", (unsigned char)json[i]);
 			w = 1;
 		} else if (cp >= 0x7F && escape_unsafe_code_point(cp)) {
-			sb_addf(&sb, "\\u%04x", (unsigned)cp);
+			fprintf(out, "\\u%04x", (unsigned)cp);
 		} else if (cp == '#' && n - i >= 3 && json[i + 1] == '#' && json[i + 2] == '[') {
-			sb_adds(&sb, "##\\u005b"); /* only strings hold "##[" */
+			fputs("##\\u005b", out); /* only strings hold "##[" */
 			w = 3;
 		} else {
-			sb_addn(&sb, json + i, w);
+			fwrite(json + i, 1, w, out);
 		}
 		i += w;
 	}
-	fwrite(sb.buf, 1, sb.len, out);
-	sb_free(&sb);
 }
 
 void escape_error(const char *fmt, ...)

@@ -42,7 +42,7 @@ static void put_escaped(FILE *out, const char *text, int property)
 			fputs(property ? "%2C" : ",", out);
 			break;
 		default:
-			fputc(*s, out);
+			putc_unlocked(*s, out);
 		}
 	}
 	sb_free(&safe);
@@ -95,7 +95,7 @@ static void put_diag(FILE *out, const struct report_meta *meta, const struct lin
 	free(title);
 	fputs("::", out);
 	put_escaped(out, d->message, 0);
-	fputc('\n', out);
+	putc_unlocked('\n', out);
 }
 
 static void github_begin(struct formatter *f)
@@ -111,7 +111,7 @@ static void github_file(struct formatter *f, const struct lint_result *res)
 		put_start(f->out, "error", res->path);
 		fputs("::cannot read: ", f->out);
 		put_escaped(f->out, res->read_error, 0);
-		fputc('\n', f->out);
+		putc_unlocked('\n', f->out);
 		return;
 	}
 	for (j = 0; j < res->diags.n; j++)

@@ -37,26 +37,39 @@ static json_object *diag_to_json(const struct diag *d)
 	return o;
 }
 
-static json_object *file_to_json(const struct lint_result *res)
-{
-	json_object *f = json_object_new_object();
-	json_object *list;
-	size_t j;
+static const int json_flags = JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE;
 
-	add_string(f, "path", res->path);
-	if (res->read_error) {
-		add_string(f, "error", res->read_error);
-		return f;
-	}
-	add_string(f, "format", res->src->format == FORMAT_JSON ? "json" : "yaml");
-	list = json_object_new_array();
-	for (j = 0; j < res->diags.n; j++)
-		json_object_array_add(list, diag_to_json(&res->diags.items[j]));
-	json_object_object_add(f, "diagnostics", list);
-	return f;
+/* Writes one JSON value and frees it. */
+static void put_json(FILE *out, json_object *value)
+{
+	escape_put_json(out, json_object_to_json_string_ext(value, json_flags));
+	json_object_put(value);
 }
 
-static const int json_flags = JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE;
+/* {"path": ..., "format": ..., "diagnostics": [...]}, or {"path": ..., "error": ...}:
+ * written one diagnostic at a time, so that a file with many findings never holds
+ * them all as JSON in memory. */
+static void put_file(FILE *out, const struct lint_result *res)
+{
+	size_t j;
+
+	fputs("{\"path\":", out);
+	put_json(out, json_object_new_string(res->path));
+	if (res->read_error) {
+		fputs(",\"error\":", out);
+		put_json(out, json_object_new_string(res->read_error));
+		fputc('}', out);
+		return;
+	}
+	fprintf(out, ",\"format\":\"%s\",\"diagnostics\":[",
+		res->src->format == FORMAT_JSON ? "json" : "yaml");
+	for (j = 0; j < res->diags.n; j++) {
+		if (j)
+			fputc(',', out);
+		put_json(out, diag_to_json(&res->diags.items[j]));
+	}
+	fputs("]}", out);
+}
 
 static void json_begin(struct formatter *f)
 {
@@ -73,12 +86,9 @@ static void json_begin(struct formatter *f)
 
 static void json_file(struct formatter *f, const struct lint_result *res)
 {
-	json_object *obj = file_to_json(res);
-
 	if (f->files)
 		fputc(',', f->out);
-	escape_put_json(f->out, json_object_to_json_string_ext(obj, json_flags));
-	json_object_put(obj);
+	put_file(f->out, res);
 }
 
 /* Skipped files are listed after the linted ones ("skipped": [{path, reason}]),

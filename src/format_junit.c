@@ -116,7 +116,7 @@ static void put_xml_text(FILE *out, const char *s)
 		char *part = xstrndup(s, (size_t)(nl - s));
 
 		put_xml(out, part);
-		fputc('\n', out);
+		putc_unlocked('\n', out);
 		free(part);
 		s = nl + 1;
 	}
@@ -188,7 +188,7 @@ static void put_findings(FILE *out, const struct lint_result *res, const struct 
 		put_xml_text(out, d->message);
 		fprintf(out, " [%s", d->rule);
 		if (r) {
-			fputc(' ', out);
+			putc_unlocked(' ', out);
 			put_xml(out, r->name);
 		}
 		fputs("]\n", out);

@@ -53,9 +53,9 @@ static void print_span(FILE *out, struct source *src, unsigned lineno, const cha
 
 		utf8_decode((const unsigned char *)line + i, len - i, &cp);
 		if (source_is_masked(src, base + i))
-			fputc('*', out);
+			putc_unlocked('*', out);
 		else if (cp != '\t' && escape_unsafe_code_point(cp))
-			fputc('?', out); /* never send a control character to the terminal */
+			putc_unlocked('?', out); /* never send a control character to the terminal */
 		else
 			fwrite(line + i, 1, w, out);
 		i += w;
@@ -88,17 +88,17 @@ static void print_excerpt(FILE *out, const struct report_meta *r, struct source 
 	fprintf(out, "%s\n %*s | %s", wend <= ncp ? "..." : "", width, "", wstart > 1 ? "   " : "");
 	i = source_column_offset(src, d->from.line, wstart);
 	for (col = wstart; i < len && col < first; col++) {
-		fputc(line[i] == '\t' ? '\t' : ' ', out);
+		putc_unlocked(line[i] == '\t' ? '\t' : ' ', out);
 		i += cp_width(line, len, i);
 	}
 	if (r->color)
 		fputs("\033[1;32m", out);
-	fputc('^', out);
+	putc_unlocked('^', out);
 	for (col = first + 1; col < last; col++)
-		fputc('~', out);
+		putc_unlocked('~', out);
 	if (r->color)
 		fputs(RESET, out);
-	fputc('\n', out);
+	putc_unlocked('\n', out);
 }
 
 static void print_diag(FILE *out, const struct report_meta *r, const struct lint_result *res,
@@ -147,7 +147,7 @@ static void text_skipped(struct formatter *f, const struct lint_result *res)
 	escape_put_line_path(f->out, res->path);
 	fputs(": skipped: ", f->out);
 	escape_put(f->out, reason);
-	fputc('\n', f->out);
+	putc_unlocked('\n', f->out);
 	free(reason);
 }
 
@@ -185,7 +185,7 @@ static void text_end(struct formatter *f, const struct report_counts *c)
 	if (c->unreadable)
 		fprintf(f->out, "; %zu could not be read", c->unreadable);
 	print_skip_counts(f->out, c);
-	fputc('\n', f->out);
+	putc_unlocked('\n', f->out);
 }
 
 const struct format_ops format_text_ops = { "text", text_begin, text_file, text_end, text_skipped };
