@@ -5,8 +5,7 @@
 set -u
 . "$(dirname "$0")/lib.sh"
 if ! command -v jq >/dev/null 2>&1; then
-	echo "SKIP: jq is not installed (apt-get install jq)"
-	exit 77
+	skip formats "jq is not installed (apt-get install jq)"
 fi
 
 cd "$TESTDATA" || exit 1
