@@ -47,8 +47,9 @@ static const struct glob_case glob_cases[] = {
 };
 
 /* BUG in src/glob.c, left to its rewrite: two stars match part of a segment, so
- * **" + "/job.json matches a/xjob.json. These cases run when CJL_TEST_PENDING is set
- * (make check CJL_TEST_PENDING=1 after the rewrite), and then join glob_cases. */
+ * the pattern (two stars)/job.json matches a/xjob.json. These cases run when
+ * CJL_TEST_PENDING is set (make check CJL_TEST_PENDING=1); once they pass, they move
+ * into glob_cases. */
 static const struct glob_case glob_pending_cases[] = {
 	{ "**/job.json", "a/xjob.json", false },
 	{ "jobs/**/x.json", "jobs/ax.json", false },
