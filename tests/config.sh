@@ -79,14 +79,15 @@ check "a bad discovered config is an error for the files under it" \
 	'[ "$rc" -eq 2 ] && grep -q "cannot use the configuration: .*\.createjob-lint\.yaml:2:5: an override needs files" "$tmp/out"'
 rm "$tmp/repo/.createjob-lint.yaml"
 
-# Suppressions in YAML comments.
-cat > "$tmp/repo/jobs/suppressed.yaml" <<'YAML'
-Type: IMPORT_ASSETS_FROM_S3
-Details:
-  ImportAssetsFromS3:
-    DataSetId: 6c1f2e0d8a3b4c5d9e7f0a1b2c3d4e5f
-    RevisionId: 1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d
-    AssetSources:
+# Suppressions in YAML comments. yaml_job: a YAML request up to its AssetSources:,
+# then standard input.
+yaml_job() {
+	printf 'Type: IMPORT_ASSETS_FROM_S3\nDetails:\n  ImportAssetsFromS3:\n'
+	printf '    DataSetId: 6c1f2e0d8a3b4c5d9e7f0a1b2c3d4e5f\n'
+	printf '    RevisionId: 1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d\n    AssetSources:\n'
+	cat
+}
+yaml_job > "$tmp/repo/jobs/suppressed.yaml" <<'YAML'
       - Bucket: Legacy_Provider_Data  # createjob-lint: disable=CJ206 -- bucket from 2016
         Key: prices/2026-11.csv
       # createjob-lint: disable=CJ205 -- the comment above the line
@@ -151,13 +152,7 @@ check "but not element 10's (nor any other)" \
 rm "$tmp/repo/.createjob-lint.yaml"
 
 # A comment after a value suppresses that line only; alone on its line, the next.
-cat > "$tmp/repo/jobs/trailing.yaml" <<'YAML'
-Type: IMPORT_ASSETS_FROM_S3
-Details:
-  ImportAssetsFromS3:
-    DataSetId: 6c1f2e0d8a3b4c5d9e7f0a1b2c3d4e5f
-    RevisionId: 1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d
-    AssetSources:
+yaml_job > "$tmp/repo/jobs/trailing.yaml" <<'YAML'
       - {Bucket: Legacy_One, Key: a.csv}  # createjob-lint: disable=CJ206 -- kept
       - {Bucket: Legacy_Two, Key: b.csv}
       # createjob-lint: disable=CJ206 -- kept too

@@ -265,6 +265,18 @@ END_TEST
 
 /* --- CJ202 KMS keys -------------------------------------------------------------- */
 
+/* An export of one revision with KeyPattern %s, then %s (more destinations). */
+#define KEY_PATTERN_YAML                                                                   \
+	"Type: EXPORT_REVISIONS_TO_S3\n"                                                   \
+	"Details:\n"                                                                       \
+	"  ExportRevisionsToS3:\n"                                                         \
+	"    DataSetId: " DSET "\n"                                                        \
+	"    RevisionDestinations:\n"                                                      \
+	"      - Bucket: example-exports\n"                                                \
+	"        KeyPattern: %s\n"                                                         \
+	"        RevisionId: " REV "\n"                                                    \
+	"%s"
+
 #define REVISIONS_YAML                                                                     \
 	"Type: EXPORT_REVISIONS_TO_S3\n"                                                   \
 	"Details:\n"                                                                       \
@@ -381,15 +393,7 @@ START_TEST(cj207_key_pattern_length)
 
 	for (i = 0; i < sizeof lengths / sizeof *lengths; i++) {
 		char *pattern = repeated("${Revision.Id}/${Asset.Name}/", "x", lengths[i] - 29, "");
-		char *text = xasprintf("Type: EXPORT_REVISIONS_TO_S3\n"
-				       "Details:\n"
-				       "  ExportRevisionsToS3:\n"
-				       "    DataSetId: " DSET "\n"
-				       "    RevisionDestinations:\n"
-				       "      - Bucket: example-exports\n"
-				       "        KeyPattern: %s\n"
-				       "        RevisionId: " REV "\n",
-				       pattern);
+		char *text = xasprintf(KEY_PATTERN_YAML, pattern, "");
 		struct lint_result r = lint_text(text, FORMAT_YAML);
 
 		ck_assert_uint_eq(strlen(pattern), lengths[i]);
@@ -1770,16 +1774,7 @@ START_TEST(cj220_revision_collisions)
 	size_t i;
 
 	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
-		char *text = xasprintf("Type: EXPORT_REVISIONS_TO_S3\n"
-				       "Details:\n"
-				       "  ExportRevisionsToS3:\n"
-				       "    DataSetId: " DSET "\n"
-				       "    RevisionDestinations:\n"
-				       "      - Bucket: example-exports\n"
-				       "        KeyPattern: ${Asset.Name}\n"
-				       "        RevisionId: " REV "\n"
-				       "%s",
-				       cases[i].second);
+		char *text = xasprintf(KEY_PATTERN_YAML, "${Asset.Name}", cases[i].second);
 		struct lint_result r = lint_text(text, FORMAT_YAML);
 		const struct diag *d = first_of(&r, "CJ220");
 
