@@ -112,6 +112,17 @@ check "suppressions without reasons can be made errors" '[ "$rc" -eq 1 ] && grep
 sed -i '1i # createjob-lint: disable-file=CJ206,CJ205 -- legacy data, migrating in 2027' "$tmp/repo/jobs/suppressed.yaml"
 lint jobs/suppressed.yaml
 check "disable-file suppresses a rule in the whole file" '! grep -qE "\[CJ20[56]\]" "$tmp/out"'
+# Far from the comment, on lines without comments of their own.
+{
+	echo '# createjob-lint: disable-file=CJ206,CJ205 -- legacy data, migrating in 2027'
+	yaml_job <<'YAML'
+      - {Bucket: Legacy_One, Key: a.csv}
+      - {Bucket: s3://example-provider-data, Key: b.csv}
+YAML
+} > "$tmp/repo/jobs/whole-file.yaml"
+lint jobs/whole-file.yaml
+check "disable-file reaches findings on lines far from it" \
+	'[ "$rc" -eq 0 ] && ! grep -qE "\[CJ(20[56]|302)\]" "$tmp/out" && grep -q "^1 file checked: 0 errors, 0 warnings, 0 infos$" "$tmp/out"'
 
 # Suppressions for JSON live in the config, by file and pointer.
 cat > "$tmp/repo/.createjob-lint.yaml" <<'CFG'
