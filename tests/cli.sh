@@ -1,9 +1,11 @@
 #!/bin/sh
 # The command line as users meet it: inputs, exit statuses, colour, levels,
 # skipping files that are not job requests, and standard input.
-# Environment: CJL (the binary), TESTDATA (the testdata folder).
+# Environment: CJL (the binary), TESTDATA (the testdata folder), SRCDIR; needs jq.
 set -u
 . "$(dirname "$0")/lib.sh"
+SRCDIR=${SRCDIR:-$here/..}
+command -v jq >/dev/null 2>&1 || skip cli "jq is not installed (apt-get install jq)"
 valid=$TESTDATA/valid/export-revisions-to-s3.json
 bad=$TESTDATA/cases/cj203-hex-md5.json
 
@@ -126,6 +128,18 @@ check "standard input of exactly --max-size bytes is linted" '[ "$rc" -eq 1 ] &&
 cat "$bad" | "$CJL" --color never --max-size $((size - 1)) - > "$tmp/out" 2> "$tmp/err"; rc=$?
 check "standard input one byte over --max-size is refused" \
 	'[ "$rc" -eq 2 ] && grep -q "input is larger than the limit of $((size - 1)) bytes" "$tmp/err"'
+
+# --max-findings N: N findings are kept, and a CJ007 says the rest were dropped.
+several=$SRCDIR/examples/jobs/import-signed-url.yaml
+# kept N: the findings kept with --max-findings N, then "+CJ007" when it was added.
+kept() {
+	"$CJL" --max-findings "$1" -f json "$several" |
+		jq -r '[.files[0].diagnostics[].rule] | "\(map(select(. != "CJ007")) | length)\(if index("CJ007") then "+CJ007" else "" end)"'
+}
+check "the example for --max-findings has 4 findings" '[ "$(kept 100)" = 4 ]'
+check "--max-findings 4 keeps all 4, with no CJ007" '[ "$(kept 4)" = 4 ]'
+check "--max-findings 3 keeps 3 and says the rest were dropped" '[ "$(kept 3)" = 3+CJ007 ]'
+check "--max-findings 1 keeps 1" '[ "$(kept 1)" = 1+CJ007 ]'
 
 # Format names are whole words.
 "$CJL" -f js "$valid" > /dev/null 2> "$tmp/err"; rc=$?
