@@ -1671,6 +1671,18 @@ START_TEST(cj216_api_id)
 }
 END_TEST
 
+/* Ten characters, one of them NUL (YAML's "\0"): not an API id. */
+START_TEST(cj216_api_id_with_nul)
+{
+	char *text = xasprintf(API_YAML, "a1b2c\\0d4e5");
+	struct lint_result r = lint_text(text, FORMAT_YAML);
+
+	expect_one_at(&r, text, "CJ216", "default", 4, 12);
+	lint_result_free(&r);
+	free(text);
+}
+END_TEST
+
 /* --- CJ217, CJ218 Lake Formation ------------------------------------------------- */
 
 START_TEST(cj217_cj218_lake_formation)
@@ -2430,6 +2442,7 @@ Suite *rules_suite(void)
 	tcase_add_unchecked_fixture(request, setup, teardown);
 	tcase_add_loop_test(request, cj216_api_id, 0,
 			    (int)(sizeof api_id_cases / sizeof *api_id_cases));
+	tcase_add_test(request, cj216_api_id_with_nul);
 	tcase_add_test(request, cj217_cj218_lake_formation);
 	tcase_add_test(request, cj221_skeleton_leftovers);
 	tcase_add_test(request, cj221_one_extra_member_is_cj201);
