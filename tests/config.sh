@@ -68,6 +68,7 @@ bad_config() { # NAME TEXT EXPECTED-REGEX
 		'[ "$rc" -eq 2 ] && grep -qE "bad\.yaml:[0-9]+:[0-9]+: $want" "$tmp/out"'
 }
 bad_config "syntax" 'rules: {CJ205: off\n' 'not valid YAML'
+bad_config "a second document" 'rules: {CJ205: off}\n---\nrules: {}\n' 'not valid YAML'
 bad_config "unknown key" 'rulez: {CJ205: off}\n' 'unknown key rulez in the configuration'
 bad_config "unknown rule" 'rules:\n  CJ999: off\n' 'unknown rule CJ999'
 bad_config "bad level" 'rules:\n  CJ205: loud\n' 'the level must be off, info, warning or error, not loud'
