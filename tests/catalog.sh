@@ -56,4 +56,15 @@ rc=$?
 [ "$rc" -eq 2 ] && printf '%s\n' "$out" | grep -q "shape\.yaml:$line:10: min must be a non-negative integer" && ok ||
 	bad "--rules with min: -1 in shape.yaml on line $line: exit $rc ($out)"
 
+# Man page text from the catalog: a line starting with . or ' would be a roff
+# request; it is guarded with \&.
+cp "$SRCDIR"/rules/catalog.yaml "$SRCDIR"/rules/shape.yaml "$tmp"/
+sed -i "s/^    summary: The file is not valid JSON or YAML.\$/    summary: \"'Quoted' summary.\"/" "$tmp"/catalog.yaml
+sed -i "0,/^      The AWS CLI parses --cli-input-json/s//      .dotted The AWS CLI parses --cli-input-json/" "$tmp"/catalog.yaml
+out=$("$CJL" --rules "$tmp" --man-rules 2>&1)
+printf '%s\n' "$out" | grep -qx "\\\\&'Quoted' summary." && ok ||
+	bad "a man page line starting with a quote is not guarded"
+printf '%s\n' "$out" | grep -q "^\\\\&\.dotted The AWS CLI" && ok ||
+	bad "a man page line starting with a dot is not guarded"
+
 finish catalog
