@@ -47,4 +47,24 @@ rc=$?
 printf '%s\n' "$out" | grep -qE "shape\.yaml:[0-9]+:[0-9]+: unknown shape type structur" && ok ||
 	bad "--rules with a broken shape.yaml: no located message ($out)"
 
+# A negative bound: refused at its place.
+cp "$SRCDIR"/rules/shape.yaml "$tmp"/
+line=$(grep -n '^    min: 1$' "$tmp"/shape.yaml | head -n 1 | cut -d: -f1)
+sed -i "${line}s/min: 1/min: -1/" "$tmp"/shape.yaml
+out=$("$CJL" --rules "$tmp" "$TESTDATA"/valid 2>&1)
+rc=$?
+[ "$rc" -eq 2 ] && printf '%s\n' "$out" | grep -q "shape\.yaml:$line:10: min must be a non-negative integer" && ok ||
+	bad "--rules with min: -1 in shape.yaml on line $line: exit $rc ($out)"
+
+# Man page text from the catalog: a line starting with . or ' would be a roff
+# request; it is guarded with \&.
+cp "$SRCDIR"/rules/catalog.yaml "$SRCDIR"/rules/shape.yaml "$tmp"/
+sed -i "s/^    summary: The file is not valid JSON or YAML.\$/    summary: \"'Quoted' summary.\"/" "$tmp"/catalog.yaml
+sed -i "0,/^      The AWS CLI parses --cli-input-json/s//      .dotted The AWS CLI parses --cli-input-json/" "$tmp"/catalog.yaml
+out=$("$CJL" --rules "$tmp" --man-rules 2>&1)
+printf '%s\n' "$out" | grep -qx "\\\\&'Quoted' summary." && ok ||
+	bad "a man page line starting with a quote is not guarded"
+printf '%s\n' "$out" | grep -q "^\\\\&\.dotted The AWS CLI" && ok ||
+	bad "a man page line starting with a dot is not guarded"
+
 finish catalog

@@ -1,9 +1,11 @@
 #!/bin/sh
 # The command line as users meet it: inputs, exit statuses, colour, levels,
 # skipping files that are not job requests, and standard input.
-# Environment: CJL (the binary), TESTDATA (the testdata folder).
+# Environment: CJL (the binary), TESTDATA (the testdata folder), SRCDIR; needs jq.
 set -u
 . "$(dirname "$0")/lib.sh"
+SRCDIR=${SRCDIR:-$here/..}
+command -v jq >/dev/null 2>&1 || skip cli "jq is not installed (apt-get install jq)"
 valid=$TESTDATA/valid/export-revisions-to-s3.json
 bad=$TESTDATA/cases/cj203-hex-md5.json
 
@@ -45,8 +47,39 @@ check "skips what is not a job request, and counts it" 'grep -q "^2 files checke
 check "does not enter .git, nor read FIFOs or a folder named x.json" '! grep -q "ignored.json\|fifo.json\|x.json" "$tmp/out"'
 (cd "$tmp" && "$CJL" --color never --all-files repo) > "$tmp/out" 2>&1
 check "--all-files lints every file found" 'grep -q "^repo/package.json:1:1: error" "$tmp/out" && grep -q "^4 files checked" "$tmp/out"'
-(cd "$tmp" && "$CJL" --color never -j 1 repo && "$CJL" --color never -j 2 repo) > "$tmp/out1" 2>&1
-check "the walk order is stable" '[ "$(sed -n 1p "$tmp/out1")" = "repo/b/job.json:7:18: error: Details.ImportAssetFromSignedUrl.Md5Hash is a hex MD5 digest; the service wants its base64 form, sZRqySSS0jR8YjW00mERhA== [CJ203]" ]'
+# Walk order: files and folders made in an order that is neither sorted nor
+# reversed, each with a finding; the report lists them sorted by name (bytewise),
+# the same with one thread and with several.
+mkdir "$tmp/order"
+for name in m k-x z b B y a_ c d0 d1 _e; do
+	mkdir -p "$tmp/order/$name"
+	cp "$bad" "$tmp/order/$name/job.json"
+	cp "$bad" "$tmp/order/$name.json"
+done
+(cd "$tmp" && "$CJL" --color never -j 1 order) > "$tmp/order1" 2>&1
+(cd "$tmp" && "$CJL" --color never -j 2 order) > "$tmp/order2" 2>&1
+(cd "$tmp" && "$CJL" --color never -j 3 order) > "$tmp/order3" 2>&1
+sed -n 's/:7:18: error: .*\[CJ203\]$//p' "$tmp/order1" > "$tmp/order.got"
+# Entries sorted bytewise, a folder's files at its place among its siblings.
+LC_ALL=C ls "$tmp/order" | while read -r name; do
+	if [ -d "$tmp/order/$name" ]; then echo "order/$name/job.json"; else echo "order/$name"; fi
+done > "$tmp/order.want"
+check "the walk lists each folder's entries sorted by name" \
+	'[ "$(wc -l < "$tmp/order.want")" -eq 22 ] && diff -u "$tmp/order.want" "$tmp/order.got"'
+check "the walk order is the same with 1, 2 and 3 threads" \
+	'cmp -s "$tmp/order1" "$tmp/order2" && cmp -s "$tmp/order1" "$tmp/order3"'
+# A walked file is a job request when Type or Details is at its top, and .yml is
+# walked like .yaml.
+mkdir "$tmp/partial"
+printf '{"Type": "EXPORT_ASSET_TO_SIGNED_URL"}\n' > "$tmp/partial/type-only.json"
+printf 'Details:\n  ExportAssetToSignedUrl: {}\n' > "$tmp/partial/details-only.yml"
+printf '{"Kind": "EXPORT_ASSET_TO_SIGNED_URL"}\n' > "$tmp/partial/neither.json"
+(cd "$tmp" && "$CJL" --color never partial) > "$tmp/out" 2>&1; rc=$?
+check "a walked file with only Type is linted (Details missing)" \
+	'[ "$rc" -eq 1 ] && grep -q "^partial/type-only.json:1:1: error: .*Details.*\[CJ101\]$" "$tmp/out"'
+check "a walked .yml file with only Details is linted" 'grep -q "^partial/details-only.yml:1:1: error: .*Type.*\[CJ101\]$" "$tmp/out"'
+check "a walked file with neither is skipped" \
+	'! grep -q "^partial/neither.json" "$tmp/out" && grep -q "^2 files checked: .*; 1 skipped (not job requests)$" "$tmp/out"'
 "$CJL" --color never "$tmp/repo/package.json" > "$tmp/out" 2>&1; rc=$?
 check "a file named on the command line is always linted" '[ "$rc" -eq 1 ] && grep -q "missing the required member" "$tmp/out"'
 "$CJL" --only-requests "$tmp/repo/package.json" > "$tmp/out" 2>&1; rc=$?
@@ -83,6 +116,45 @@ check "and picks the format from it" 'grep -q "^job.yaml:2:10: error: Details is
 printf '{"Type": "EXPORT_ASSET_TO_SIGNED_URL", "Type": "EXPORT_ASSET_TO_SIGNED_URL"}' |
 	"$CJL" --color never --input-format yaml - > "$tmp/out" 2>&1
 check "--input-format overrides the guess (JSON text read as YAML)" 'grep -q "refuses a YAML file with duplicate keys" "$tmp/out"'
+
+# --max-size: a file or standard input of exactly the limit is read, one byte more
+# is refused.
+size=$(wc -c < "$bad")
+"$CJL" --color never --max-size "$size" "$bad" > "$tmp/out" 2> "$tmp/err"; rc=$?
+check "a file of exactly --max-size bytes is linted" '[ "$rc" -eq 1 ] && grep -q ":7:18: error" "$tmp/out"'
+"$CJL" --color never --max-size $((size - 1)) "$bad" > "$tmp/out" 2> "$tmp/err"; rc=$?
+check "a file one byte over --max-size is refused" \
+	'[ "$rc" -eq 2 ] && grep -q "cj203-hex-md5.json: file is larger than the limit of $((size - 1)) bytes" "$tmp/err"'
+cat "$bad" | "$CJL" --color never --max-size "$size" - > "$tmp/out" 2> "$tmp/err"; rc=$?
+check "standard input of exactly --max-size bytes is linted" '[ "$rc" -eq 1 ] && grep -q "^-:7:18: error" "$tmp/out"'
+cat "$bad" | "$CJL" --color never --max-size $((size - 1)) - > "$tmp/out" 2> "$tmp/err"; rc=$?
+check "standard input one byte over --max-size is refused" \
+	'[ "$rc" -eq 2 ] && grep -q "input is larger than the limit of $((size - 1)) bytes" "$tmp/err"'
+
+# --max-findings N: N findings are kept, and a CJ007 says the rest were dropped.
+several=$SRCDIR/examples/jobs/import-signed-url.yaml
+# kept N: the findings kept with --max-findings N, then "+CJ007" when it was added.
+kept() {
+	"$CJL" --max-findings "$1" -f json "$several" |
+		jq -r '[.files[0].diagnostics[].rule] | "\(map(select(. != "CJ007")) | length)\(if index("CJ007") then "+CJ007" else "" end)"'
+}
+check "the example for --max-findings has 4 findings" '[ "$(kept 100)" = 4 ]'
+check "--max-findings 4 keeps all 4, with no CJ007" '[ "$(kept 4)" = 4 ]'
+check "--max-findings 3 keeps 3 and says the rest were dropped" '[ "$(kept 3)" = 3+CJ007 ]'
+check "--max-findings 1 keeps 1" '[ "$(kept 1)" = 1+CJ007 ]'
+
+# Format names are whole words.
+"$CJL" -f js "$valid" > /dev/null 2> "$tmp/err"; rc=$?
+check "-f js is not taken for json" '[ "$rc" -eq 2 ] && grep -q "js" "$tmp/err"'
+
+# On a terminal, a run too short for the progress line prints no closing time line.
+if command -v script >/dev/null 2>&1; then
+	script -qec "'$CJL' --color never '$valid'" /dev/null > "$tmp/out" 2>&1
+	check "a short run on a terminal prints its summary and no progress or timing line" \
+		'grep -q "1 file checked" "$tmp/out" && ! grep -q "createjob-lint: 1 file in" "$tmp/out"'
+else
+	missing "script (util-linux) is not installed: the terminal check is not run"
+fi
 
 # Levels.
 "$CJL" --fail-on warning "$valid" > /dev/null 2>&1; rc=$?

@@ -68,6 +68,7 @@ bad_config() { # NAME TEXT EXPECTED-REGEX
 		'[ "$rc" -eq 2 ] && grep -qE "bad\.yaml:[0-9]+:[0-9]+: $want" "$tmp/out"'
 }
 bad_config "syntax" 'rules: {CJ205: off\n' 'not valid YAML'
+bad_config "a second document" 'rules: {CJ205: off}\n---\nrules: {}\n' 'not valid YAML'
 bad_config "unknown key" 'rulez: {CJ205: off}\n' 'unknown key rulez in the configuration'
 bad_config "unknown rule" 'rules:\n  CJ999: off\n' 'unknown rule CJ999'
 bad_config "bad level" 'rules:\n  CJ205: loud\n' 'the level must be off, info, warning or error, not loud'
@@ -79,14 +80,15 @@ check "a bad discovered config is one config error for the files under it" \
 	'[ "$rc" -eq 2 ] && [ "$(grep -c "config error: .*\.createjob-lint\.yaml:2:5: an override needs files" "$tmp/out")" -eq 1 ]'
 rm "$tmp/repo/.createjob-lint.yaml"
 
-# Suppressions in YAML comments.
-cat > "$tmp/repo/jobs/suppressed.yaml" <<'YAML'
-Type: IMPORT_ASSETS_FROM_S3
-Details:
-  ImportAssetsFromS3:
-    DataSetId: 6c1f2e0d8a3b4c5d9e7f0a1b2c3d4e5f
-    RevisionId: 1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d
-    AssetSources:
+# Suppressions in YAML comments. yaml_job: a YAML request up to its AssetSources:,
+# then standard input.
+yaml_job() {
+	printf 'Type: IMPORT_ASSETS_FROM_S3\nDetails:\n  ImportAssetsFromS3:\n'
+	printf '    DataSetId: 6c1f2e0d8a3b4c5d9e7f0a1b2c3d4e5f\n'
+	printf '    RevisionId: 1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d\n    AssetSources:\n'
+	cat
+}
+yaml_job > "$tmp/repo/jobs/suppressed.yaml" <<'YAML'
       - Bucket: Legacy_Provider_Data  # createjob-lint: disable=CJ206 -- bucket from 2016
         Key: prices/2026-11.csv
       # createjob-lint: disable=CJ205 -- the comment above the line
@@ -111,6 +113,17 @@ check "suppressions without reasons can be made errors" '[ "$rc" -eq 1 ] && grep
 sed -i '1i # createjob-lint: disable-file=CJ206,CJ205 -- legacy data, migrating in 2027' "$tmp/repo/jobs/suppressed.yaml"
 lint jobs/suppressed.yaml
 check "disable-file suppresses a rule in the whole file" '! grep -qE "\[CJ20[56]\]" "$tmp/out"'
+# Far from the comment, on lines without comments of their own.
+{
+	echo '# createjob-lint: disable-file=CJ206,CJ205 -- legacy data, migrating in 2027'
+	yaml_job <<'YAML'
+      - {Bucket: Legacy_One, Key: a.csv}
+      - {Bucket: s3://example-provider-data, Key: b.csv}
+YAML
+} > "$tmp/repo/jobs/whole-file.yaml"
+lint jobs/whole-file.yaml
+check "disable-file reaches findings on lines far from it" \
+	'[ "$rc" -eq 0 ] && ! grep -qE "\[CJ(20[56]|302)\]" "$tmp/out" && grep -q "^1 file checked: 0 errors, 0 warnings, 0 infos$" "$tmp/out"'
 
 # Suppressions for JSON live in the config, by file and pointer.
 cat > "$tmp/repo/.createjob-lint.yaml" <<'CFG'
@@ -126,5 +139,64 @@ CFG
 lint jobs/uri.json legacy
 check "a config suppression hides findings at and below its pointer" '! grep -q "uri.json.*CJ205" "$tmp/out"'
 check "but not at another pointer" 'grep -q "legacy.json.*CJ206" "$tmp/out"'
+
+# A pointer names one array element: .../1 is not .../10.
+{
+	printf '{"Type": "IMPORT_ASSETS_FROM_S3",\n "Details": {"ImportAssetsFromS3": {\n'
+	printf '   "DataSetId": "6c1f2e0d8a3b4c5d9e7f0a1b2c3d4e5f",\n'
+	printf '   "RevisionId": "1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d",\n   "AssetSources": [\n'
+	for i in 0 1 2 3 4 5 6 7 8 9; do
+		printf '     {"Bucket": "Legacy_%s", "Key": "k%s.csv"},\n' "$i" "$i"
+	done
+	printf '     {"Bucket": "Legacy_10", "Key": "k10.csv"}]}}}\n'
+} > "$tmp/repo/jobs/eleven.json"
+cat > "$tmp/repo/.createjob-lint.yaml" <<'CFG'
+suppressions:
+  - files: ["jobs/eleven.json"]
+    rules: [CJ206]
+    pointer: /Details/ImportAssetsFromS3/AssetSources/1
+    reason: one legacy bucket, kept on purpose
+CFG
+lint jobs/eleven.json
+check "a pointer suppression of element 1 hides its finding" '! grep -q "eleven.json:7:.*\[CJ206\]" "$tmp/out"'
+check "but not element 10's (nor any other)" \
+	'grep -q "eleven.json:16:.*\[CJ206\]" "$tmp/out" && [ "$(grep -c "\[CJ206\]" "$tmp/out")" -eq 10 ]'
+rm "$tmp/repo/.createjob-lint.yaml"
+
+# A comment after a value suppresses that line only; alone on its line, the next.
+yaml_job > "$tmp/repo/jobs/trailing.yaml" <<'YAML'
+      - {Bucket: Legacy_One, Key: a.csv}  # createjob-lint: disable=CJ206 -- kept
+      - {Bucket: Legacy_Two, Key: b.csv}
+      # createjob-lint: disable=CJ206 -- kept too
+      - {Bucket: Legacy_Three, Key: c.csv}
+      - {Bucket: Legacy_Four, Key: d.csv}
+YAML
+lint jobs/trailing.yaml
+check "a trailing comment suppresses its own line" '! grep -q "trailing.yaml:7:" "$tmp/out"'
+check "and not the next line" 'grep -q "trailing.yaml:8:18: .*\[CJ206\]" "$tmp/out"'
+check "a comment alone on its line suppresses the next line only" \
+	'! grep -q "trailing.yaml:10:" "$tmp/out" && grep -q "trailing.yaml:11:.*\[CJ206\]" "$tmp/out"'
+check "both suppressions are used (no CJ302)" '! grep -q "CJ302" "$tmp/out"'
+
+# --config from a sibling folder: its globs are relative to its own folder, however
+# the config and the files are named.
+mkdir -p "$tmp/other"
+cat > "$tmp/repo/ci.yaml" <<'CFG'
+rules: {CJ205: warning}
+overrides:
+  - files: ["legacy/**"]
+    rules: {CJ206: off}
+CFG
+(cd "$tmp/other" && "$CJL" --color never --config ../repo/ci.yaml ../repo/legacy ../repo/jobs/uri.json) > "$tmp/out" 2>&1
+check "--config ../repo/ci.yaml from a sibling folder applies its overrides to ../repo/legacy" \
+	'! grep -q "CJ206" "$tmp/out" && grep -q "jobs/uri.json:5:.*warning: .*\[CJ205\]" "$tmp/out"'
+(cd "$tmp/other" && "$CJL" --config ../repo/ci.yaml --print-config ../repo/legacy/old/legacy.json) > "$tmp/out" 2>&1
+check "--print-config from there gives the path in the config's folder" \
+	'grep -q "^path in config: legacy/old/legacy.json$" "$tmp/out" && grep -q "^  CJ206 off      override on line 3$" "$tmp/out"'
+# A folder whose name starts with the config's folder name is not below it.
+mkdir -p "$tmp/repo2/legacy"
+job "$tmp/repo2/legacy/x.json" "Legacy_Provider_Data"
+(cd "$tmp" && "$CJL" --color never --config repo/ci.yaml repo2/legacy/x.json) > "$tmp/out" 2>&1
+check "repo/ci.yaml's legacy/** does not reach repo2/legacy" 'grep -q "repo2/legacy/x.json:5:.*\[CJ206\]" "$tmp/out"'
 
 finish config

@@ -7,7 +7,8 @@
 # Environment: CJL (the binary), TESTDATA (the testdata folder); optional PYTHON
 # (the interpreter to use), DIFFERENTIAL_SEED, DIFFERENTIAL_KEEP (a folder to keep
 # the mutants in), DIFFERENTIAL_VERBOSE=1 (show the file of every mismatch).
-# Skips (exit 77) when python3 or the AWS CLI v2 Python modules are missing.
+# Skips (exit 77) when python3 or the AWS CLI v2 Python modules are missing; fails
+# instead in CI (CI=true), where .ci/run installs them.
 set -u
 . "$(dirname "$0")/lib.sh"
 
@@ -30,12 +31,10 @@ for cand in ${PYTHON:-} python3 /usr/bin/python3; do
 	fi
 done
 if [ -z "$tried" ]; then
-	echo "SKIP: python3 is not installed (apt-get install python3 awscli)"
-	exit 77
+	skip differential "python3 is not installed (apt-get install python3 awscli)"
 fi
 if [ -z "$python" ]; then
-	echo "SKIP: no python3 with the AWS CLI v2 modules (tried:$tried); apt-get install awscli"
-	exit 77
+	skip differential "no python3 with the AWS CLI v2 modules (tried:$tried); apt-get install awscli"
 fi
 if [ ! -x "$CJL" ]; then
 	echo "FAIL: $CJL is not an executable"
@@ -50,3 +49,7 @@ set -- --cjl "$CJL" --testdata "$TESTDATA"
 # The mutants go to lib.sh's scratch folder, removed on exit. The script prints the
 # closing line "differential: N passed, M failed" itself.
 TMPDIR=$tmp "$python" "$here/differential.py" "$@"
+rc=$?
+# differential.py skips (77) when the CLI's modules cannot be loaded after all.
+[ "$rc" -eq 77 ] && skip differential "differential.py could not load the AWS CLI v2 modules"
+exit "$rc"

@@ -11,23 +11,23 @@
 #  - examples/github-workflow.yml, examples/pre-commit-config.yaml and
 #    .pre-commit-hooks.yaml parse and say what they must.
 # Environment: CJL, TESTDATA, SRCDIR. Needs jq; xmllint (libxml2-utils) and
-# python3 (with python3-yaml) for some checks, skipped visibly without them.
+# python3 (with python3-yaml) for some checks, skipped visibly without them (a
+# failure in CI, where .ci/run installs them).
 set -u
 . "$(dirname "$0")/lib.sh"
 SRCDIR=${SRCDIR:-$here/..}
 if ! command -v jq >/dev/null 2>&1; then
-	echo "SKIP: jq is not installed (apt-get install jq)"
-	exit 77
+	skip ciformats "jq is not installed (apt-get install jq)"
 fi
 have_xmllint=false
 command -v xmllint >/dev/null 2>&1 && have_xmllint=true
-$have_xmllint || echo "SKIP: xmllint is not installed (apt-get install libxml2-utils): JUnit XML well-formedness and counts not checked"
+$have_xmllint || missing "xmllint is not installed (apt-get install libxml2-utils): JUnit XML well-formedness and counts not checked"
 have_python=false
 command -v python3 >/dev/null 2>&1 && python3 -c 'import xml.etree.ElementTree' 2>/dev/null && have_python=true
-$have_python || echo "SKIP: python3 is not installed: JUnit contents not compared finding by finding"
+$have_python || missing "python3 is not installed: JUnit contents not compared finding by finding"
 have_yaml=false
 $have_python && python3 -c 'import yaml' 2>/dev/null && have_yaml=true
-$have_yaml || echo "SKIP: python3 yaml module is missing (apt-get install python3-yaml): workflow and pre-commit files not parsed"
+$have_yaml || missing "python3 yaml module is missing (apt-get install python3-yaml): workflow and pre-commit files not parsed"
 # The findings of JSON reports as tuples: severity|path|line|rule|message.
 json_findings() {
 	jq -r '.files[] | .path as $p | .diagnostics[] | "\(.severity)|\($p)|\(.line)|\(.rule)|\(.message)"' "$@" | LC_ALL=C sort
@@ -161,6 +161,22 @@ if $have_python; then
 		'[ "$(junit_findings "$tmp/esc.xml")" = "$(json_junit "$tmp/esc.json" | sed "s/\x01/\xef\xbf\xbd/" | LC_ALL=C sort)" ]'
 	check "escaping: the junit testcase is named by the path" \
 		'python3 -c "import sys, xml.etree.ElementTree as ET; sys.exit(ET.parse(sys.argv[1]).getroot().find(\"testsuite/testcase\").get(\"name\") != sys.argv[2])" "$tmp/esc.xml" "$esc"'
+fi
+
+# A file name holding CR, LF, a tab and XML's special characters: the JUnit
+# testsuite and testcase names give it back exactly (attribute values escape them
+# as character references, which XML parsers keep).
+crname=$(printf 'cr\rlf\ntab\t<&>"x.json')
+cp "$TESTDATA/cases/cj203-hex-md5.json" "$tmp/esc/$crname"
+"$CJL" -f junit="$tmp/crname.xml" "$crname" > /dev/null 2>&1
+if $have_xmllint; then
+	check "escaping: junit with a file name holding CR is well-formed XML" 'xmllint --noout "$tmp/crname.xml"'
+fi
+if $have_python; then
+	check "escaping: junit names the file's testcase by the exact file name, CR included" \
+		'python3 -c "import sys, xml.etree.ElementTree as ET
+r = ET.parse(sys.argv[1]).getroot(); c = list(r.iter(\"testcase\"))
+sys.exit(not (len(c) == 1 and c[0].get(\"name\") == sys.argv[2] and c[0].get(\"file\") == sys.argv[2]))" "$tmp/crname.xml" "$crname"'
 fi
 
 # --- files that cannot be read ----------------------------------------------------

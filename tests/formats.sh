@@ -5,8 +5,7 @@
 set -u
 . "$(dirname "$0")/lib.sh"
 if ! command -v jq >/dev/null 2>&1; then
-	echo "SKIP: jq is not installed (apt-get install jq)"
-	exit 77
+	skip formats "jq is not installed (apt-get install jq)"
 fi
 
 cd "$TESTDATA" || exit 1
@@ -29,6 +28,12 @@ jq -r '.files[] | .path as $p | .diagnostics[] | "\($p):\(.line):\(.column): \(.
 grep -E '^[^ ].*:[0-9]+:[0-9]+: (error|warning|info): ' "$tmp/out.txt" > "$tmp/from-text.txt"
 check "JSON and text agree finding by finding" 'diff -u "$tmp/from-text.txt" "$tmp/from-json.txt"'
 check "the corpus has findings to compare" '[ -s "$tmp/from-json.txt" ]'
+# Suggestions: the base64 form of the hex MD5 b1946ac9... (the digest of "hello\n"),
+# and the member a misspelt name meant.
+check "a CJ203 finding suggests the base64 digest" \
+	'jq -e "[.files[] | select(.path == \"cases/cj203-hex-md5.json\") | .diagnostics[] | .suggestion] == [\"sZRqySSS0jR8YjW00mERhA==\"]" "$tmp/out.json" >/dev/null'
+check "suggestions are strings, and CJ102 findings have them" \
+	'jq -e "([.files[].diagnostics[] | select(has(\"suggestion\")) | .suggestion | type == \"string\"] | all) and ([.files[].diagnostics[] | select(.rule == \"CJ102\" and has(\"suggestion\"))] | length > 0)" "$tmp/out.json" >/dev/null'
 
 # -j N: the reports do not depend on the number of threads.
 for j in 1 2 7; do

@@ -28,3 +28,27 @@ finish() {
 	echo "$1: $pass passed, $fail failed"
 	[ "$fail" -eq 0 ]
 }
+
+# In CI (CI=true) .ci/run installs every tool the tests use, so a missing one is a
+# failure there, not a reason to skip.
+in_ci() { [ "${CI:-}" = true ]; }
+
+# missing WHY: some checks cannot run without a tool: a failure in CI, else said.
+missing() {
+	if in_ci; then
+		fail=$((fail + 1))
+		echo "FAIL: $1 (CI installs it)"
+	else
+		echo "SKIP: $1"
+	fi
+}
+
+# skip NAME WHY: the whole script cannot run: exit 77 (skipped), or fail in CI.
+skip() {
+	missing "$2"
+	if in_ci; then
+		finish "$1"
+		exit 1
+	fi
+	exit 77
+}

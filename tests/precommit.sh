@@ -12,8 +12,7 @@ set -u
 SRCDIR=${SRCDIR:-$here/..}
 for tool in git pre-commit; do
 	if ! command -v "$tool" >/dev/null 2>&1; then
-		echo "SKIP: $tool is not installed (apt-get install git pre-commit)"
-		exit 77
+		skip precommit "$tool is not installed (apt-get install git pre-commit)"
 	fi
 done
 echo "$(pre-commit --version), $(git --version)"

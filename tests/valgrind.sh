@@ -5,8 +5,7 @@
 set -u
 . "$(dirname "$0")/lib.sh"
 if ! command -v valgrind >/dev/null 2>&1; then
-	echo "SKIP: valgrind is not installed (apt-get install valgrind)"
-	exit 77
+	skip valgrind "valgrind is not installed (apt-get install valgrind)"
 fi
 memcheck() { # NAME ARGS...
 	name=$1

@@ -8,5 +8,7 @@ Suite *position_suite(void);
 Suite *engine_suite(void);
 Suite *rules_suite(void);
 Suite *bounded_suite(void);
+Suite *glob_suite(void);
+Suite *config_suite(void);
 
 #endif

@@ -342,6 +342,29 @@ START_TEST(cj004_yaml_typing)
 }
 END_TEST
 
+/* An integer written with a leading zero gets the message that says the zero is lost. */
+START_TEST(cj004_leading_zero_variant)
+{
+	static const struct {
+		const char *value, *variant;
+	} cases[] = {
+		{ "0123", "leading-zero" }, { "007", "leading-zero" }, { "00", "leading-zero" },
+		{ "-012", "leading-zero" }, { "0", "default" }, { "42", "default" },
+		{ "100", "default" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *text = xasprintf(KEY_YAML, cases[i].value);
+		struct lint_result r = lint_text(text, FORMAT_YAML);
+
+		ck_assert_str_eq(only(&r, "CJ004", 7, 14, cases[i].value)->variant, cases[i].variant);
+		lint_result_free(&r);
+		free(text);
+	}
+}
+END_TEST
+
 START_TEST(cj004_empty_value)
 {
 	char *text = xasprintf(KEY_YAML, "");
@@ -1541,6 +1564,29 @@ START_TEST(cj107_tags)
 }
 END_TEST
 
+/* --- Order of findings ------------------------------------------------------------ */
+
+START_TEST(findings_at_one_start_shorter_first)
+{
+	/* The unknown first key (CJ102) and the mapping it starts that lacks RevisionId
+	 * (CJ101) start at one place: the shorter range comes first. */
+	struct lint_result r = lint_text("Type: EXPORT_ASSET_TO_SIGNED_URL\n"
+					 "Details:\n"
+					 "  ExportAssetToSignedUrl:\n"
+					 "    Comment: hello\n"
+					 "    AssetId: " ASSET "\n"
+					 "    DataSetId: " DSET "\n",
+					 FORMAT_YAML);
+
+	ck_assert_uint_eq(r.diags.n, 2);
+	ck_assert_str_eq(r.diags.items[0].rule, "CJ102");
+	ck_assert_str_eq(r.diags.items[1].rule, "CJ101");
+	ck_assert_uint_eq(r.diags.items[0].start, r.diags.items[1].start);
+	ck_assert_uint_lt(r.diags.items[0].end, r.diags.items[1].end);
+	lint_result_free(&r);
+}
+END_TEST
+
 /* --- Severity overrides ---------------------------------------------------------- */
 
 /* Lints text written to a file of that name in a fresh folder, through lint_path (where
@@ -1657,7 +1703,9 @@ Suite *engine_suite(void)
 	tcase_add_test(load, cj003_not_mapping_message);
 	tcase_add_loop_test(load, cj004_yaml_typing, 0,
 			    (int)(sizeof typed_cases / sizeof *typed_cases));
+	tcase_add_test(load, cj004_leading_zero_variant);
 	tcase_add_test(load, cj004_empty_value);
+	tcase_add_test(load, findings_at_one_start_shorter_first);
 	tcase_add_test(load, cj004_yaml11_directive);
 	tcase_add_test(load, cj004_not_for_json_or_containers);
 	tcase_add_test(load, cj008_yaml11_directive);

@@ -265,6 +265,18 @@ END_TEST
 
 /* --- CJ202 KMS keys -------------------------------------------------------------- */
 
+/* An export of one revision with KeyPattern %s, then %s (more destinations). */
+#define KEY_PATTERN_YAML                                                                   \
+	"Type: EXPORT_REVISIONS_TO_S3\n"                                                   \
+	"Details:\n"                                                                       \
+	"  ExportRevisionsToS3:\n"                                                         \
+	"    DataSetId: " DSET "\n"                                                        \
+	"    RevisionDestinations:\n"                                                      \
+	"      - Bucket: example-exports\n"                                                \
+	"        KeyPattern: %s\n"                                                         \
+	"        RevisionId: " REV "\n"                                                    \
+	"%s"
+
 #define REVISIONS_YAML                                                                     \
 	"Type: EXPORT_REVISIONS_TO_S3\n"                                                   \
 	"Details:\n"                                                                       \
@@ -310,6 +322,18 @@ static const struct kms_case {
 	{ "aws:kms", KEY_ARN, NULL, NULL, NULL },
 	{ "aws:kms", "arn:aws:kms:eu-west-1:123456789012:key/mrk-1234abcd12ab34cd56ef1234567890ab",
 	  NULL, NULL, NULL },
+	/* A region is two or more words and a number, joined by dashes. */
+	{ "aws:kms", "arn:aws:kms:useast-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+	  "part", "the region is missing or malformed", NULL },
+	{ "aws:kms", "arn:aws:kms:us-east:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+	  "part", "the region is missing or malformed", NULL },
+	{ "aws:kms", "arn:aws:kms:ap-southeast-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+	  NULL, NULL, NULL },
+	/* mrk- and exactly 32 lowercase hex digits. */
+	{ "aws:kms", "arn:aws:kms:eu-west-1:123456789012:key/mrk-1234abcd12ab34cd56ef1234567890abc",
+	  "part", "the key id must be a UUID or mrk-", NULL },
+	{ "aws:kms", "arn:aws:kms:eu-west-1:123456789012:key/mrk-1234abcd12ab34cd56ef1234567890a",
+	  "part", "the key id must be a UUID or mrk-", NULL },
 	/* Well-formed keys in other partitions: not CJ202, but Data Exchange cannot use
 	 * them (CJ209). */
 	{ "aws:kms", "arn:aws-cn:kms:cn-north-1:123456789012:key/1234ABCD-12AB-34CD-56EF-1234567890AB",
@@ -358,6 +382,32 @@ START_TEST(cj202_export_encryption)
 	lint_result_free(&r);
 	free(text);
 	free(enc);
+}
+END_TEST
+
+/* CJ207 pattern-long: a KeyPattern of 1024 bytes is the longest allowed. */
+START_TEST(cj207_key_pattern_length)
+{
+	static const size_t lengths[] = { 1023, 1024, 1025 };
+	size_t i;
+
+	for (i = 0; i < sizeof lengths / sizeof *lengths; i++) {
+		char *pattern = repeated("${Revision.Id}/${Asset.Name}/", "x", lengths[i] - 29, "");
+		char *text = xasprintf(KEY_PATTERN_YAML, pattern, "");
+		struct lint_result r = lint_text(text, FORMAT_YAML);
+
+		ck_assert_uint_eq(strlen(pattern), lengths[i]);
+		if (lengths[i] <= 1024) {
+			expect_none(&r, text);
+		} else {
+			const struct diag *d = expect_one(&r, text, "CJ207", "pattern-long", "${Revision");
+
+			ck_assert_str_eq(diag_arg(d, "bytes"), "1025");
+		}
+		lint_result_free(&r);
+		free(text);
+		free(pattern);
+	}
 }
 END_TEST
 
@@ -1621,6 +1671,18 @@ START_TEST(cj216_api_id)
 }
 END_TEST
 
+/* Ten characters, one of them NUL (YAML's "\0"): not an API id. */
+START_TEST(cj216_api_id_with_nul)
+{
+	char *text = xasprintf(API_YAML, "a1b2c\\0d4e5");
+	struct lint_result r = lint_text(text, FORMAT_YAML);
+
+	expect_one_at(&r, text, "CJ216", "default", 4, 12);
+	lint_result_free(&r);
+	free(text);
+}
+END_TEST
+
 /* --- CJ217, CJ218 Lake Formation ------------------------------------------------- */
 
 START_TEST(cj217_cj218_lake_formation)
@@ -1724,16 +1786,7 @@ START_TEST(cj220_revision_collisions)
 	size_t i;
 
 	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
-		char *text = xasprintf("Type: EXPORT_REVISIONS_TO_S3\n"
-				       "Details:\n"
-				       "  ExportRevisionsToS3:\n"
-				       "    DataSetId: " DSET "\n"
-				       "    RevisionDestinations:\n"
-				       "      - Bucket: example-exports\n"
-				       "        KeyPattern: ${Asset.Name}\n"
-				       "        RevisionId: " REV "\n"
-				       "%s",
-				       cases[i].second);
+		char *text = xasprintf(KEY_PATTERN_YAML, "${Asset.Name}", cases[i].second);
 		struct lint_result r = lint_text(text, FORMAT_YAML);
 		const struct diag *d = first_of(&r, "CJ220");
 
@@ -2340,6 +2393,7 @@ Suite *rules_suite(void)
 	tcase_add_loop_test(kms, cj202_export_encryption, 0,
 			    (int)(sizeof kms_cases / sizeof *kms_cases));
 	tcase_add_test(kms, cj202_empty_export_key_arn);
+	tcase_add_test(kms, cj207_key_pattern_length);
 	tcase_add_test(kms, cj202_kms_keys_to_grant);
 	tcase_add_test(kms, cj212_aes256_with_key);
 	suite_add_tcase(s, kms);
@@ -2388,6 +2442,7 @@ Suite *rules_suite(void)
 	tcase_add_unchecked_fixture(request, setup, teardown);
 	tcase_add_loop_test(request, cj216_api_id, 0,
 			    (int)(sizeof api_id_cases / sizeof *api_id_cases));
+	tcase_add_test(request, cj216_api_id_with_nul);
 	tcase_add_test(request, cj217_cj218_lake_formation);
 	tcase_add_test(request, cj221_skeleton_leftovers);
 	tcase_add_test(request, cj221_one_extra_member_is_cj201);
