@@ -32,6 +32,37 @@ static int read_messages(struct catalog *cat, struct rule *r, const struct node 
 	return 0;
 }
 
+/* A source is "Title <https://address>": what --explain and SARIF help cite. */
+static bool is_source(const char *s)
+{
+	const char *open = strstr(s, " <https://");
+	size_t n = strlen(s);
+
+	return open && open > s && s[n - 1] == '>' && !strchr(open + 2, ' ') &&
+	       !strchr(open + 2, '<') && strchr(open + 2, '>') == s + n - 1;
+}
+
+static int read_sources(struct catalog *cat, struct rule *r, const struct node *rule_node)
+{
+	const struct node *list = node_deref(node_get(rule_node, "sources"));
+	size_t i;
+
+	if (!list)
+		return 0;
+	if (list->kind != NODE_SEQUENCE)
+		return rulesfile_fail(&cat->file, list, "sources of %s must be a list", r->id);
+	r->sources = xcalloc(list->nitems ? list->nitems : 1, sizeof *r->sources);
+	for (i = 0; i < list->nitems; i++) {
+		const struct node *item = node_deref(list->items[i]);
+
+		if (!node_is_string(item) || !is_source(item->text))
+			return rulesfile_fail(&cat->file, item,
+					      "a source of %s reads \"Title <https://address>\"", r->id);
+		r->sources[r->nsources++] = item->text;
+	}
+	return 0;
+}
+
 static int read_rule(struct catalog *cat, struct rule *r, const struct node *n)
 {
 	struct rulesfile *rf = &cat->file;
@@ -62,7 +93,7 @@ static int read_rule(struct catalog *cat, struct rule *r, const struct node *n)
 		r->example_good = rulesfile_string(rf, ex, "good");
 		r->example_also = rulesfile_opt_string(rf, ex, "also");
 	}
-	if (rf->error)
+	if (rf->error || read_sources(cat, r, n) < 0)
 		return -1;
 	return read_messages(cat, r, n);
 }
@@ -132,8 +163,10 @@ void catalog_free(struct catalog *cat)
 		memset(cat, 0, sizeof *cat);
 		return;
 	}
-	for (i = 0; i < cat->allocated; i++)
+	for (i = 0; i < cat->allocated; i++) {
 		free(cat->rules[i].messages);
+		free(cat->rules[i].sources);
+	}
 	free(cat->rules);
 	rulesfile_close(&cat->file);
 	memset(cat, 0, sizeof *cat);

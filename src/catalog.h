@@ -26,6 +26,8 @@ struct rule {
 	const char *example_bad;
 	const char *example_good;
 	const char *example_also;   /* rules the bad example must also fire, or NULL */
+	const char **sources;       /* public documents the rule rests on: "Title <https://...>" */
+	size_t nsources;
 };
 
 /* Strings point into the loaded file, which the catalog owns. */

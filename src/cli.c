@@ -78,7 +78,7 @@ void cli_print_help(FILE *out)
 	      "      --rules=DIR         load catalog.yaml and shape.yaml from DIR instead of\n"
 	      "                          the built-in copy of rules/\n"
 	      "      --list-rules        list every rule (with -f json, as JSON) and exit\n"
-	      "      --explain=RULE      describe one rule, with examples, and exit\n"
+	      "      --explain=RULE      describe one rule, with examples and sources, and exit\n"
 	      "      --man-rules         print the RULES section of the man page and exit\n"
 	      "      --input-format=FMT  json or yaml for standard input (default: from\n"
 	      "                          --stdin-filename, else guessed from the text)\n"

@@ -49,6 +49,15 @@ static void emit_catalog(FILE *out, const struct catalog *cat)
 			fputs(" },\n", out);
 		}
 		fputs("};\n\n", out);
+		if (!r->nsources)
+			continue;
+		fprintf(out, "static const char *sources_%zu[] = {\n", i);
+		for (j = 0; j < r->nsources; j++) {
+			fputc('\t', out);
+			emit_string(out, r->sources[j]);
+			fputs(",\n", out);
+		}
+		fputs("};\n\n", out);
 	}
 	fprintf(out, "static struct rule rules[%zu] = {\n", cat->n);
 	for (i = 0; i < cat->n; i++) {
@@ -72,6 +81,8 @@ static void emit_catalog(FILE *out, const struct catalog *cat)
 		emit_string(out, r->example_good);
 		fputs(",\n\t  .example_also = ", out);
 		emit_string(out, r->example_also);
+		if (r->nsources)
+			fprintf(out, ",\n\t  .sources = sources_%zu, .nsources = %zu", i, r->nsources);
 		fputs(" },\n", out);
 	}
 	fputs("};\n\n", out);

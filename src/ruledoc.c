@@ -95,6 +95,7 @@ static void add_indented(struct strbuf *sb, const char *text)
 char *ruledoc_explain_text(const struct rule *r)
 {
 	struct strbuf sb;
+	size_t i;
 
 	sb_init(&sb);
 	sb_addf(&sb, "%s %s (%s)\n\n%s\n\n%s\n", r->id, r->name, severity_name(r->severity),
@@ -105,12 +106,17 @@ char *ruledoc_explain_text(const struct rule *r)
 		sb_adds(&sb, "\nFixed:\n");
 		add_indented(&sb, r->example_good);
 	}
+	if (r->nsources)
+		sb_adds(&sb, "\nSources:\n");
+	for (i = 0; i < r->nsources; i++)
+		sb_addf(&sb, "    %s\n", r->sources[i]);
 	return sb_detach(&sb);
 }
 
 char *ruledoc_explain_markdown(const struct rule *r)
 {
 	struct strbuf sb;
+	size_t i;
 
 	sb_init(&sb);
 	sb_addf(&sb, "**%s** (%s, %s): %s\n\n%s\n", r->id, r->name, severity_name(r->severity),
@@ -118,6 +124,15 @@ char *ruledoc_explain_markdown(const struct rule *r)
 	if (r->example_bad)
 		sb_addf(&sb, "\nWith the problem:\n\n```%s\n%s```\n\nFixed:\n\n```%s\n%s```\n",
 			r->example_format, r->example_bad, r->example_format, r->example_good);
+	if (r->nsources)
+		sb_adds(&sb, "\nSources:\n\n");
+	for (i = 0; i < r->nsources; i++) {
+		/* "Title <https://...>" -> "- [Title](https://...)" */
+		const char *open = strrchr(r->sources[i], '<');
+
+		sb_addf(&sb, "- [%.*s](%.*s)\n", (int)(open - 1 - r->sources[i]), r->sources[i],
+			(int)(strlen(open) - 2), open + 1);
+	}
 	return sb_detach(&sb);
 }
 
@@ -152,7 +167,7 @@ static void man_text(FILE *out, const char *text, int in_example)
 
 void ruledoc_man(FILE *out, const struct catalog *cat)
 {
-	size_t i;
+	size_t i, j;
 
 	fputs(".SH RULES\n"
 	      "Each finding names its rule. Rules CJ0xx concern the document (syntax,\n"
@@ -166,12 +181,18 @@ void ruledoc_man(FILE *out, const struct catalog *cat)
 		man_text(out, r->summary, 0);
 		fputs(".PP\n", out);
 		man_text(out, r->description, 0);
-		if (!r->example_bad)
-			continue;
-		fputs(".PP\nExample with the problem:\n.PP\n.RS 4\n.nf\n", out);
-		man_text(out, r->example_bad, 1);
-		fputs(".fi\n.RE\n.PP\nFixed:\n.PP\n.RS 4\n.nf\n", out);
-		man_text(out, r->example_good, 1);
-		fputs(".fi\n.RE\n", out);
+		if (r->example_bad) {
+			fputs(".PP\nExample with the problem:\n.PP\n.RS 4\n.nf\n", out);
+			man_text(out, r->example_bad, 1);
+			fputs(".fi\n.RE\n.PP\nFixed:\n.PP\n.RS 4\n.nf\n", out);
+			man_text(out, r->example_good, 1);
+			fputs(".fi\n.RE\n", out);
+		}
+		if (r->nsources)
+			fputs(".PP\nSources:\n", out);
+		for (j = 0; j < r->nsources; j++) {
+			fputs(".br\n", out);
+			man_text(out, r->sources[j], 0);
+		}
 	}
 }

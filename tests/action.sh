@@ -20,13 +20,8 @@ unset MAKEFLAGS MFLAGS
 
 # The action's folder: the files of the source tree.
 action=$tmp/action
-mkdir -p "$action"
-if git -C "$SRCDIR" rev-parse --git-dir >/dev/null 2>&1; then
-	(cd "$SRCDIR" && git ls-files -z --cached --others --exclude-standard |
-		xargs -0 tar cf - --no-recursion 2>/dev/null) | (cd "$action" && tar xf -)
-else
-	(cd "$SRCDIR" && tar cf - --exclude='./build*' .) | (cd "$action" && tar xf -)
-fi
+. "$here/scratch.sh"
+copy_source_tree "$action"
 
 # Writes one script per step of action.yml into $2, inputs given as NAME=VALUE.
 cat > "$tmp/steps.py" <<'PY'

@@ -59,4 +59,28 @@ EOF
 check "SARIF help.markdown names the rule and shows the examples in fenced blocks" \
 	'jq -e -f "$tmp/markdown.jq" "$tmp/help.sarif" >/dev/null'
 
+# --- --explain cites public documents ------------------------------------------------
+for id in $ids; do "$CJL" --explain "$id"; done > "$tmp/explain.all"
+check "no rule text refers to a document that is not public (REFERENCE)" \
+	'! grep -q "REFERENCE" "$tmp/explain.all" && ! grep -q "REFERENCE" "$MANPAGE" && ! grep -q "REFERENCE" "$tmp/help.sarif"'
+uncited=
+for id in $ids; do
+	case $id in CJ1*|CJ2*) ;; *) continue ;; esac
+	"$CJL" --explain "$id" | sed -n '/^Sources:$/,$p' | grep -qE "^    [^ ].* <https://[^ >]+>$" || uncited="$uncited $id"
+done
+check "every request-shape and semantic rule cites a public source ($uncited)" '[ -z "$uncited" ]'
+check "--explain quota cites the AWS Data Exchange quotas page by title and address" \
+	'"$CJL" --explain CJ214 | grep -qx "    AWS Data Exchange User Guide: AWS Data Exchange quotas <https://docs.aws.amazon.com/data-exchange/latest/userguide/limits.html>"'
+check "SARIF help cites the sources as Markdown links" \
+	'jq -e ".runs[0].tool.driver.rules[] | select(.id == \"CJ205\") | .help.markdown | contains(\"- [Amazon S3 User Guide: General purpose bucket naming rules](https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html)\")" "$tmp/help.sarif" >/dev/null'
+check "the man page lists the sources" 'grep -q "^Sources:" "$MANPAGE" && grep -q "bucketnamingrules.html" "$MANPAGE"'
+check "CJ001 is proofread" '"$CJL" --explain CJ001 | tr "\n" " " | grep -q "a file that does not parse is rejected" && ! grep -q "either cannot parse" "$tmp/explain.all"'
+# A malformed source in a catalog given with --rules is refused, with its position.
+mkdir "$tmp/rules"
+cp "$SRCDIR/rules/shape.yaml" "$tmp/rules/"
+sed '0,/^      - "AWS CLI User Guide/s//      - "no address here"\n&/' "$SRCDIR/rules/catalog.yaml" > "$tmp/rules/catalog.yaml"
+"$CJL" --rules "$tmp/rules" --list-rules > /dev/null 2> "$tmp/rules.err"
+check "a source without a title and https address is refused with its position" \
+	'[ $? -eq 2 ] && grep -qE "catalog.yaml:[0-9]+:[0-9]+: .*Title <https://address>" "$tmp/rules.err"'
+
 finish docs

@@ -17,19 +17,9 @@ for tool in git pre-commit autoreconf make cc pkg-config; do
 	fi
 done
 
-HOME=$tmp/home
-XDG_CONFIG_HOME=$tmp/home/.config
-XDG_CACHE_HOME=$tmp/home/.cache
-PRE_COMMIT_HOME=$tmp/pre-commit-home
-GIT_CONFIG_NOSYSTEM=1
-GIT_AUTHOR_NAME=test GIT_AUTHOR_EMAIL=test@example.invalid
-GIT_COMMITTER_NAME=test GIT_COMMITTER_EMAIL=test@example.invalid
-export HOME XDG_CONFIG_HOME XDG_CACHE_HOME PRE_COMMIT_HOME GIT_CONFIG_NOSYSTEM \
-	GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL
-unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE PRE_COMMIT_ALLOW_NO_CONFIG SKIP MAKEFLAGS MFLAGS
-mkdir -p "$HOME"
-git config --global init.defaultBranch main
-git config --global advice.detachedHead false
+. "$here/scratch.sh"
+scratch_home
+unset MAKEFLAGS MFLAGS
 
 # PATH without any folder that holds a createjob-lint.
 clean_path=
@@ -58,13 +48,7 @@ check "the README shows a pre-commit configuration with a repo and a rev" '[ -n 
 # A clone of this project (the files git knows of, as they are in the source tree),
 # committed and tagged with the README's rev.
 clone=$tmp/createjob-lint
-mkdir -p "$clone"
-if git -C "$SRCDIR" rev-parse --git-dir >/dev/null 2>&1; then
-	(cd "$SRCDIR" && git ls-files -z --cached --others --exclude-standard |
-		xargs -0 tar cf - --no-recursion 2>/dev/null) | (cd "$clone" && tar xf -)
-else
-	(cd "$SRCDIR" && tar cf - --exclude='./build*' .) | (cd "$clone" && tar xf -)
-fi
+copy_source_tree "$clone"
 (cd "$clone" && git init -q && git add -A && git commit -q -m "createjob-lint" && git tag "$rev")
 check "the local clone is tagged $rev" 'git -C "$clone" rev-parse -q --verify "refs/tags/$rev" >/dev/null'
 

@@ -17,20 +17,8 @@ for tool in git pre-commit; do
 done
 echo "$(pre-commit --version), $(git --version)"
 
-# Nothing from the user's configuration, and everything pre-commit keeps in tmp.
-HOME=$tmp/home
-XDG_CONFIG_HOME=$tmp/home/.config
-XDG_CACHE_HOME=$tmp/home/.cache
-PRE_COMMIT_HOME=$tmp/pre-commit-home
-GIT_CONFIG_NOSYSTEM=1
-GIT_AUTHOR_NAME=test GIT_AUTHOR_EMAIL=test@example.invalid
-GIT_COMMITTER_NAME=test GIT_COMMITTER_EMAIL=test@example.invalid
-export HOME XDG_CONFIG_HOME XDG_CACHE_HOME PRE_COMMIT_HOME GIT_CONFIG_NOSYSTEM \
-	GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL
-unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE PRE_COMMIT_ALLOW_NO_CONFIG SKIP
-mkdir -p "$HOME"
-git config --global init.defaultBranch main
-git config --global advice.detachedHead false
+. "$here/scratch.sh"
+scratch_home
 # The built binary, found first on PATH as an installed one would be.
 cjl_dir=$(cd "$(dirname "$CJL")" && pwd)
 PATH=$cjl_dir:$PATH
