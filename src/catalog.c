@@ -66,8 +66,8 @@ static int read_rule(struct catalog *cat, struct rule *r, const struct node *n)
 	return read_messages(cat, r, n);
 }
 
-int catalog_load(struct catalog *cat, const char *path, const char *text, size_t len,
-		 char **error)
+static int catalog_parse(struct catalog *cat, const char *path, const char *text, size_t len,
+			 char **error)
 {
 	const struct node *list;
 	size_t i;
@@ -99,7 +99,47 @@ fail:
 	return -1;
 }
 
-int catalog_load_file(struct catalog *cat, const char *path, char **error)
+/* Looks up each enum once, by id and variant name; the catalog's own order is
+ * free. Returns -1 with *error set when a built-in rule or variant is missing. */
+static int catalog_bind(struct catalog *cat, const char *path, char **error)
+{
+	size_t i;
+
+	for (i = 0; i < RULE_COUNT; i++) {
+		cat->by_id[i] = catalog_find(cat, rule_id_names[i]);
+		if (!cat->by_id[i]) {
+			*error = xasprintf("%s: rule %s is missing; a catalog must define every "
+					   "built-in rule", path, rule_id_names[i]);
+			return -1;
+		}
+	}
+	for (i = 0; i < RULE_MSG_COUNT; i++) {
+		const struct rule_msg_info *m = &rule_msgs[i];
+
+		cat->text[i] = rule_message(cat->by_id[m->rule], m->variant);
+		if (!cat->text[i]) {
+			*error = xasprintf("%s: rule %s has no message '%s'; a catalog must define "
+					   "every built-in message variant", path,
+					   rule_id_names[m->rule], m->variant);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int catalog_load(struct catalog *cat, const char *path, const char *text, size_t len,
+		 char **error)
+{
+	if (catalog_parse(cat, path, text, len, error) < 0)
+		return -1;
+	if (catalog_bind(cat, path, error) < 0) {
+		catalog_free(cat);
+		return -1;
+	}
+	return 0;
+}
+
+static int catalog_read(struct catalog *cat, const char *path, bool bind, char **error)
 {
 	char *text, *why;
 	size_t len;
@@ -110,17 +150,30 @@ int catalog_load_file(struct catalog *cat, const char *path, char **error)
 		free(why);
 		return -1;
 	}
-	rc = catalog_load(cat, path, text, len, error);
+	rc = bind ? catalog_load(cat, path, text, len, error)
+		  : catalog_parse(cat, path, text, len, error);
 	free(text);
 	return rc;
 }
 
-void catalog_init_static(struct catalog *cat, struct rule *rules, size_t n)
+int catalog_load_file(struct catalog *cat, const char *path, char **error)
+{
+	return catalog_read(cat, path, true, error);
+}
+
+int catalog_parse_file(struct catalog *cat, const char *path, char **error)
+{
+	return catalog_read(cat, path, false, error);
+}
+
+int catalog_init_static(struct catalog *cat, struct rule *rules, size_t n, char **error)
 {
 	memset(cat, 0, sizeof *cat);
 	cat->rules = rules;
 	cat->n = n;
 	cat->is_static = true;
+	/* Fails only when src/rule_ids.h is older than rules/catalog.yaml. */
+	return catalog_bind(cat, "built-in catalog", error);
 }
 
 void catalog_free(struct catalog *cat)
@@ -158,4 +211,14 @@ const char *rule_message(const struct rule *rule, const char *variant)
 		if (strcmp(rule->messages[i].variant, variant) == 0)
 			return rule->messages[i].text;
 	return NULL;
+}
+
+const struct rule *catalog_rule(const struct catalog *cat, enum rule_id id)
+{
+	return cat->by_id[id];
+}
+
+const char *catalog_text(const struct catalog *cat, enum rule_msg msg)
+{
+	return cat->text[msg];
 }

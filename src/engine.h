@@ -49,9 +49,10 @@ char *walk_pointer(const struct walk *w);
 /* The text of a string value as it may be shown: masked for secret shapes. */
 const char *walk_shown(const struct walk *w, const struct node *n, const struct shape *s);
 /* Reports a finding at node `at` for the current path; the argument "path" (the
- * dotted path) is added to the name/value pairs, which end with NULL. Inside an
- * alias's value the finding is placed on the alias and names the anchor's line. */
-struct diag *walk_report(struct walk *w, const struct node *at, const char *rule,
-			 const char *variant, ...);
+ * dotted path) is added after the `nargs` pairs (pass DIAG_ARGS or DIAG_NO_ARGS).
+ * Inside an alias's value the finding is placed on the alias and names the
+ * anchor's line. */
+struct diag *walk_report(struct walk *w, const struct node *at, enum rule_msg msg,
+			 const struct diag_pair *args, size_t nargs);
 
 #endif

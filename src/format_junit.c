@@ -205,7 +205,7 @@ static void junit_file(struct formatter *f, const struct lint_result *res)
 	for (i = 0; i < cat->n; i++)
 		first[i] = res->diags.n;
 	for (j = 0; j < res->diags.n; j++) {
-		const struct rule *r = catalog_find(cat, res->diags.items[j].rule);
+		const struct rule *r = catalog_rule(cat, res->diags.items[j].rule);
 
 		rule_of[j] = r ? r->index : cat->n;
 		if (r && first[r->index] == res->diags.n) {

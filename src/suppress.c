@@ -116,8 +116,8 @@ static size_t read_comments(struct source *src, const struct catalog *cat,
 				*out = grow_array(*out, &cap, n + 1, sizeof **out);
 				(*out)[n++] = s;
 			} else {
-				diag_add(diags, "CJ304", bad_id ? "unknown-rule" : "syntax", s.start, s.end, "",
-					 "rule", bad_id, NULL);
+				diag_add(diags, bad_id ? CJ304_UNKNOWN_RULE : CJ304_SYNTAX, s.start,
+					 s.end, "", DIAG_ARGS({ "rule", bad_id }));
 			}
 		}
 		offset = (size_t)(end - src->bytes) + 1;
@@ -144,7 +144,7 @@ static bool by_comment(struct suppression *s, size_t n, const struct diag *d, un
 		bool applies = s[i].whole_file || s[i].line == line ||
 			       (s[i].alone && s[i].line + 1 == line);
 
-		if (applies && names_rule(&s[i], d->rule)) {
+		if (applies && names_rule(&s[i], diag_rule_id(d))) {
 			s[i].used = true;
 			return true;
 		}
@@ -169,7 +169,7 @@ static bool by_config(const struct file_settings *fs, const struct diag *d)
 				    (d->pointer[plen] == '\0' || d->pointer[plen] == '/')))
 			continue;
 		for (k = 0; k < s->nrules; k++)
-			if (strcmp(s->rules[k], d->rule) == 0)
+			if (strcmp(s->rules[k], diag_rule_id(d)) == 0)
 				return true;
 	}
 	return false;
@@ -187,7 +187,7 @@ void suppress_apply(struct source *src, const struct catalog *cat, const struct 
 		struct diag *d = &diags->items[i];
 		unsigned line = source_position(src, d->start).line;
 
-		if (strcmp(d->rule, "CJ304") != 0 && (by_comment(s, n, d, line) || by_config(fs, d))) {
+		if (d->rule != RULE_CJ304 && (by_comment(s, n, d, line) || by_config(fs, d))) {
 			diag_release(d);
 			continue;
 		}
@@ -196,10 +196,10 @@ void suppress_apply(struct source *src, const struct catalog *cat, const struct 
 	diags->n = kept;
 	for (i = 0; i < n; i++) {
 		if (!s[i].used)
-			diag_add(diags, "CJ302", "default", s[i].start, s[i].end, "", "rule", s[i].rules[0],
-				 NULL);
+			diag_add(diags, CJ302_DEFAULT, s[i].start, s[i].end, "",
+				 DIAG_ARGS({ "rule", s[i].rules[0] }));
 		else if (!s[i].has_reason)
-			diag_add(diags, "CJ303", "default", s[i].start, s[i].end, "", NULL);
+			diag_add(diags, CJ303_DEFAULT, s[i].start, s[i].end, "", DIAG_NO_ARGS);
 	}
 	free(s);
 }

@@ -24,8 +24,8 @@ static const char *summary(const struct lint_result *r)
 	buf[0] = '\0';
 	for (i = 0; i < r->diags.n && used < sizeof buf - 64; i++)
 		used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%s@%u:%u(%s)", i ? " " : "",
-					 r->diags.items[i].rule, r->diags.items[i].from.line,
-					 r->diags.items[i].from.column, r->diags.items[i].variant);
+					 diag_rule_id(&r->diags.items[i]), r->diags.items[i].from.line,
+					 r->diags.items[i].from.column, diag_variant(&r->diags.items[i]));
 	return r->diags.n ? buf : "(none)";
 }
 
@@ -57,8 +57,8 @@ static const struct diag *expect_one(const struct lint_result *r, const char *te
 	unsigned line, col;
 
 	position_of(text, needle, &line, &col);
-	ck_assert_msg(r->diags.n == 1 && strcmp(d->rule, rule) == 0 &&
-			      strcmp(d->variant, variant) == 0 && d->from.line == line &&
+	ck_assert_msg(r->diags.n == 1 && strcmp(diag_rule_id(d), rule) == 0 &&
+			      strcmp(diag_variant(d), variant) == 0 && d->from.line == line &&
 			      d->from.column == col,
 		      "want only %s(%s)@%u:%u, got %s\n%s", rule, variant, line, col, summary(r),
 		      text);
@@ -171,13 +171,13 @@ START_TEST(cj201_wrong_member)
 	size_t i;
 
 	for (i = 0; i < r.diags.n; i++) {
-		if (strcmp(r.diags.items[i].variant, "missing") == 0)
+		if (strcmp(diag_variant(&r.diags.items[i]), "missing") == 0)
 			missing = &r.diags.items[i];
-		if (strcmp(r.diags.items[i].variant, "extra") == 0)
+		if (strcmp(diag_variant(&r.diags.items[i]), "extra") == 0)
 			extra = &r.diags.items[i];
 	}
-	ck_assert_msg(r.diags.n == 2 && missing && extra && strcmp(missing->rule, "CJ201") == 0 &&
-			      strcmp(extra->rule, "CJ201") == 0,
+	ck_assert_msg(r.diags.n == 2 && missing && extra && strcmp(diag_rule_id(missing), "CJ201") == 0 &&
+			      strcmp(diag_rule_id(extra), "CJ201") == 0,
 		      "got %s\n%s", summary(&r), text);
 	ck_assert_str_eq(missing->pointer, "/Details");
 	ck_assert_str_eq(diag_arg(missing, "expected"), j->member);
@@ -255,9 +255,9 @@ START_TEST(cj201_yaml_flow)
 	struct lint_result r = lint_text(text, FORMAT_YAML);
 
 	ck_assert_msg(r.diags.n == 2, "got %s", summary(&r));
-	ck_assert_str_eq(r.diags.items[0].variant, "missing");
+	ck_assert_str_eq(diag_variant(&r.diags.items[0]), "missing");
 	ck_assert_uint_eq(r.diags.items[0].from.column, 10);
-	ck_assert_str_eq(r.diags.items[1].variant, "extra");
+	ck_assert_str_eq(diag_variant(&r.diags.items[1]), "extra");
 	ck_assert_uint_eq(r.diags.items[1].from.column, 11);
 	lint_result_free(&r);
 }
@@ -372,8 +372,8 @@ START_TEST(cj202_empty_export_key_arn)
 	position_of(text, "\"\"", &line, &col);
 	ck_assert_msg(r.diags.n == 1 && r.diags.items[0].from.line == line &&
 			      r.diags.items[0].from.column == col &&
-			      (strcmp(r.diags.items[0].rule, "CJ202") == 0 ||
-			       strcmp(r.diags.items[0].rule, "CJ106") == 0),
+			      (strcmp(diag_rule_id(&r.diags.items[0]), "CJ202") == 0 ||
+			       strcmp(diag_rule_id(&r.diags.items[0]), "CJ106") == 0),
 		      "want one CJ202/CJ106 at %u:%u, got %s", line, col, summary(&r));
 	lint_result_free(&r);
 	free(text);
@@ -419,8 +419,8 @@ START_TEST(cj202_kms_keys_to_grant)
 			ck_assert_msg(problems == 0, "%s: got %s", cases[i].arn, summary(&r));
 		} else {
 			position_of(text, cases[i].arn, &line, &col);
-			ck_assert_msg(problems == 1 && strcmp(d->rule, cases[i].rule) == 0 &&
-					      strcmp(d->variant, cases[i].variant) == 0 &&
+			ck_assert_msg(problems == 1 && strcmp(diag_rule_id(d), cases[i].rule) == 0 &&
+					      strcmp(diag_variant(d), cases[i].variant) == 0 &&
 					      d->from.line == line && d->from.column == col,
 				      "%s: got %s", cases[i].arn, summary(&r));
 			ck_assert_str_eq(d->pointer, "/Details/CreateS3DataAccessFromS3Bucket/"
@@ -706,7 +706,7 @@ static size_t count_rule(const struct lint_result *r, const char *rule)
 	size_t i, n = 0;
 
 	for (i = 0; i < r->diags.n; i++)
-		n += strcmp(r->diags.items[i].rule, rule) == 0;
+		n += strcmp(diag_rule_id(&r->diags.items[i]), rule) == 0;
 	return n;
 }
 
@@ -716,7 +716,7 @@ static const struct diag *first_of(const struct lint_result *r, const char *rule
 	size_t i;
 
 	for (i = 0; i < r->diags.n; i++)
-		if (strcmp(r->diags.items[i].rule, rule) == 0)
+		if (strcmp(diag_rule_id(&r->diags.items[i]), rule) == 0)
 			return &r->diags.items[i];
 	return NULL;
 }
@@ -728,7 +728,7 @@ static bool only_rules(const struct lint_result *r, const char *rule, const char
 	size_t i;
 
 	for (i = 0; i < r->diags.n; i++) {
-		const char *id = r->diags.items[i].rule;
+		const char *id = diag_rule_id(&r->diags.items[i]);
 
 		if (strcmp(id, rule) != 0 && !(also && strstr(also, id)))
 			return false;
@@ -743,8 +743,8 @@ static const struct diag *expect_one_at(const struct lint_result *r, const char 
 {
 	const struct diag *d = &r->diags.items[0];
 
-	ck_assert_msg(r->diags.n == 1 && strcmp(d->rule, rule) == 0 &&
-			      strcmp(d->variant, variant) == 0 && d->from.line == line &&
+	ck_assert_msg(r->diags.n == 1 && strcmp(diag_rule_id(d), rule) == 0 &&
+			      strcmp(diag_variant(d), variant) == 0 && d->from.line == line &&
 			      d->from.column == col,
 		      "want only %s(%s)@%u:%u, got %s\n%.600s", rule, variant, line, col, summary(r),
 		      text);
@@ -1019,8 +1019,8 @@ START_TEST(cj207_cj208_keys_prefixes_patterns)
 	for (i = 0; i < 4; i++) {
 		const struct diag *d = &r.diags.items[i];
 
-		ck_assert_msg(strcmp(d->rule, want[i].rule) == 0 &&
-				      strcmp(d->variant, want[i].variant) == 0 &&
+		ck_assert_msg(strcmp(diag_rule_id(d), want[i].rule) == 0 &&
+				      strcmp(diag_variant(d), want[i].variant) == 0 &&
 				      d->from.line == want[i].line && d->from.column == 11,
 			      "finding %zu: got %s", i, summary(&r));
 		ck_assert_str_eq(d->pointer, want[i].pointer);
@@ -1337,7 +1337,7 @@ START_TEST(cj213_duplicate_entries)
 			      d->from.column == col,
 		      "want CJ213@%u:%u%s%s, got %s\n%s", line, col, c->also ? " and " : "",
 		      c->also ? c->also : "", summary(&r), c->text);
-	ck_assert_str_eq(d->variant, "default");
+	ck_assert_str_eq(diag_variant(d), "default");
 	ck_assert_int_eq(d->severity, SEV_ERROR);
 	ck_assert_str_eq(diag_arg(d, "what"), c->what);
 	ck_assert_str_eq(diag_arg(d, "first"), c->first);
@@ -1827,7 +1827,7 @@ START_TEST(cj221_one_extra_member_is_cj201)
 	const struct diag *d = first_of(&r, "CJ201");
 
 	ck_assert_msg(count_rule(&r, "CJ221") == 0 && count_rule(&r, "CJ201") == 1 && d &&
-			      strcmp(d->variant, "extra") == 0 && count_rule(&r, "CJ207") == 1 &&
+			      strcmp(diag_variant(d), "extra") == 0 && count_rule(&r, "CJ207") == 1 &&
 			      count_rule(&r, "CJ205") == 1 && count_rule(&r, "CJ105") == 2,
 		      "got %s", summary(&r));
 	ck_assert_str_eq(diag_arg(d, "member"), "ImportAssetsFromS3");
@@ -2129,7 +2129,7 @@ static bool example_findings_match(const struct lint_result *r, const struct rul
 	if (r->diags.n != expected)
 		return false;
 	for (i = 0; i < r->diags.n; i++) {
-		const char *id = r->diags.items[i].rule;
+		const char *id = diag_rule_id(&r->diags.items[i]);
 
 		if (strcmp(id, rule->id) != 0 && !strstr(also, id))
 			return false;
@@ -2237,7 +2237,7 @@ START_TEST(rules_reloaded)
 		conf.catalog = &c;
 		conf.shape = &s;
 		lint_bytes(&conf, "t.json", xstrdup(text), strlen(text), FORMAT_JSON, &r);
-		ck_assert_msg(r.diags.n == 1 && strcmp(r.diags.items[0].rule, "CJ105") == 0,
+		ck_assert_msg(r.diags.n == 1 && strcmp(diag_rule_id(&r.diags.items[0]), "CJ105") == 0,
 			      "round %d: %s", round, summary(&r));
 		lint_result_free(&r);
 		catalog_free(&c);
