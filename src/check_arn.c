@@ -8,6 +8,7 @@
 
 #include "checks_impl.h"
 #include "util.h"
+#include "walk.h"
 
 /* --- ARNs: CJ202 KMS keys, CJ209 partitions, CJ210 datashares, CJ211 roles. ------- */
 

@@ -8,6 +8,7 @@
 #include "checks_impl.h"
 #include "suggest.h"
 #include "util.h"
+#include "walk.h"
 
 /* --- CJ204: ${...} references in KeyPattern. ------------------------------------ */
 

@@ -7,6 +7,7 @@
 
 #include "checks_impl.h"
 #include "util.h"
+#include "walk.h"
 
 /* --- CJ203: MD5 digests in base64. ---------------------------------------------- */
 

@@ -9,6 +9,7 @@
 #include "checks_impl.h"
 #include "suggest.h"
 #include "util.h"
+#include "walk.h"
 
 /* --- CJ201: Details carries exactly the member that Type names. ---------------- */
 

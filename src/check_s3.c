@@ -7,6 +7,7 @@
 
 #include "checks_impl.h"
 #include "util.h"
+#include "walk.h"
 
 #define S3_KEY_MAX_BYTES 1024
 /* AWS's sample code for S3 data access allows at most 5 keys and prefixes in all;

@@ -9,103 +9,11 @@
 #include "pattern.h"
 #include "suggest.h"
 #include "util.h"
-
-void walk_push_member(struct walk *w, const char *name)
-{
-	w->path = grow_array(w->path, &w->cap, w->depth + 1, sizeof *w->path);
-	w->path[w->depth].name = name;
-	w->path[w->depth].index = 0;
-	w->depth++;
-}
-
-void walk_push_index(struct walk *w, size_t index)
-{
-	w->path = grow_array(w->path, &w->cap, w->depth + 1, sizeof *w->path);
-	w->path[w->depth].name = NULL;
-	w->path[w->depth].index = index;
-	w->depth++;
-}
-
-void walk_pop(struct walk *w)
-{
-	if (w->depth > 0)
-		w->depth--;
-}
-
-char *walk_dotted(const struct walk *w)
-{
-	struct strbuf sb;
-	size_t i;
-
-	sb_init(&sb);
-	for (i = 0; i < w->depth; i++) {
-		if (w->path[i].name)
-			sb_addf(&sb, "%s%s", i ? "." : "", w->path[i].name);
-		else
-			sb_addf(&sb, "[%zu]", w->path[i].index);
-	}
-	if (sb.len == 0)
-		sb_adds(&sb, "the request");
-	return sb_detach(&sb);
-}
-
-char *walk_pointer(const struct walk *w)
-{
-	struct strbuf sb;
-	size_t i;
-	const char *p;
-
-	sb_init(&sb);
-	for (i = 0; i < w->depth; i++) {
-		sb_addc(&sb, '/');
-		if (!w->path[i].name) {
-			sb_addf(&sb, "%zu", w->path[i].index);
-			continue;
-		}
-		/* RFC 6901: '~' is written ~0 and '/' is written ~1. */
-		for (p = w->path[i].name; *p; p++) {
-			if (*p == '~')
-				sb_adds(&sb, "~0");
-			else if (*p == '/')
-				sb_adds(&sb, "~1");
-			else
-				sb_addc(&sb, *p);
-		}
-	}
-	return sb_detach(&sb);
-}
-
-struct diag *walk_report(struct walk *w, const struct node *at, enum rule_msg msg,
-			 const struct diag_pair *args, size_t nargs)
-{
-	char *pointer, *dotted;
-	struct diag *d;
-	const struct node *place = w->alias ? w->alias : at;
-
-	if (diag_list_full(w->out))
-		return diag_drop(w->out);
-	pointer = walk_pointer(w);
-	dotted = walk_dotted(w);
-	d = diag_add(w->out, msg, place->start, place->end, pointer, args, nargs);
-	if (w->alias) {
-		d->via_alias = true;
-		d->related = node_deref(w->alias)->start + 1;
-	}
-	d->empty_value = at->kind == NODE_STRING && at->len == 0;
-	diag_adopt_arg(d, "path", dotted);
-	free(pointer);
-	return d;
-}
+#include "walk.h"
 
 static void walk_node(struct walk *w, const struct node *n, const struct shape *s);
 static void walk_shape(struct walk *w, const struct node *at, const struct node *n,
 		       const struct shape *s);
-
-const char *walk_shown(const struct walk *w, const struct node *n, const struct shape *s)
-{
-	/* A secret stays hidden wherever it is used, through an alias too. */
-	return s->secret || source_is_masked(w->src, n->start) ? "********" : n->text;
-}
 
 static const char *expected_kind(const struct shape *s)
 {
@@ -170,6 +78,23 @@ static void report_type(struct walk *w, const struct node *at, const struct node
 	}
 }
 
+/* CJ105 when the value does not match; a match that fails (the match limit on a
+ * backtracking --rules pattern) is said to be unchecked, not taken for either. */
+static void check_pattern(struct walk *w, const struct node *at, const struct node *n,
+			  const struct shape *s)
+{
+	char *why = NULL;
+	int rc = pattern_match(shape_pattern(w->rs, s), n->text, n->len, &why);
+
+	if (rc < 0)
+		walk_report(w, at, CJ007_PATTERN, DIAG_ARGS({ "detail", why }));
+	else if (rc == 0)
+		walk_report(w, at, CJ105_DEFAULT,
+			    DIAG_ARGS({ "expected", s->pattern_text ? s->pattern_text : s->pattern },
+			    { "value", walk_shown(w, n, s) }));
+	free(why);
+}
+
 /* Returns false when the value is beyond further checks (one mistake, one finding). */
 static bool check_string(struct walk *w, const struct node *at, const struct node *n,
 			 const struct shape *s)
@@ -218,10 +143,8 @@ static bool check_string(struct walk *w, const struct node *at, const struct nod
 		walk_report(w, at, CJ106_LONG, DIAG_ARGS({ "length", num }, { "max", bound }));
 		return true;
 	}
-	if (s->pattern && pattern_match(s->pattern, n->text, n->len, NULL) == 0)
-		walk_report(w, at, CJ105_DEFAULT,
-			    DIAG_ARGS({ "expected", s->pattern_text ? s->pattern_text : s->pattern },
-			    { "value", walk_shown(w, n, s) }));
+	if (s->pattern)
+		check_pattern(w, at, n, s);
 	return true;
 }
 
@@ -608,8 +531,8 @@ static void walk_shape(struct walk *w, const struct node *at, const struct node 
 			return;
 		break;
 	}
-	if (s->check && !w->exhausted)
-		checks_run(w, s->check, at, n, s);
+	if (s->run_check && !w->exhausted)
+		s->run_check(w, at, n, s);
 }
 
 /* In an untrimmed skeleton every empty string is a leftover that the one skeleton

@@ -17,7 +17,7 @@
 #include "format.h"
 #include "lint.h"
 #include "outfile.h"
-#include "pattern.h"
+#include "yamltype.h"
 #include "progress.h"
 #include "run.h"
 #include "settings.h"
@@ -371,6 +371,6 @@ int main(int argc, char **argv)
 	else
 		status = run(&cli);
 	cli_free(&cli);
-	pattern_cleanup();
+	yamltype_cleanup();
 	return status;
 }

@@ -85,6 +85,7 @@ const struct rule_msg_info rule_msgs[RULE_MSG_COUNT] = {
 	{ RULE_CJ007, "nodes" },
 	{ RULE_CJ007, "expansion" },
 	{ RULE_CJ007, "findings" },
+	{ RULE_CJ007, "pattern" },
 	{ RULE_CJ008, "default" },
 	{ RULE_CJ009, "default" },
 	{ RULE_CJ010, "nonfinite" },

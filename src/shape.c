@@ -92,7 +92,7 @@ static int read_check(struct request_shape *rs, struct shape *s, const struct no
 	s->check = rulesfile_opt_string(&rs->file, def, "check");
 	if (!s->check)
 		return rs->file.error ? -1 : 0;
-	if (checks_exists(s->check))
+	if ((s->run_check = checks_find(s->check)) != NULL)
 		return 0;
 	return rulesfile_fail(&rs->file, def, "unknown check %s", s->check);
 }
@@ -105,7 +105,8 @@ static int read_string_shape(struct request_shape *rs, struct shape *s, const st
 
 	s->pattern = rulesfile_opt_string(rf, def, "pattern");
 	s->pattern_text = rulesfile_opt_string(rf, def, "pattern_text");
-	if (s->pattern && pattern_check(s->pattern, &why) < 0) {
+	if (s->pattern &&
+	    !(rs->patterns[s - rs->shapes] = pattern_compile(s->pattern, &why))) {
 		rulesfile_fail(rf, def, "pattern of %s does not compile: %s", s->name, why);
 		free(why);
 		return -1;
@@ -245,6 +246,7 @@ static int read_all(struct request_shape *rs)
 	rs->model_source = model ? rulesfile_string(&rs->file, model, "source") : NULL;
 	/* Names first, so that shapes may refer to shapes defined further down. */
 	rs->shapes = xcalloc(shapes->nmembers, sizeof *rs->shapes);
+	rs->patterns = xcalloc(shapes->nmembers, sizeof *rs->patterns);
 	rs->nshapes = shapes->nmembers;
 	for (i = 0; i < shapes->nmembers; i++) {
 		if (!(rs->shapes[i].name = rulesfile_key(&rs->file, &shapes->members[i])))
@@ -295,10 +297,12 @@ int shape_load_file(struct request_shape *rs, const char *path, char **error)
 	return rc;
 }
 
-void shape_init_static(struct request_shape *rs, struct shape *shapes, size_t n,
-		       const struct shape *root, struct type_detail *details, size_t ndetails,
-		       const char *model_source)
+int shape_init_static(struct request_shape *rs, struct shape *shapes, size_t n,
+		      const struct shape *root, struct type_detail *details, size_t ndetails,
+		      const char *model_source, char **error)
 {
+	size_t i;
+
 	memset(rs, 0, sizeof *rs);
 	rs->shapes = shapes;
 	rs->nshapes = n;
@@ -307,12 +311,36 @@ void shape_init_static(struct request_shape *rs, struct shape *shapes, size_t n,
 	rs->ntype_details = ndetails;
 	rs->model_source = model_source;
 	rs->is_static = true;
+	rs->patterns = xcalloc(n, sizeof *rs->patterns);
+	for (i = 0; i < n; i++) {
+		char *why;
+
+		if (shapes[i].pattern && !(rs->patterns[i] = pattern_compile(shapes[i].pattern, &why))) {
+			*error = xasprintf("built-in shape %s: pattern does not compile: %s",
+					   shapes[i].name, why);
+			free(why);
+			shape_free(rs);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static void free_patterns(struct request_shape *rs)
+{
+	size_t i;
+
+	for (i = 0; rs->patterns && i < rs->nshapes; i++)
+		pattern_free(rs->patterns[i]);
+	free(rs->patterns);
+	rs->patterns = NULL;
 }
 
 void shape_free(struct request_shape *rs)
 {
 	size_t i;
 
+	free_patterns(rs);
 	if (rs->is_static) {
 		memset(rs, 0, sizeof *rs);
 		return;
@@ -362,4 +390,9 @@ const char *shape_type_for_details(const struct request_shape *rs, const char *m
 		if (strcmp(rs->type_details[i].member, member) == 0)
 			return rs->type_details[i].type;
 	return NULL;
+}
+
+const struct pattern *shape_pattern(const struct request_shape *rs, const struct shape *s)
+{
+	return rs->patterns[s - rs->shapes];
 }

@@ -1,19 +1,22 @@
 #!/bin/sh
-# The headers of src/ form no include cycle, so that each layer can be read,
-# tested and reused without the ones above it.
+# The headers of src/ form no include cycle, and neither do the modules (x.c with
+# x.h and a private x_impl.h, depending on every header those include), so that
+# each layer can be read, tested and reused without the ones above it.
 # Environment: SRCDIR (the source tree).
 set -u
 . "$(dirname "$0")/lib.sh"
 SRCDIR=${SRCDIR:-$here/..}
 
 # edges FILES...: "from to" for each #include "to.h" of a file in src/ (by base
-# name, so x.c and x.h are one node when both are given).
+# name without _impl, so x.c, x.h and x_impl.h are one node when all are given).
 edges() {
 	for f in "$@"; do
-		from=$(basename "$f" | sed 's/\.[ch]$//')
+		from=$(basename "$f" | sed 's/\.[ch]$//; s/_impl$//')
 		sed -n 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*"\([^"]*\)\.h".*/\1/p' "$f" |
 			while read -r to; do
-				[ "$to" != "$from" ] && [ -f "$SRCDIR/src/$to.h" ] && echo "$from $to"
+				[ -f "$SRCDIR/src/$to.h" ] || continue
+				to=${to%_impl}
+				[ "$to" != "$from" ] && echo "$from $to"
 			done
 	done
 }
@@ -44,6 +47,9 @@ edges "$SRCDIR"/src/*.h > "$tmp"/headers
 check "the header files of src/ include one another without a cycle" \
 	'cycle < "$tmp"/headers > "$tmp"/cycle || { cat "$tmp"/cycle; false; }'
 check "the graph is not empty (the parser read the includes)" '[ -s "$tmp"/headers ]'
+edges "$SRCDIR"/src/*.h "$SRCDIR"/src/*.c > "$tmp"/modules
+check "the modules of src/ depend on one another without a cycle" \
+	'cycle < "$tmp"/modules > "$tmp"/cycle || { cat "$tmp"/cycle; false; }'
 # The cycle this layout broke, kept as a known case for the checker itself.
 printf 'catalog rulesfile\nrulesfile load\nload diag\ndiag catalog\n' > "$tmp"/known
 check "the checker finds a cycle when there is one" '! cycle < "$tmp"/known > /dev/null'

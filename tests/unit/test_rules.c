@@ -9,6 +9,7 @@
 #include "format.h"
 #include "lint.h"
 #include "pattern.h"
+#include "yamltype.h"
 #include "suggest.h"
 #include "fixture.h"
 #include "suites.h"
@@ -2215,16 +2216,16 @@ END_TEST
 
 START_TEST(rules_reloaded)
 {
-	/* The regex cache must not keep pointers into rules data, which is freed and may
-	 * be loaded again: this loads, uses and frees the rules twice without
-	 * pattern_cleanup() in between, as a library user would. */
+	/* Compiled patterns belong to the rules data, which is freed and may be loaded
+	 * again: this loads, uses and frees the rules three times, as a library user
+	 * would. */
 	static const char *const text = "{\"Type\": \"EXPORT_ASSET_TO_SIGNED_URL\",\n"
 					" \"Details\": {\"ExportAssetToSignedUrl\": {\n"
 					"   \"AssetId\": \"short\", \"DataSetId\": \"" DSET "\",\n"
 					"   \"RevisionId\": \"" REV "\"}}}\n";
 	int round;
 
-	pattern_cleanup(); /* start from an empty cache, as a fresh process would */
+	yamltype_cleanup(); /* start with nothing compiled, as a fresh process would */
 	for (round = 0; round < 3; round++) {
 		struct catalog c;
 		struct request_shape s;
@@ -2243,6 +2244,70 @@ START_TEST(rules_reloaded)
 		catalog_free(&c);
 		shape_free(&s);
 	}
+}
+END_TEST
+
+/* --- A regex match that fails is not "no match" --------------------------------- */
+
+/* Nested quantifiers over a run of 'a' with no 'b' or 'c' backtrack through 2^n
+ * ways (a class, not one character, so PCRE2 cannot see at once that it fails). */
+#define BACKTRACKING "(a+)+[bc]"
+#define RUN_OF_A "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+
+START_TEST(pattern_match_error_is_reported)
+{
+	char *err = NULL;
+	struct pattern *p = pattern_compile(BACKTRACKING, &err);
+
+	ck_assert_ptr_nonnull(p);
+	ck_assert_int_eq(pattern_match(p, "aab", 3, &err), 1);
+	ck_assert_int_eq(pattern_match(p, "aad", 3, &err), 0);
+	ck_assert_ptr_null(err);
+	ck_assert_int_eq(pattern_match(p, RUN_OF_A, strlen(RUN_OF_A), &err), -1);
+	ck_assert_msg(err && strstr(err, "limit"), "error: %s", err ? err : "(none)");
+	free(err);
+	pattern_free(p);
+	ck_assert_ptr_null(pattern_compile("(a", &err));
+	ck_assert_ptr_nonnull(strstr(err, "offset"));
+	free(err);
+}
+END_TEST
+
+START_TEST(pattern_match_error_is_a_finding)
+{
+	static const char *const shape_text = "root: Request\ntype_details: {}\nshapes:\n"
+					      "  Request:\n    type: structure\n"
+					      "    members: {Name: {shape: Name}}\n"
+					      "  Name: {type: string, pattern: \"" BACKTRACKING "\"}\n";
+	static const char *const texts[] = { "{\"Name\": \"" RUN_OF_A "\"}\n",
+					     "{\"Name\": \"aab\"}\n", "{\"Name\": \"c\"}\n" };
+	static const char *const want[] = { "CJ007", NULL, "CJ105" };
+	struct request_shape rs2;
+	struct lint_config conf = cfg;
+	char *err = NULL;
+	size_t i;
+
+	ck_assert_msg(shape_load(&rs2, "shape.yaml", shape_text, strlen(shape_text), &err) == 0,
+		      "%s", err);
+	conf.shape = &rs2;
+	for (i = 0; i < 3; i++) {
+		struct lint_result r;
+
+		lint_bytes(&conf, "t.json", xstrdup(texts[i]), strlen(texts[i]), FORMAT_JSON, &r);
+		if (!want[i]) {
+			ck_assert_msg(r.diags.n == 0, "%s: %s", texts[i], summary(&r));
+		} else {
+			ck_assert_msg(r.diags.n == 1 &&
+					      strcmp(diag_rule_id(&r.diags.items[0]), want[i]) == 0,
+				      "%s: %s", texts[i], summary(&r));
+		}
+		if (i == 0) {
+			ck_assert_str_eq(diag_variant(&r.diags.items[0]), "pattern");
+			ck_assert_ptr_nonnull(strstr(r.diags.items[0].message, "could not be checked"));
+		}
+		lint_result_free(&r);
+	}
+	shape_free(&rs2);
 }
 END_TEST
 
@@ -2407,6 +2472,8 @@ Suite *rules_suite(void)
 	/* rules_reloaded crashes while the bug stands: run it only in a forked child. */
 	if (!getenv("CK_FORK") || strcmp(getenv("CK_FORK"), "no") != 0)
 		tcase_add_test(catalog, rules_reloaded);
+	tcase_add_test(catalog, pattern_match_error_is_reported);
+	tcase_add_test(catalog, pattern_match_error_is_a_finding);
 	suite_add_tcase(s, catalog);
 
 	tcase_add_test(words, edit_distance_basics);
