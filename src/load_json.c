@@ -557,6 +557,8 @@ struct doc *load_json(struct source *src, const struct load_limits *limits,
 		return doc;
 	}
 	js.tok = json_tokener_new_ex(2);
+	if (!js.tok)
+		xalloc_failed();
 	json_tokener_set_flags(js.tok, JSON_TOKENER_STRICT);
 	root = parse_document(&js);
 	if (root) {

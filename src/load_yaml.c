@@ -543,7 +543,8 @@ static void check_tokens(struct yaml_load *yl)
 
 	if (!memchr(src->bytes, '\t', src->len) && !memmem(src->bytes, src->len, "...", 3))
 		return;
-	yaml_parser_initialize(&parser);
+	if (!yaml_parser_initialize(&parser))
+		xalloc_failed();
 	yaml_parser_set_input_string(&parser, (const unsigned char *)src->bytes, src->len);
 	yl->cursor_cp = 0;
 	yl->cursor_byte = src->len >= 3 && memcmp(src->bytes, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
@@ -584,7 +585,8 @@ struct doc *load_yaml(struct source *src, const struct load_limits *limits,
 	/* libyaml does not count a byte-order mark in its marks. */
 	if (src->len >= 3 && memcmp(src->bytes, "\xEF\xBB\xBF", 3) == 0)
 		yl.cursor_byte = 3;
-	yaml_parser_initialize(&parser);
+	if (!yaml_parser_initialize(&parser))
+		xalloc_failed();
 	yaml_parser_set_input_string(&parser, (const unsigned char *)src->bytes, src->len);
 	while (!yl.failed) {
 		bool go_on;
