@@ -11,21 +11,22 @@
 static int read_messages(struct catalog *cat, struct rule *r, const struct node *rule_node)
 {
 	const struct node *msgs = node_deref(node_get(rule_node, "messages"));
+	struct rule_message *read;
 	size_t i;
 
 	if (!msgs || msgs->kind != NODE_MAPPING)
 		return rulesfile_fail(&cat->file, rule_node, "rule %s needs a messages mapping", r->id);
 	if (rulesfile_visit(&cat->file, msgs) < 0)
 		return -1;
-	r->messages = xcalloc(msgs->nmembers, sizeof *r->messages);
+	r->messages = read = xcalloc(msgs->nmembers, sizeof *read);
 	for (i = 0; i < msgs->nmembers; i++) {
 		const struct node *k = node_deref(msgs->members[i].key);
 		const struct node *v = node_deref(msgs->members[i].value);
 
 		if (!node_is_string(k) || !node_is_string(v))
 			return rulesfile_fail(&cat->file, k, "messages map variant names to strings");
-		r->messages[i].variant = k->text;
-		r->messages[i].text = v->text;
+		read[i].variant = k->text;
+		read[i].text = v->text;
 		r->nmessages++;
 	}
 	return 0;
@@ -82,10 +83,10 @@ static int catalog_parse(struct catalog *cat, const char *path, const char *text
 	}
 	if (rulesfile_visit(&cat->file, list) < 0)
 		goto fail;
-	cat->rules = xcalloc(list->nitems, sizeof *cat->rules);
+	cat->rules = cat->owned = xcalloc(list->nitems, sizeof *cat->owned);
 	cat->allocated = list->nitems;
 	for (i = 0; i < list->nitems; i++) {
-		struct rule *r = &cat->rules[i];
+		struct rule *r = &cat->owned[i];
 
 		r->index = i;
 		if (read_rule(cat, r, node_deref(list->items[i])) < 0)
@@ -166,7 +167,7 @@ int catalog_parse_file(struct catalog *cat, const char *path, char **error)
 	return catalog_read(cat, path, false, error);
 }
 
-int catalog_init_static(struct catalog *cat, struct rule *rules, size_t n, char **error)
+int catalog_init_static(struct catalog *cat, const struct rule *rules, size_t n, char **error)
 {
 	memset(cat, 0, sizeof *cat);
 	cat->rules = rules;
@@ -185,8 +186,8 @@ void catalog_free(struct catalog *cat)
 		return;
 	}
 	for (i = 0; i < cat->allocated; i++)
-		free(cat->rules[i].messages);
-	free(cat->rules);
+		free((void *)cat->owned[i].messages); /* allocated by read_messages */
+	free(cat->owned);
 	rulesfile_close(&cat->file);
 	memset(cat, 0, sizeof *cat);
 }

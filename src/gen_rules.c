@@ -43,7 +43,7 @@ static void emit_catalog(FILE *out, const struct catalog *cat)
 	for (i = 0; i < cat->n; i++) {
 		const struct rule *r = &cat->rules[i];
 
-		fprintf(out, "static struct rule_message messages_%zu[] = {\n", i);
+		fprintf(out, "static const struct rule_message messages_%zu[] = {\n", i);
 		for (j = 0; j < r->nmessages; j++) {
 			fputs("\t{ ", out);
 			emit_string(out, r->messages[j].variant);
@@ -53,7 +53,7 @@ static void emit_catalog(FILE *out, const struct catalog *cat)
 		}
 		fputs("};\n\n", out);
 	}
-	fprintf(out, "static struct rule rules[%zu] = {\n", cat->n);
+	fprintf(out, "static const struct rule rules[%zu] = {\n", cat->n);
 	for (i = 0; i < cat->n; i++) {
 		const struct rule *r = &cat->rules[i];
 		static const char *const sev[] = { "SEV_OFF", "SEV_INFO", "SEV_WARNING", "SEV_ERROR" };
@@ -88,13 +88,14 @@ static size_t shape_index(const struct request_shape *rs, const struct shape *s)
 	return (size_t)(s - rs->shapes);
 }
 
-static void emit_string_array(FILE *out, const char *name, size_t i, const char **items, size_t n)
+static void emit_string_array(FILE *out, const char *name, size_t i, const char *const *items,
+			      size_t n)
 {
 	size_t j;
 
 	if (!n)
 		return;
-	fprintf(out, "static const char *%s_%zu[] = { ", name, i);
+	fprintf(out, "static const char *const %s_%zu[] = { ", name, i);
 	for (j = 0; j < n; j++) {
 		emit_string(out, items[j]);
 		fputs(", ", out);
@@ -108,7 +109,7 @@ static void emit_shape_parts(FILE *out, const struct request_shape *rs, size_t i
 	size_t j;
 
 	if (s->nmembers) {
-		fprintf(out, "static struct shape_member members_%zu[] = {\n", i);
+		fprintf(out, "static const struct shape_member members_%zu[] = {\n", i);
 		for (j = 0; j < s->nmembers; j++) {
 			const struct shape_member *m = &s->members[j];
 
@@ -177,14 +178,14 @@ static void emit_shapes(FILE *out, const struct request_shape *rs)
 {
 	size_t i;
 
-	fprintf(out, "static struct shape shapes[%zu];\n\n", rs->nshapes);
+	fprintf(out, "static const struct shape shapes[%zu];\n\n", rs->nshapes);
 	for (i = 0; i < rs->nshapes; i++)
 		emit_shape_parts(out, rs, i);
-	fprintf(out, "\nstatic struct shape shapes[%zu] = {\n", rs->nshapes);
+	fprintf(out, "\nstatic const struct shape shapes[%zu] = {\n", rs->nshapes);
 	for (i = 0; i < rs->nshapes; i++)
 		emit_shape(out, rs, i);
 	fputs("};\n\n", out);
-	fprintf(out, "static struct type_detail type_details[%zu] = {\n", rs->ntype_details);
+	fprintf(out, "static const struct type_detail type_details[%zu] = {\n", rs->ntype_details);
 	for (i = 0; i < rs->ntype_details; i++) {
 		fputs("\t{ ", out);
 		emit_string(out, rs->type_details[i].type);

@@ -24,23 +24,23 @@ struct shape_member {
 struct shape {
 	const char *name;
 	enum shape_type type;
-	struct shape_member *members;  /* structures */
+	const struct shape_member *members; /* structures */
 	size_t nmembers;
 	const struct shape *item;      /* lists */
 	long min, max;                 /* string length or list size; -1 when unset */
-	const char **enums;            /* strings */
+	const char *const *enums;      /* strings */
 	size_t nenums;
 	const char *pattern;           /* matched against the whole value */
 	const char *pattern_text;
 	const char *check;             /* semantic check name, or NULL */
 	check_fn *run_check;           /* that check, found once when the shape is loaded */
-	const char **references;       /* key-pattern references */
+	const char *const *references; /* key-pattern references */
 	size_t nreferences;
 	bool secret;                   /* strings: never shown in any output */
 	bool free_text;                /* strings: prose, where a trailing newline is harmless */
 	long quota;                    /* lists: service quota on entries; -1 when unset */
 	bool quota_confirmed;          /* lists: the quota is documented, not a heuristic */
-	const char **unique;           /* lists: members that identify an entry ("." for */
+	const char *const *unique;     /* lists: members that identify an entry ("." for */
 	size_t nunique;                /*        a list of strings); duplicates are CJ213 */
 	struct strmap *member_index;   /* structures loaded by --rules: name -> member, so
 					* that a large structure costs no more per key;
@@ -54,10 +54,12 @@ struct type_detail {
 
 struct request_shape {
 	const struct shape *root;
-	struct shape *shapes;
+	const struct shape *shapes;    /* the compiled-in tables, or `owned` */
 	size_t nshapes;
-	struct type_detail *type_details;
+	const struct type_detail *type_details;
 	size_t ntype_details;
+	struct shape *owned;           /* shapes read from a file */
+	struct type_detail *owned_details;
 	const char *model_source;
 	bool is_static;                /* tables compiled in: nothing to free */
 	struct strmap *shape_index;    /* while loading: name -> shape */
@@ -74,9 +76,9 @@ int shape_load_file(struct request_shape *rs, const char *path, char **error);
 int shape_load_builtin(struct request_shape *rs, char **error);
 /* For generated code: a request shape over static tables; compiles the patterns,
  * so it returns 0, or -1 with *error set. */
-int shape_init_static(struct request_shape *rs, struct shape *shapes, size_t n,
-		      const struct shape *root, struct type_detail *details, size_t ndetails,
-		      const char *model_source, char **error);
+int shape_init_static(struct request_shape *rs, const struct shape *shapes, size_t n,
+		      const struct shape *root, const struct type_detail *details,
+		      size_t ndetails, const char *model_source, char **error);
 void shape_free(struct request_shape *rs);
 
 const struct shape_member *shape_member(const struct shape *s, const char *name);
