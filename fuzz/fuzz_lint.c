@@ -1,5 +1,5 @@
 /* libFuzzer harness for createjob-lint: one input file through the whole pipeline
- * (loader, schema engine, semantic checks, diag_list_finish) and every output
+ * (loader, schema engine, semantic checks, findings_finish) and every output
  * format, written to memory streams.
  *
  * Compiled once per variant (see fuzz/build.sh):
@@ -98,20 +98,20 @@ static void check_result(const struct lint_result *res)
 		const struct diag *d = &res->diags.items[i];
 
 		if (d->start > d->end || d->end > res->src->len + 1)
-			die("finding range outside the input", d->rule);
+			die("finding range outside the input", diag_rule_id(d));
 		if (!d->message)
-			die("finding without a message", d->rule);
-		if (!catalog_find(&cat, d->rule))
-			die("finding with a rule not in the catalog", d->rule);
+			die("finding without a message", diag_rule_id(d));
+		if (!catalog_rule(&cat, d->rule))
+			die("finding with a rule not in the catalog", diag_rule_id(d));
 		if (d->from.line == 0 || d->from.column == 0)
-			die("finding at line or column 0", d->rule);
+			die("finding at line or column 0", diag_rule_id(d));
 		if (strict_messages) {
 			const char *c;
 
 			for (c = d->message; *c; c++)
 				if ((unsigned char)*c < 0x20 || *c == 0x7F) {
 					fprintf(stderr, "message: %s\n", d->message);
-					die("control character in a finding's message", d->rule);
+					die("control character in a finding's message", diag_rule_id(d));
 				}
 		}
 	}

@@ -12,21 +12,22 @@
 static int read_messages(struct catalog *cat, struct rule *r, const struct node *rule_node)
 {
 	const struct node *msgs = node_deref(node_get(rule_node, "messages"));
+	struct rule_message *read;
 	size_t i;
 
 	if (!msgs || msgs->kind != NODE_MAPPING)
 		return rulesfile_fail(&cat->file, rule_node, "rule %s needs a messages mapping", r->id);
 	if (rulesfile_visit(&cat->file, msgs) < 0)
 		return -1;
-	r->messages = xcalloc(msgs->nmembers, sizeof *r->messages);
+	r->messages = read = xcalloc(msgs->nmembers, sizeof *read);
 	for (i = 0; i < msgs->nmembers; i++) {
 		const struct node *k = node_deref(msgs->members[i].key);
 		const struct node *v = node_deref(msgs->members[i].value);
 
 		if (!node_is_string(k) || !node_is_string(v))
 			return rulesfile_fail(&cat->file, k, "messages map variant names to strings");
-		r->messages[i].variant = k->text;
-		r->messages[i].text = v->text;
+		read[i].variant = k->text;
+		read[i].text = v->text;
 		r->nmessages++;
 	}
 	return 0;
@@ -98,8 +99,8 @@ static int read_rule(struct catalog *cat, struct rule *r, const struct node *n)
 	return read_messages(cat, r, n);
 }
 
-int catalog_load(struct catalog *cat, const char *path, const char *text, size_t len,
-		 char **error)
+static int catalog_parse(struct catalog *cat, const char *path, const char *text, size_t len,
+			 char **error)
 {
 	const struct node *list;
 	size_t i;
@@ -114,10 +115,10 @@ int catalog_load(struct catalog *cat, const char *path, const char *text, size_t
 	}
 	if (rulesfile_visit(&cat->file, list) < 0)
 		goto fail;
-	cat->rules = xcalloc(list->nitems, sizeof *cat->rules);
+	cat->rules = cat->owned = xcalloc(list->nitems, sizeof *cat->owned);
 	cat->allocated = list->nitems;
 	for (i = 0; i < list->nitems; i++) {
-		struct rule *r = &cat->rules[i];
+		struct rule *r = &cat->owned[i];
 
 		r->index = i;
 		if (read_rule(cat, r, node_deref(list->items[i])) < 0)
@@ -131,7 +132,47 @@ fail:
 	return -1;
 }
 
-int catalog_load_file(struct catalog *cat, const char *path, char **error)
+/* Looks up each enum once, by id and variant name; the catalog's own order is
+ * free. Returns -1 with *error set when a built-in rule or variant is missing. */
+static int catalog_bind(struct catalog *cat, const char *path, char **error)
+{
+	size_t i;
+
+	for (i = 0; i < RULE_COUNT; i++) {
+		cat->by_id[i] = catalog_find(cat, rule_id_names[i]);
+		if (!cat->by_id[i]) {
+			*error = xasprintf("%s: rule %s is missing; a catalog must define every "
+					   "built-in rule", path, rule_id_names[i]);
+			return -1;
+		}
+	}
+	for (i = 0; i < RULE_MSG_COUNT; i++) {
+		const struct rule_msg_info *m = &rule_msgs[i];
+
+		cat->text[i] = rule_message(cat->by_id[m->rule], m->variant);
+		if (!cat->text[i]) {
+			*error = xasprintf("%s: rule %s has no message '%s'; a catalog must define "
+					   "every built-in message variant", path,
+					   rule_id_names[m->rule], m->variant);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int catalog_load(struct catalog *cat, const char *path, const char *text, size_t len,
+		 char **error)
+{
+	if (catalog_parse(cat, path, text, len, error) < 0)
+		return -1;
+	if (catalog_bind(cat, path, error) < 0) {
+		catalog_free(cat);
+		return -1;
+	}
+	return 0;
+}
+
+static int catalog_read(struct catalog *cat, const char *path, bool bind, char **error)
 {
 	char *text, *why;
 	size_t len;
@@ -142,17 +183,30 @@ int catalog_load_file(struct catalog *cat, const char *path, char **error)
 		free(why);
 		return -1;
 	}
-	rc = catalog_load(cat, path, text, len, error);
+	rc = bind ? catalog_load(cat, path, text, len, error)
+		  : catalog_parse(cat, path, text, len, error);
 	free(text);
 	return rc;
 }
 
-void catalog_init_static(struct catalog *cat, struct rule *rules, size_t n)
+int catalog_load_file(struct catalog *cat, const char *path, char **error)
+{
+	return catalog_read(cat, path, true, error);
+}
+
+int catalog_parse_file(struct catalog *cat, const char *path, char **error)
+{
+	return catalog_read(cat, path, false, error);
+}
+
+int catalog_init_static(struct catalog *cat, const struct rule *rules, size_t n, char **error)
 {
 	memset(cat, 0, sizeof *cat);
 	cat->rules = rules;
 	cat->n = n;
 	cat->is_static = true;
+	/* Fails only when src/rule_ids.h is older than rules/catalog.yaml. */
+	return catalog_bind(cat, "built-in catalog", error);
 }
 
 void catalog_free(struct catalog *cat)
@@ -164,10 +218,10 @@ void catalog_free(struct catalog *cat)
 		return;
 	}
 	for (i = 0; i < cat->allocated; i++) {
-		free(cat->rules[i].messages);
-		free(cat->rules[i].sources);
+		free((void *)cat->owned[i].messages); /* allocated by read_messages */
+		free((void *)cat->owned[i].sources);
 	}
-	free(cat->rules);
+	free(cat->owned);
 	rulesfile_close(&cat->file);
 	memset(cat, 0, sizeof *cat);
 }
@@ -222,4 +276,14 @@ const char *rule_message(const struct rule *rule, const char *variant)
 		if (strcmp(rule->messages[i].variant, variant) == 0)
 			return rule->messages[i].text;
 	return NULL;
+}
+
+const struct rule *catalog_rule(const struct catalog *cat, enum rule_id id)
+{
+	return cat->by_id[id];
+}
+
+const char *catalog_text(const struct catalog *cat, enum rule_msg msg)
+{
+	return cat->text[msg];
 }

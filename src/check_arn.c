@@ -8,6 +8,7 @@
 
 #include "checks_impl.h"
 #include "util.h"
+#include "walk.h"
 
 /* --- ARNs: CJ202 KMS keys, CJ209 partitions, CJ210 datashares, CJ211 roles. ------- */
 
@@ -97,7 +98,7 @@ static void report_partition(struct walk *w, const struct node *at, const struct
 		return;
 	snprintf(partition, sizeof partition, "%.*s", (int)(a->len[1] < 31 ? a->len[1] : 31),
 		 a->part[1]);
-	walk_report(w, at, "CJ209", "default", "partition", partition, NULL);
+	walk_report(w, at, CJ209_DEFAULT, DIAG_ARGS({ "partition", partition }));
 }
 
 /* NULL for a valid KMS key ARN, else what is wrong with it ("alias" for an alias). */
@@ -134,14 +135,14 @@ void check_kms_key_arn(struct walk *w, const struct node *at, const struct node 
 	if (n->len == 0 && s->min >= 1)
 		return; /* the shape's minimum length reports it */
 	if (!arn_split(n->text, &a)) {
-		walk_report(w, at, "CJ202", "not-arn", "value", walk_shown(w, n, s), NULL);
+		walk_report(w, at, CJ202_NOT_ARN, DIAG_ARGS({ "value", walk_shown(w, n, s) }));
 		return;
 	}
 	problem = kms_arn_problem(&a);
 	if (problem && strcmp(problem, "alias") == 0)
-		walk_report(w, at, "CJ202", "alias", NULL);
+		walk_report(w, at, CJ202_ALIAS, DIAG_NO_ARGS);
 	else if (problem)
-		walk_report(w, at, "CJ202", "part", "problem", problem, NULL);
+		walk_report(w, at, CJ202_PART, DIAG_ARGS({ "problem", problem }));
 	else
 		report_partition(w, at, &a);
 }
@@ -156,10 +157,10 @@ void check_encryption(struct walk *w, const struct node *at, const struct node *
 	if (!node_is_string(type))
 		return;
 	if (strcmp(type->text, "aws:kms") == 0 && !key)
-		walk_report(w, at, "CJ202", "missing", NULL);
+		walk_report(w, at, CJ202_MISSING, DIAG_NO_ARGS);
 	if (strcmp(type->text, "AES256") == 0 && key) {
 		walk_push_member(w, "KmsKeyArn");
-		walk_report(w, key, "CJ212", "default", NULL);
+		walk_report(w, key, CJ212_DEFAULT, DIAG_NO_ARGS);
 		walk_pop(w);
 	}
 }
@@ -189,7 +190,7 @@ void check_datashare_arn(struct walk *w, const struct node *at, const struct nod
 	else if (!slash[1] || strchr(slash + 1, '/'))
 		problem = "the datashare name after the namespace id is missing or holds a /";
 	if (problem)
-		walk_report(w, at, "CJ210", "default", "problem", problem, NULL);
+		walk_report(w, at, CJ210_DEFAULT, DIAG_ARGS({ "problem", problem }));
 	else
 		report_partition(w, at, &a);
 }
@@ -216,7 +217,7 @@ void check_role_arn(struct walk *w, const struct node *at, const struct node *n,
 	else if (!a.part[5][5])
 		problem = "the role name after role/ is missing";
 	if (problem)
-		walk_report(w, at, "CJ211", "default", "problem", problem, NULL);
+		walk_report(w, at, CJ211_DEFAULT, DIAG_ARGS({ "problem", problem }));
 }
 
 bool role_arn_account(const char *text, char account[13])

@@ -8,6 +8,7 @@
 #include "checks_impl.h"
 #include "suggest.h"
 #include "util.h"
+#include "walk.h"
 
 /* --- CJ204: ${...} references in KeyPattern. ------------------------------------ */
 
@@ -53,8 +54,8 @@ static void report_unknown_reference(struct walk *w, const struct node *at, cons
 	if (fix) {
 		char *replacement = xasprintf("${%s}", fix);
 
-		d = walk_report(w, at, "CJ204", case_match(s, name) ? "case" : "suggest", "name",
-				name, "suggestion", fix, NULL);
+		d = walk_report(w, at, case_match(s, name) ? CJ204_CASE : CJ204_SUGGEST,
+				DIAG_ARGS({ "name", name }, { "suggestion", fix }));
 		diag_set_suggestion(d, replacement);
 		free(replacement);
 		return;
@@ -62,7 +63,7 @@ static void report_unknown_reference(struct walk *w, const struct node *at, cons
 	sb_init(&allowed);
 	for (i = 0; i < s->nreferences; i++)
 		sb_addf(&allowed, "%s${%s}", i ? ", " : "", s->references[i]);
-	walk_report(w, at, "CJ204", "unknown", "name", name, "allowed", allowed.buf, NULL);
+	walk_report(w, at, CJ204_UNKNOWN, DIAG_ARGS({ "name", name }, { "allowed", allowed.buf }));
 	sb_free(&allowed);
 }
 
@@ -73,13 +74,13 @@ void check_key_pattern(struct walk *w, const struct node *at, const struct node 
 	bool per_asset = false, dataset_name = false;
 
 	if (n->text[0] == '/')
-		walk_report(w, at, "CJ208", "leading-slash", NULL);
+		walk_report(w, at, CJ208_LEADING_SLASH, DIAG_NO_ARGS);
 	if (n->len > 1024) {
 		char bytes[24];
 
 		/* References only add to the key, so the pattern alone bounds it. */
 		snprintf(bytes, sizeof bytes, "%zu", n->len);
-		walk_report(w, at, "CJ207", "pattern-long", "bytes", bytes, NULL);
+		walk_report(w, at, CJ207_PATTERN_LONG, DIAG_ARGS({ "bytes", bytes }));
 	}
 	while ((p = strstr(p, "${")) != NULL && p < end) {
 		const char *close = memchr(p + 2, '}', (size_t)(end - p - 2));
@@ -87,14 +88,14 @@ void check_key_pattern(struct walk *w, const struct node *at, const struct node 
 		char *name;
 
 		if (!close) {
-			walk_report(w, at, "CJ204", "unterminated", NULL);
+			walk_report(w, at, CJ204_UNTERMINATED, DIAG_NO_ARGS);
 			return;
 		}
 		name = xstrndup(p + 2, (size_t)(close - p - 2));
 		/* A known name is its own fix; only an unknown one is looked up. */
 		fix = *name ? find_reference(s, name) : NULL;
 		if (!*name)
-			walk_report(w, at, "CJ204", "empty", NULL);
+			walk_report(w, at, CJ204_EMPTY, DIAG_NO_ARGS);
 		else if (!fix)
 			report_unknown_reference(w, at, s, name, fix = likely_reference(s, name));
 		else if (strcmp(name, "DataSet.Name") == 0)
@@ -106,7 +107,7 @@ void check_key_pattern(struct walk *w, const struct node *at, const struct node 
 		p = close + 1;
 	}
 	if (!per_asset)
-		walk_report(w, at, "CJ204", "no-asset", NULL);
+		walk_report(w, at, CJ204_NO_ASSET, DIAG_NO_ARGS);
 	if (dataset_name)
-		walk_report(w, at, "CJ219", "default", NULL);
+		walk_report(w, at, CJ219_DEFAULT, DIAG_NO_ARGS);
 }

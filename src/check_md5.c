@@ -7,6 +7,7 @@
 
 #include "checks_impl.h"
 #include "util.h"
+#include "walk.h"
 
 /* --- CJ203: MD5 digests in base64. ---------------------------------------------- */
 
@@ -59,7 +60,7 @@ void check_md5(struct walk *w, const struct node *at, const struct node *n,
 
 	(void)s;
 	if (b64) {
-		struct diag *d = walk_report(w, at, "CJ203", "hex", "suggestion", b64, NULL);
+		struct diag *d = walk_report(w, at, CJ203_HEX, DIAG_ARGS({ "suggestion", b64 }));
 
 		diag_set_suggestion(d, b64);
 		free(b64);
@@ -70,11 +71,11 @@ void check_md5(struct walk *w, const struct node *at, const struct node *n,
 	chars = utf8_count(n->text, n->len);
 	snprintf(length, sizeof length, "%zu", chars);
 	if (chars != 24)
-		walk_report(w, at, "CJ203", "length", "length", length, NULL);
+		walk_report(w, at, CJ203_LENGTH, DIAG_ARGS({ "length", length }));
 	else if (!all_of(n->text, 22, base64_alphabet))
-		walk_report(w, at, "CJ203", "alphabet", NULL);
+		walk_report(w, at, CJ203_ALPHABET, DIAG_NO_ARGS);
 	else if (n->text[22] != '=' || n->text[23] != '=')
-		walk_report(w, at, "CJ203", "padding", NULL);
+		walk_report(w, at, CJ203_PADDING, DIAG_NO_ARGS);
 	else
-		walk_report(w, at, "CJ203", "noncanonical", NULL);
+		walk_report(w, at, CJ203_NONCANONICAL, DIAG_NO_ARGS);
 }

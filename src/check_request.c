@@ -9,6 +9,7 @@
 #include "checks_impl.h"
 #include "suggest.h"
 #include "util.h"
+#include "walk.h"
 
 /* --- CJ201: Details carries exactly the member that Type names. ---------------- */
 
@@ -46,8 +47,8 @@ void check_type_details(struct walk *w, const struct node *at, const struct node
 		return; /* an unknown Type is CJ104's finding */
 	walk_push_member(w, "Details");
 	if (details->nmembers == 0) {
-		walk_report(w, details_at, "CJ201", "empty", "type", type->text, "expected", expected,
-			    NULL);
+		walk_report(w, details_at, CJ201_EMPTY, DIAG_ARGS({ "type", type->text },
+			    { "expected", expected }));
 	} else if (!node_get(details, expected)) {
 		bool misspelled = false;
 
@@ -61,16 +62,16 @@ void check_type_details(struct walk *w, const struct node *at, const struct node
 				misspelled = true;
 		}
 		if (!misspelled)
-			walk_report(w, details_at, "CJ201", "missing", "type", type->text, "expected",
-				    expected, NULL);
+			walk_report(w, details_at, CJ201_MISSING, DIAG_ARGS({ "type", type->text },
+				    { "expected", expected }));
 	}
 	if (count_other_members(w, details, expected) >= 2) {
 		char count[24];
 
 		/* An untrimmed --generate-cli-skeleton: one finding, not one per member. */
 		snprintf(count, sizeof count, "%zu", count_other_members(w, details, expected));
-		walk_report(w, details_at, "CJ221", "default", "count", count, "type", type->text,
-			    "expected", expected, NULL);
+		walk_report(w, details_at, CJ221_DEFAULT, DIAG_ARGS({ "count", count },
+			    { "type", type->text }, { "expected", expected }));
 		w->skeleton = true;
 		walk_pop(w);
 		return;
@@ -82,8 +83,9 @@ void check_type_details(struct walk *w, const struct node *at, const struct node
 		if (!other || strcmp(k->text, expected) == 0)
 			continue;
 		walk_push_member(w, k->text);
-		walk_report(w, details->members[i].key, "CJ201", "extra", "member", k->text, "other",
-			    other, "type", type->text, NULL);
+		walk_report(w, details->members[i].key, CJ201_EXTRA,
+			    DIAG_ARGS({ "member", k->text }, { "other", other },
+			    { "type", type->text }));
 		walk_pop(w);
 	}
 	walk_pop(w);
@@ -95,7 +97,7 @@ void check_api_id(struct walk *w, const struct node *at, const struct node *n,
 		  const struct shape *s)
 {
 	if (n->len != 10 || !all_of(n->text, 10, "abcdefghijklmnopqrstuvwxyz0123456789"))
-		walk_report(w, at, "CJ216", "default", "value", walk_shown(w, n, s), NULL);
+		walk_report(w, at, CJ216_DEFAULT, DIAG_ARGS({ "value", walk_shown(w, n, s) }));
 }
 
 void check_api_key(struct walk *w, const struct node *at, const struct node *n,
@@ -104,7 +106,7 @@ void check_api_key(struct walk *w, const struct node *at, const struct node *n,
 	(void)n;
 	(void)s;
 	/* The value itself is masked by the engine and never becomes an argument. */
-	walk_report(w, at, "CJ301", "default", NULL);
+	walk_report(w, at, CJ301_DEFAULT, DIAG_NO_ARGS);
 }
 
 /* --- Lake Formation: CJ217 account mismatch, CJ218 no policy. -------------------- */
@@ -119,13 +121,13 @@ void check_lf_policy(struct walk *w, const struct node *at, const struct node *l
 
 	(void)s;
 	if (!node_get(lf, "Database") && !node_get(lf, "Table"))
-		walk_report(w, at, "CJ218", "default", NULL);
+		walk_report(w, at, CJ218_DEFAULT, DIAG_NO_ARGS);
 	if (!node_is_string(catalog) || catalog->len != 12 || !all_of(catalog->text, 12, "0123456789") ||
 	    !node_is_string(role) || !role_arn_account(role->text, account) ||
 	    strcmp(account, catalog->text) == 0)
 		return;
 	walk_push_member(w, "RoleArn");
-	walk_report(w, role_at, "CJ217", "default", "role_account", account, "catalog", catalog->text,
-		    NULL);
+	walk_report(w, role_at, CJ217_DEFAULT, DIAG_ARGS({ "role_account", account },
+		    { "catalog", catalog->text }));
 	walk_pop(w);
 }

@@ -7,6 +7,7 @@
 
 #include "checks_impl.h"
 #include "util.h"
+#include "walk.h"
 
 #define S3_KEY_MAX_BYTES 1024
 /* AWS's sample code for S3 data access allows at most 5 keys and prefixes in all;
@@ -16,22 +17,21 @@
 /* --- Buckets. ---------------------------------------------------------------- */
 
 /* For s3://bucket/..., arn:aws:s3:::bucket/... and bucket/prefix: the bare name. */
-static char *bare_bucket(const char *v, const char **variant)
+static char *bare_bucket(const char *v, enum rule_msg *msg)
 {
 	const char *start = v, *slash;
 
-	*variant = NULL;
 	if (strncmp(v, "s3://", 5) == 0) {
-		*variant = "uri";
+		*msg = CJ205_URI;
 		start = v + 5;
 	} else if (strncmp(v, "arn:", 4) == 0 && strstr(v, ":s3:::")) {
-		*variant = "arn";
+		*msg = CJ205_ARN;
 		start = strstr(v, ":s3:::") + 6;
 	} else if (strchr(v, '/')) {
-		*variant = "path";
-	}
-	if (!*variant)
+		*msg = CJ205_PATH;
+	} else {
 		return NULL;
+	}
 	while (*start == '/')
 		start++;
 	slash = strchr(start, '/');
@@ -72,36 +72,46 @@ static const char *reserved_affix(const char *v)
 	return NULL;
 }
 
-/* The general purpose bucket naming rules; NULL when the name keeps them. Uppercase
+/* The general purpose bucket naming rules; false when the name keeps them. Uppercase
  * letters, '_' and 64 to 255 characters are left to the legacy check. */
-static const char *bucket_problem(const char *v, size_t len, const char **affix)
+static bool has_bad_char(const char *v, size_t len)
 {
 	size_t i;
 
-	*affix = NULL;
-	if (len < 3)
-		return "short";
-	if (len > 255)
-		return "long";
 	for (i = 0; i < len; i++)
 		if (!isalnum((unsigned char)v[i]) && !strchr(".-_", v[i]))
-			return "chars";
-	if (!isalnum((unsigned char)v[0]) || !isalnum((unsigned char)v[len - 1]))
-		return "ends";
-	if (strstr(v, ".."))
-		return "dots";
-	if (is_ip_address(v))
-		return "ip";
-	if ((*affix = reserved_affix(v)) != NULL)
-		return "reserved";
-	return NULL;
+			return true;
+	return false;
+}
+
+static bool bucket_problem(const char *v, size_t len, enum rule_msg *msg, const char **affix)
+{
+	*affix = NULL;
+	if (len < 3)
+		*msg = CJ205_SHORT;
+	else if (len > 255)
+		*msg = CJ205_LONG;
+	else if (has_bad_char(v, len))
+		*msg = CJ205_CHARS;
+	else if (!isalnum((unsigned char)v[0]) || !isalnum((unsigned char)v[len - 1]))
+		*msg = CJ205_ENDS;
+	else if (strstr(v, ".."))
+		*msg = CJ205_DOTS;
+	else if (is_ip_address(v))
+		*msg = CJ205_IP;
+	else if ((*affix = reserved_affix(v)) != NULL)
+		*msg = CJ205_RESERVED;
+	else
+		return false;
+	return true;
 }
 
 void check_bucket(struct walk *w, const struct node *at, const struct node *n,
 		  const struct shape *s)
 {
-	const char *variant, *affix, *problem;
-	char *bare = bare_bucket(n->text, &variant);
+	const char *affix;
+	enum rule_msg msg;
+	char *bare = bare_bucket(n->text, &msg);
 	size_t i;
 
 	(void)s;
@@ -110,22 +120,21 @@ void check_bucket(struct walk *w, const struct node *at, const struct node *n,
 		bare = NULL;
 	}
 	if (bare) {
-		struct diag *d = walk_report(w, at, "CJ205", variant, "suggestion", bare, NULL);
+		struct diag *d = walk_report(w, at, msg, DIAG_ARGS({ "suggestion", bare }));
 
 		diag_set_suggestion(d, bare);
 		free(bare);
 		return;
 	}
-	problem = bucket_problem(n->text, n->len, &affix);
-	if (problem) {
-		walk_report(w, at, "CJ205", problem, "affix", affix, NULL);
+	if (bucket_problem(n->text, n->len, &msg, &affix)) {
+		walk_report(w, at, msg, DIAG_ARGS({ "affix", affix }));
 		return;
 	}
 	for (i = 0; i < n->len; i++)
 		if (isupper((unsigned char)n->text[i]) || n->text[i] == '_')
 			break;
 	if (i < n->len || n->len > 63)
-		walk_report(w, at, "CJ206", "default", NULL);
+		walk_report(w, at, CJ206_DEFAULT, DIAG_NO_ARGS);
 }
 
 /* --- Object keys. ------------------------------------------------------------ */
@@ -134,11 +143,11 @@ void check_bucket(struct walk *w, const struct node *at, const struct node *n,
 static void check_key_style(struct walk *w, const struct node *at, const struct node *n)
 {
 	if (n->text[0] == '/')
-		walk_report(w, at, "CJ208", "leading-slash", NULL);
+		walk_report(w, at, CJ208_LEADING_SLASH, DIAG_NO_ARGS);
 	else if (strstr(n->text, "s3://"))
-		walk_report(w, at, "CJ208", "uri", NULL);
+		walk_report(w, at, CJ208_URI, DIAG_NO_ARGS);
 	else if (n->len && isspace((unsigned char)n->text[n->len - 1]))
-		walk_report(w, at, "CJ208", "trailing-space", NULL);
+		walk_report(w, at, CJ208_TRAILING_SPACE, DIAG_NO_ARGS);
 }
 
 static bool key_too_long(struct walk *w, const struct node *at, const struct node *n)
@@ -148,7 +157,7 @@ static bool key_too_long(struct walk *w, const struct node *at, const struct nod
 	if (n->len <= S3_KEY_MAX_BYTES)
 		return false;
 	snprintf(bytes, sizeof bytes, "%zu", n->len);
-	walk_report(w, at, "CJ207", "long", "bytes", bytes, NULL);
+	walk_report(w, at, CJ207_LONG, DIAG_ARGS({ "bytes", bytes }));
 	return true;
 }
 
@@ -157,7 +166,7 @@ void check_s3_key(struct walk *w, const struct node *at, const struct node *n,
 {
 	(void)s;
 	if (n->len == 0)
-		walk_report(w, at, "CJ207", "empty", NULL);
+		walk_report(w, at, CJ207_EMPTY, DIAG_NO_ARGS);
 	else if (!key_too_long(w, at, n))
 		check_key_style(w, at, n);
 }
@@ -189,7 +198,7 @@ void check_s3_data_access(struct walk *w, const struct node *at, const struct no
 		return;
 	snprintf(count, sizeof count, "%zu", total);
 	snprintf(limit, sizeof limit, "%d", S3_DATA_ACCESS_MAX_LOCATIONS);
-	walk_report(w, at, "CJ215", "locations", "count", count, "quota", limit, NULL);
+	walk_report(w, at, CJ215_LOCATIONS, DIAG_ARGS({ "count", count }, { "quota", limit }));
 }
 
 static const char *string_member(const struct node *map, const char *key)
@@ -263,8 +272,8 @@ void check_revision_destinations(struct walk *w, const struct node *at, const st
 		walk_push_index(w, i);
 		if (place)
 			walk_push_member(w, "KeyPattern");
-		walk_report(w, place ? place : list->items[i], "CJ220", "default", "bucket", bucket,
-			    NULL);
+		walk_report(w, place ? place : list->items[i], CJ220_DEFAULT,
+			    DIAG_ARGS({ "bucket", bucket }));
 		if (place)
 			walk_pop(w);
 		walk_pop(w);

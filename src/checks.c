@@ -1,5 +1,5 @@
 /* The semantic checks that the request shape names with `check:` (rules CJ2xx and
- * CJ3xx): the dispatch table, and helpers the check modules share. */
+ * CJ3xx): the table of names, and helpers the check modules share. */
 #include <string.h>
 
 #include "checks_impl.h"
@@ -35,22 +35,12 @@ bool all_of(const char *s, size_t len, const char *set)
 	return true;
 }
 
-bool checks_exists(const char *check)
+check_fn *checks_find(const char *name)
 {
 	size_t i;
 
 	for (i = 0; i < sizeof check_table / sizeof *check_table; i++)
-		if (strcmp(check_table[i].name, check) == 0)
-			return true;
-	return false;
-}
-
-void checks_run(struct walk *w, const char *check, const struct node *at, const struct node *n,
-		const struct shape *s)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof check_table / sizeof *check_table; i++)
-		if (strcmp(check_table[i].name, check) == 0)
-			check_table[i].run(w, at, n, s);
+		if (strcmp(check_table[i].name, name) == 0)
+			return check_table[i].run;
+	return NULL;
 }

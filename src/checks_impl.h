@@ -1,5 +1,5 @@
-/* What the check modules share: the signature of a check, the list of checks the
- * dispatch table in checks.c holds, and small helpers. */
+/* What the check modules share: the list of checks the table in checks.c holds,
+ * and small helpers. */
 #ifndef CJL_CHECKS_IMPL_H
 #define CJL_CHECKS_IMPL_H
 
@@ -7,10 +7,6 @@
 #include <stddef.h>
 
 #include "checks.h"
-
-/* `at` is the node as written (maybe an alias), `n` the value, `s` its shape. */
-typedef void check_fn(struct walk *w, const struct node *at, const struct node *n,
-		      const struct shape *s);
 
 /* check_request.c */
 check_fn check_type_details, check_api_id, check_api_key, check_lf_policy;

@@ -9,7 +9,7 @@
 #include <stddef.h>
 
 #include "catalog.h"
-#include "diag.h"
+#include "severity.h"
 
 #define CONFIG_FILE_NAME ".createjob-lint.yaml"
 #define SEVERITY_UNSET ((enum severity)-1)

@@ -1,12 +1,9 @@
-/* Findings collected per file and rendered from the rule catalog. */
+/* Findings collected per file; findings.c renders them from the rule catalog. */
 #include "diag.h"
 
-#include <stdio.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalog.h"
 #include "util.h"
 
 void diag_list_init(struct diag_list *list)
@@ -34,18 +31,6 @@ void diag_list_free(struct diag_list *list)
 	diag_release(&list->spare);
 	free(list->items);
 	diag_list_init(list);
-}
-
-struct diag *diag_add(struct diag_list *list, const char *rule, const char *variant,
-		      size_t start, size_t end, const char *pointer, ...)
-{
-	struct diag *d;
-	va_list ap;
-
-	va_start(ap, pointer);
-	d = diag_vadd(list, rule, variant, start, end, pointer, ap);
-	va_end(ap);
-	return d;
 }
 
 bool diag_list_full(const struct diag_list *list)
@@ -87,11 +72,28 @@ static char *printable(const char *value)
 	return sb_detach(&sb);
 }
 
-struct diag *diag_vadd(struct diag_list *list, const char *rule, const char *variant,
-		       size_t start, size_t end, const char *pointer, va_list ap)
+void diag_adopt_arg(struct diag *d, const char *name, char *value)
+{
+	if (d->nargs == DIAG_MAX_ARGS) {
+		free(value);
+		return;
+	}
+	d->args[d->nargs].name = name;
+	d->args[d->nargs].value = value;
+	d->nargs++;
+}
+
+void diag_add_arg(struct diag *d, const char *name, const char *value)
+{
+	if (d->nargs < DIAG_MAX_ARGS)
+		diag_adopt_arg(d, name, printable(value ? value : ""));
+}
+
+struct diag *diag_add(struct diag_list *list, enum rule_msg msg, size_t start, size_t end,
+		      const char *pointer, const struct diag_pair *args, size_t nargs)
 {
 	struct diag *d;
-	const char *name;
+	size_t i;
 
 	if (diag_list_full(list)) {
 		/* Past the limit a finding is only counted: hostile input must not cost
@@ -102,21 +104,24 @@ struct diag *diag_vadd(struct diag_list *list, const char *rule, const char *var
 		d = &list->items[list->n++];
 	}
 	memset(d, 0, sizeof *d);
-	snprintf(d->rule, sizeof d->rule, "%s", rule);
-	d->variant = variant;
+	d->msg = msg;
+	d->rule = rule_msgs[msg].rule;
 	d->start = start;
 	d->end = end < start ? start : end;
 	d->pointer = xstrdup(pointer ? pointer : "");
-	while ((name = va_arg(ap, const char *)) != NULL) {
-		const char *value = va_arg(ap, const char *);
-
-		if (d->nargs == DIAG_MAX_ARGS)
-			continue;
-		d->args[d->nargs].name = name;
-		d->args[d->nargs].value = printable(value ? value : "");
-		d->nargs++;
-	}
+	for (i = 0; i < nargs; i++)
+		diag_add_arg(d, args[i].name, args[i].value);
 	return d;
+}
+
+const char *diag_rule_id(const struct diag *d)
+{
+	return rule_id_names[d->rule];
+}
+
+const char *diag_variant(const struct diag *d)
+{
+	return rule_msgs[d->msg].variant;
 }
 
 void diag_set_suggestion(struct diag *d, const char *suggestion)
@@ -135,107 +140,3 @@ const char *diag_arg(const struct diag *d, const char *name)
 	return NULL;
 }
 
-/* Replaces each {name} in the template with the argument of that name. */
-static char *render(const char *template, const struct diag *d)
-{
-	struct strbuf sb;
-	const char *p = template;
-
-	sb_init(&sb);
-	while (*p) {
-		const char *close;
-
-		if (*p == '{' && (close = strchr(p + 1, '}')) != NULL && close - p < 32) {
-			char name[32];
-			const char *value;
-
-			memcpy(name, p + 1, (size_t)(close - p - 1));
-			name[close - p - 1] = '\0';
-			value = diag_arg(d, name);
-			if (value) {
-				sb_adds(&sb, value);
-				p = close + 1;
-				continue;
-			}
-		}
-		sb_addc(&sb, *p++);
-	}
-	return sb_detach(&sb);
-}
-
-static int compare_diags(const void *a, const void *b)
-{
-	const struct diag *x = a, *y = b;
-
-	if (x->start != y->start)
-		return x->start < y->start ? -1 : 1;
-	if (x->end != y->end)
-		return x->end < y->end ? -1 : 1;
-	if (strcmp(x->rule, y->rule) != 0)
-		return strcmp(x->rule, y->rule);
-	return strcmp(x->message, y->message);
-}
-
-void diag_list_finish(struct diag_list *list, const struct catalog *cat, struct source *src,
-		      const enum severity *overrides)
-{
-	size_t i, kept = 0;
-
-	if (list->dropped) {
-		char limit[24];
-
-		snprintf(limit, sizeof limit, "%zu", list->limit);
-		list->limit = 0; /* room for this last one */
-		diag_add(list, "CJ007", "findings", 0, 0, "", "limit", limit, NULL);
-	}
-	for (i = 0; i < list->n; i++) {
-		struct diag *d = &list->items[i];
-		const struct rule *rule = catalog_find(cat, d->rule);
-		const char *template = rule ? rule_message(rule, d->variant) : NULL;
-
-		d->severity = rule ? rule->severity : SEV_ERROR;
-		if (rule && overrides && overrides[rule->index] != (enum severity)-1)
-			d->severity = overrides[rule->index];
-		if (d->severity == SEV_OFF) {
-			diag_release(d);
-			continue;
-		}
-		d->message = render(template ? template : d->variant, d);
-		if (d->via_alias && d->related) {
-			/* Said of every rule alike, so it is composed here, not in each text. */
-			char *with = xasprintf("%s (in the value of the alias; its anchor is on line %u)",
-					       d->message, source_position(src, d->related - 1).line);
-
-			free(d->message);
-			d->message = with;
-		}
-		d->from = source_position(src, d->start);
-		d->to = source_position(src, d->end);
-		d->related_line = d->related ? source_position(src, d->related - 1).line : 0;
-		list->items[kept++] = *d;
-	}
-	list->n = kept;
-	if (list->n > 1)
-		qsort(list->items, list->n, sizeof *list->items, compare_diags);
-}
-
-const char *severity_name(enum severity sev)
-{
-	static const char *const names[] = { "off", "info", "warning", "error" };
-
-	return names[sev];
-}
-
-int severity_parse(const char *s, enum severity *out)
-{
-	static const char *const names[] = { "off", "info", "warning", "error" };
-	int i;
-
-	for (i = 0; i < 4; i++) {
-		if (strcmp(s, names[i]) == 0) {
-			*out = (enum severity)i;
-			return 0;
-		}
-	}
-	return -1;
-}

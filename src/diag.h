@@ -1,16 +1,27 @@
-/* Findings: what a check reports (a rule, a message variant, its arguments and a
+/* Findings: what a check reports (a rule's message variant, its arguments and a
  * source range) collected in a list per file; messages are rendered later from the
- * rule catalog so checks never hold message text. */
+ * rule catalog (findings.h) so checks never hold message text. */
 #ifndef CJL_DIAG_H
 #define CJL_DIAG_H
 
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "rule_ids.h"
+#include "severity.h"
 #include "source.h"
 
-enum severity { SEV_OFF = 0, SEV_INFO, SEV_WARNING, SEV_ERROR };
+/* An argument as a check passes it: the value is copied. */
+struct diag_pair {
+	const char *name;
+	const char *value;
+};
+
+/* The arguments of one finding, counted at compile time:
+ * DIAG_ARGS({ "value", v }, { "max", m }); DIAG_NO_ARGS when there are none. */
+#define DIAG_ARGS(...) ((const struct diag_pair[]){ __VA_ARGS__ }), \
+	(sizeof((const struct diag_pair[]){ __VA_ARGS__ }) / sizeof(struct diag_pair))
+#define DIAG_NO_ARGS NULL, 0
 
 struct diag_arg {
 	const char *name;
@@ -20,8 +31,8 @@ struct diag_arg {
 #define DIAG_MAX_ARGS 6
 
 struct diag {
-	char rule[8];             /* "CJ201" */
-	const char *variant;      /* message variant in the catalog; static string */
+	enum rule_msg msg;        /* the message variant reported */
+	enum rule_id rule;        /* the rule it belongs to (rule_msgs[msg].rule) */
 	struct diag_arg args[DIAG_MAX_ARGS];
 	size_t nargs;
 	size_t start, end;        /* byte range, end exclusive */
@@ -30,7 +41,7 @@ struct diag {
 	size_t related;           /* byte offset of a related place (+1), 0 for none */
 	bool via_alias;           /* found inside a YAML alias's value; related is the anchor */
 	bool empty_value;         /* about an empty string (hidden in skeleton leftovers) */
-	/* Filled by diag_list_finish: */
+	/* Filled by findings_finish: */
 	enum severity severity;
 	char *message;            /* owned */
 	struct position from, to;
@@ -48,12 +59,10 @@ struct diag_list {
 void diag_list_init(struct diag_list *list);
 void diag_list_free(struct diag_list *list);
 
-/* Appends a finding; args are name/value string pairs ended by NULL. The returned
- * diag stays valid until the next add, so callers can set a suggestion at once. */
-struct diag *diag_add(struct diag_list *list, const char *rule, const char *variant,
-		      size_t start, size_t end, const char *pointer, ...);
-struct diag *diag_vadd(struct diag_list *list, const char *rule, const char *variant,
-		       size_t start, size_t end, const char *pointer, va_list ap);
+/* Appends a finding with `nargs` name/value pairs (DIAG_ARGS). The returned diag
+ * stays valid until the next add, so callers can set a suggestion at once. */
+struct diag *diag_add(struct diag_list *list, enum rule_msg msg, size_t start, size_t end,
+		      const char *pointer, const struct diag_pair *args, size_t nargs);
 /* True when the list keeps no more findings; diag_drop then counts one and hands
  * back a scratch diag, without the cost of building it. */
 bool diag_list_full(const struct diag_list *list);
@@ -62,14 +71,15 @@ struct diag *diag_drop(struct diag_list *list);
 void diag_release(struct diag *d);
 void diag_set_suggestion(struct diag *d, const char *suggestion);
 const char *diag_arg(const struct diag *d, const char *name);
-
-struct catalog;
-/* Renders messages and severities, computes positions, sorts by position and drops
- * findings whose rule is off. */
-void diag_list_finish(struct diag_list *list, const struct catalog *cat, struct source *src,
-		      const enum severity *overrides);
-
-const char *severity_name(enum severity sev);
-int severity_parse(const char *s, enum severity *out);
+/* Appends one argument (ignored past DIAG_MAX_ARGS); the value is copied, with
+ * control characters escaped and a very long value cut. */
+void diag_add_arg(struct diag *d, const char *name, const char *value);
+/* Appends an argument the program built itself, taking `value` as is (freed when
+ * there is no room). */
+void diag_adopt_arg(struct diag *d, const char *name, char *value);
+/* "CJ201", the rule's id as printed. */
+const char *diag_rule_id(const struct diag *d);
+/* "missing", the message variant's name in the catalog. */
+const char *diag_variant(const struct diag *d);
 
 #endif

@@ -2,7 +2,6 @@
 #include "engine.h"
 
 #include <stdio.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,112 +9,11 @@
 #include "pattern.h"
 #include "suggest.h"
 #include "util.h"
-
-void walk_push_member(struct walk *w, const char *name)
-{
-	w->path = grow_array(w->path, &w->cap, w->depth + 1, sizeof *w->path);
-	w->path[w->depth].name = name;
-	w->path[w->depth].index = 0;
-	w->depth++;
-}
-
-void walk_push_index(struct walk *w, size_t index)
-{
-	w->path = grow_array(w->path, &w->cap, w->depth + 1, sizeof *w->path);
-	w->path[w->depth].name = NULL;
-	w->path[w->depth].index = index;
-	w->depth++;
-}
-
-void walk_pop(struct walk *w)
-{
-	if (w->depth > 0)
-		w->depth--;
-}
-
-char *walk_dotted(const struct walk *w)
-{
-	struct strbuf sb;
-	size_t i;
-
-	sb_init(&sb);
-	for (i = 0; i < w->depth; i++) {
-		if (w->path[i].name)
-			sb_addf(&sb, "%s%s", i ? "." : "", w->path[i].name);
-		else
-			sb_addf(&sb, "[%zu]", w->path[i].index);
-	}
-	if (sb.len == 0)
-		sb_adds(&sb, "the request");
-	return sb_detach(&sb);
-}
-
-char *walk_pointer(const struct walk *w)
-{
-	struct strbuf sb;
-	size_t i;
-	const char *p;
-
-	sb_init(&sb);
-	for (i = 0; i < w->depth; i++) {
-		sb_addc(&sb, '/');
-		if (!w->path[i].name) {
-			sb_addf(&sb, "%zu", w->path[i].index);
-			continue;
-		}
-		/* RFC 6901: '~' is written ~0 and '/' is written ~1. */
-		for (p = w->path[i].name; *p; p++) {
-			if (*p == '~')
-				sb_adds(&sb, "~0");
-			else if (*p == '/')
-				sb_adds(&sb, "~1");
-			else
-				sb_addc(&sb, *p);
-		}
-	}
-	return sb_detach(&sb);
-}
-
-struct diag *walk_report(struct walk *w, const struct node *at, const char *rule,
-			 const char *variant, ...)
-{
-	char *pointer, *dotted;
-	struct diag *d;
-	va_list ap;
-	const struct node *place = w->alias ? w->alias : at;
-
-	if (diag_list_full(w->out))
-		return diag_drop(w->out);
-	pointer = walk_pointer(w);
-	dotted = walk_dotted(w);
-	va_start(ap, variant);
-	d = diag_vadd(w->out, rule, variant, place->start, place->end, pointer, ap);
-	va_end(ap);
-	if (w->alias) {
-		d->via_alias = true;
-		d->related = node_deref(w->alias)->start + 1;
-	}
-	d->empty_value = at->kind == NODE_STRING && at->len == 0;
-	if (d->nargs < DIAG_MAX_ARGS) {
-		d->args[d->nargs].name = "path";
-		d->args[d->nargs].value = dotted;
-		d->nargs++;
-	} else {
-		free(dotted);
-	}
-	free(pointer);
-	return d;
-}
+#include "walk.h"
 
 static void walk_node(struct walk *w, const struct node *n, const struct shape *s);
 static void walk_shape(struct walk *w, const struct node *at, const struct node *n,
 		       const struct shape *s);
-
-const char *walk_shown(const struct walk *w, const struct node *n, const struct shape *s)
-{
-	/* A secret stays hidden wherever it is used, through an alias too. */
-	return s->secret || source_is_masked(w->src, n->start) ? "********" : n->text;
-}
 
 static const char *expected_kind(const struct shape *s)
 {
@@ -148,11 +46,12 @@ static void report_yaml_typed(struct walk *w, const struct node *at, const struc
 	char *quoted;
 
 	if (n->len == 0) {
-		walk_report(w, at, "CJ004", "empty", NULL);
+		walk_report(w, at, CJ004_EMPTY, DIAG_NO_ARGS);
 		return;
 	}
-	d = walk_report(w, at, "CJ004", has_leading_zero(n) ? "leading-zero" : "default", "kind",
-			node_kind_phrase(n->kind), "value", walk_shown(w, n, s), NULL);
+	d = walk_report(w, at, has_leading_zero(n) ? CJ004_LEADING_ZERO : CJ004_DEFAULT,
+			DIAG_ARGS({ "kind", node_kind_phrase(n->kind) },
+			{ "value", walk_shown(w, n, s) }));
 	if (s->secret)
 		return;
 	quoted = xasprintf("\"%s\"", n->text);
@@ -167,16 +66,33 @@ static void report_type(struct walk *w, const struct node *at, const struct node
 	bool want_string = s->type == SHAPE_STRING;
 
 	if (want_string && scalar && (n->flags & NODE_TAGGED)) {
-		walk_report(w, at, "CJ011", "default", "kind", node_kind_phrase(n->kind), NULL);
+		walk_report(w, at, CJ011_DEFAULT, DIAG_ARGS({ "kind", node_kind_phrase(n->kind) }));
 	} else if (want_string && scalar && w->src->format == FORMAT_YAML && (n->flags & NODE_PLAIN)) {
 		report_yaml_typed(w, at, n, s);
 	} else if (want_string && (n->flags & (NODE_NONFINITE | NODE_HUGE_INT))) {
-		walk_report(w, at, "CJ010", n->flags & NODE_HUGE_INT ? "huge" : "nonfinite", "value",
-			    walk_shown(w, n, s), NULL);
+		walk_report(w, at, n->flags & NODE_HUGE_INT ? CJ010_HUGE : CJ010_NONFINITE,
+			    DIAG_ARGS({ "value", walk_shown(w, n, s) }));
 	} else {
-		walk_report(w, at, "CJ103", "default", "expected", expected_kind(s), "kind",
-			    node_kind_phrase(n->kind), NULL);
+		walk_report(w, at, CJ103_DEFAULT, DIAG_ARGS({ "expected", expected_kind(s) },
+			    { "kind", node_kind_phrase(n->kind) }));
 	}
+}
+
+/* CJ105 when the value does not match; a match that fails (the match limit on a
+ * backtracking --rules pattern) is said to be unchecked, not taken for either. */
+static void check_pattern(struct walk *w, const struct node *at, const struct node *n,
+			  const struct shape *s)
+{
+	char *why = NULL;
+	int rc = pattern_match(shape_pattern(w->rs, s), n->text, n->len, &why);
+
+	if (rc < 0)
+		walk_report(w, at, CJ007_PATTERN, DIAG_ARGS({ "detail", why }));
+	else if (rc == 0)
+		walk_report(w, at, CJ105_DEFAULT,
+			    DIAG_ARGS({ "expected", s->pattern_text ? s->pattern_text : s->pattern },
+			    { "value", walk_shown(w, n, s) }));
+	free(why);
 }
 
 /* Returns false when the value is beyond further checks (one mistake, one finding). */
@@ -187,11 +103,11 @@ static bool check_string(struct walk *w, const struct node *at, const struct nod
 	char num[24], bound[24];
 
 	if ((n->flags & NODE_BLOCK) && n->len && n->text[n->len - 1] == '\n' && !s->free_text) {
-		walk_report(w, at, "CJ009", "default", NULL);
+		walk_report(w, at, CJ009_DEFAULT, DIAG_NO_ARGS);
 		return false;
 	}
 	if (n->flags & NODE_LONE_SURROGATE) {
-		walk_report(w, at, "CJ012", "default", NULL);
+		walk_report(w, at, CJ012_DEFAULT, DIAG_NO_ARGS);
 		return false;
 	}
 	if (s->nenums) {
@@ -205,8 +121,9 @@ static bool check_string(struct walk *w, const struct node *at, const struct nod
 			sb_init(&allowed);
 			for (i = 0; i < s->nenums; i++)
 				sb_addf(&allowed, "%s%s", i ? ", " : "", s->enums[i]);
-			d = walk_report(w, at, "CJ104", best ? "suggest" : "default", "value",
-					walk_shown(w, n, s), "allowed", allowed.buf, "suggestion", best, NULL);
+			d = walk_report(w, at, best ? CJ104_SUGGEST : CJ104_DEFAULT,
+					DIAG_ARGS({ "value", walk_shown(w, n, s) },
+					{ "allowed", allowed.buf }, { "suggestion", best }));
 			diag_set_suggestion(d, best);
 			sb_free(&allowed);
 			return true;
@@ -217,19 +134,17 @@ static bool check_string(struct walk *w, const struct node *at, const struct nod
 	if (s->min >= 0 && length < (size_t)s->min) {
 		snprintf(num, sizeof num, "%zu", length);
 		snprintf(bound, sizeof bound, "%ld", s->min);
-		walk_report(w, at, "CJ106", "short", "length", num, "min", bound, NULL);
+		walk_report(w, at, CJ106_SHORT, DIAG_ARGS({ "length", num }, { "min", bound }));
 		return true;
 	}
 	if (s->max >= 0 && length > (size_t)s->max) {
 		snprintf(num, sizeof num, "%zu", length);
 		snprintf(bound, sizeof bound, "%ld", s->max);
-		walk_report(w, at, "CJ106", "long", "length", num, "max", bound, NULL);
+		walk_report(w, at, CJ106_LONG, DIAG_ARGS({ "length", num }, { "max", bound }));
 		return true;
 	}
-	if (s->pattern && pattern_match(s->pattern, n->text, n->len, NULL) == 0)
-		walk_report(w, at, "CJ105", "default", "expected",
-			    s->pattern_text ? s->pattern_text : s->pattern, "value", walk_shown(w, n, s),
-			    NULL);
+	if (s->pattern)
+		check_pattern(w, at, n, s);
 	return true;
 }
 
@@ -313,8 +228,8 @@ static void report_repeat(struct walk *w, const struct node *list, size_t i, siz
 	snprintf(line, sizeof line, "%u", source_position(w->src, list->items[first]->start).line);
 	snprintf(index, sizeof index, "%zu", first);
 	walk_push_index(w, i);
-	d = walk_report(w, list->items[i], "CJ213", "default", "what", what.buf, "first", index,
-			"line", line, NULL);
+	d = walk_report(w, list->items[i], CJ213_DEFAULT, DIAG_ARGS({ "what", what.buf },
+			{ "first", index }, { "line", line }));
 	if (!d->via_alias)
 		d->related = list->items[first]->start + 1;
 	walk_pop(w);
@@ -352,8 +267,8 @@ static void check_quota(struct walk *w, const struct node *at, const struct node
 		return;
 	snprintf(count, sizeof count, "%zu", n->nitems);
 	snprintf(quota, sizeof quota, "%ld", s->quota);
-	walk_report(w, at, s->quota_confirmed ? "CJ214" : "CJ215", "default", "count", count,
-		    "quota", quota, NULL);
+	walk_report(w, at, s->quota_confirmed ? CJ214_DEFAULT : CJ215_DEFAULT,
+		    DIAG_ARGS({ "count", count }, { "quota", quota }));
 }
 
 static void walk_list(struct walk *w, const struct node *at, const struct node *n,
@@ -368,11 +283,11 @@ static void walk_list(struct walk *w, const struct node *at, const struct node *
 	if (s->min >= 0 && n->nitems < (size_t)s->min) {
 		snprintf(count, sizeof count, "%zu", n->nitems);
 		snprintf(bound, sizeof bound, "%ld", s->min);
-		walk_report(w, at, "CJ107", "short", "count", count, "min", bound, NULL);
+		walk_report(w, at, CJ107_SHORT, DIAG_ARGS({ "count", count }, { "min", bound }));
 	} else if (s->max >= 0 && n->nitems > (size_t)s->max) {
 		snprintf(count, sizeof count, "%zu", n->nitems);
 		snprintf(bound, sizeof bound, "%ld", s->max);
-		walk_report(w, at, "CJ107", "long", "count", count, "max", bound, NULL);
+		walk_report(w, at, CJ107_LONG, DIAG_ARGS({ "count", count }, { "max", bound }));
 	}
 	for (i = 0; i < n->nitems && !w->exhausted; i++) {
 		walk_push_index(w, i);
@@ -442,15 +357,16 @@ static struct member_info *member_infos(const struct node *n)
 static void report_duplicate(struct walk *w, const struct node *n, size_t i, size_t first)
 {
 	char line[24];
+	const char *consequence;
 	struct diag *d;
 
 	snprintf(line, sizeof line, "%u", source_position(w->src, n->members[first].key->start).line);
 	walk_push_member(w, key_text(&n->members[i]));
-	d = walk_report(w, n->members[i].key, "CJ005", "default", "first", line, "consequence",
-			w->src->format == FORMAT_JSON
-				? "the AWS CLI silently keeps only the last one"
-				: "the AWS CLI refuses a YAML file with duplicate keys",
-			NULL);
+	consequence = w->src->format == FORMAT_JSON
+		? "the AWS CLI silently keeps only the last one"
+		: "the AWS CLI refuses a YAML file with duplicate keys";
+	d = walk_report(w, n->members[i].key, CJ005_DEFAULT,
+			DIAG_ARGS({ "first", line }, { "consequence", consequence }));
 	d->related = n->members[first].key->start + 1;
 	walk_pop(w);
 }
@@ -491,8 +407,8 @@ static void report_unknown(struct walk *w, const struct member *m, const struct 
 	if (best && shape_member(s, best)->shape->secret)
 		mask_value(w, m->value); /* a misspelt ApiKey still holds the key */
 	walk_push_member(w, name);
-	d = walk_report(w, m->key, "CJ102", best ? "suggest" : "default", "member", name,
-			"suggestion", best, "where", where, NULL);
+	d = walk_report(w, m->key, best ? CJ102_SUGGEST : CJ102_DEFAULT,
+			DIAG_ARGS({ "member", name }, { "suggestion", best }, { "where", where }));
 	diag_set_suggestion(d, best);
 	walk_pop(w);
 	free(where);
@@ -534,7 +450,7 @@ static void report_missing(struct walk *w, const struct node *n, const struct sh
 				      : !node_get(n, name) && !meant_by_any(info, n->nmembers, name);
 
 		if (s->members[i].required && absent)
-			walk_report(w, n, "CJ101", "default", "member", name, NULL);
+			walk_report(w, n, CJ101_DEFAULT, DIAG_ARGS({ "member", name }));
 	}
 	strmap_free(&present);
 	strmap_free(&meant);
@@ -569,8 +485,8 @@ static void walk_structure(struct walk *w, const struct node *n, const struct sh
 		}
 		walk_push_member(w, sm->name);
 		if (sm->since)
-			walk_report(w, m->key, "CJ222", "default", "member", sm->name, "since",
-				    sm->since, NULL);
+			walk_report(w, m->key, CJ222_DEFAULT, DIAG_ARGS({ "member", sm->name },
+				    { "since", sm->since }));
 		walk_node(w, m->value, sm->shape);
 		walk_pop(w);
 	}
@@ -587,7 +503,7 @@ static void report_too_deep(struct walk *w, const struct node *at)
 		return;
 	w->too_deep = true;
 	snprintf(limit, sizeof limit, "%d", ENGINE_MAX_DEPTH);
-	diag_add(w->out, "CJ007", "depth", at->start, at->start + 1, "", "limit", limit, NULL);
+	diag_add(w->out, CJ007_DEPTH, at->start, at->start + 1, "", DIAG_ARGS({ "limit", limit }));
 }
 
 static void walk_node(struct walk *w, const struct node *at, const struct shape *s)
@@ -641,8 +557,8 @@ static void walk_shape(struct walk *w, const struct node *at, const struct node 
 			return;
 		break;
 	}
-	if (s->check && !w->exhausted)
-		checks_run(w, s->check, at, n, s);
+	if (s->run_check && !w->exhausted)
+		s->run_check(w, at, n, s);
 }
 
 /* In an untrimmed skeleton every empty string is a leftover that the one skeleton
@@ -671,12 +587,12 @@ void engine_check(const struct request_shape *rs, struct source *src, const stru
 	if (!doc->root)
 		return;
 	if (!root || root->kind == NODE_NULL) {
-		diag_add(out, "CJ003", "empty", doc->root->start, doc->root->end, "", NULL);
+		diag_add(out, CJ003_EMPTY, doc->root->start, doc->root->end, "", DIAG_NO_ARGS);
 		return;
 	}
 	if (root->kind != NODE_MAPPING) {
-		diag_add(out, "CJ003", "not-mapping", doc->root->start, doc->root->end, "", "kind",
-			 node_kind_phrase(root->kind), NULL);
+		diag_add(out, CJ003_NOT_MAPPING, doc->root->start, doc->root->end, "",
+			 DIAG_ARGS({ "kind", node_kind_phrase(root->kind) }));
 		return;
 	}
 	w.rs = rs;
@@ -691,8 +607,8 @@ void engine_check(const struct request_shape *rs, struct source *src, const stru
 		char limit[24];
 
 		snprintf(limit, sizeof limit, "%zu", max_visits);
-		diag_add(out, "CJ007", "expansion", doc->root->start, doc->root->start + 1, "", "limit",
-			 limit, NULL);
+		diag_add(out, CJ007_EXPANSION, doc->root->start, doc->root->start + 1, "",
+			 DIAG_ARGS({ "limit", limit }));
 	}
 	free(w.path);
 }

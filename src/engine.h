@@ -10,25 +10,7 @@
 #include "doc.h"
 #include "shape.h"
 #include "source.h"
-
-struct path_segment {
-	const char *name;    /* member name, or NULL for a list index */
-	size_t index;
-};
-
-/* The state of one walk, handed to the semantic checks. */
-struct walk {
-	const struct request_shape *rs;
-	struct source *src;
-	struct diag_list *out;
-	struct path_segment *path;
-	size_t depth, cap;
-	size_t budget;       /* node visits left; aliases can multiply visits */
-	bool exhausted;
-	bool too_deep;       /* the shape nests deeper than ENGINE_MAX_DEPTH (a --rules cycle) */
-	const struct node *alias; /* the outermost alias being walked through, or NULL */
-	bool skeleton;       /* the request is an untrimmed --generate-cli-skeleton */
-};
+#include "walk.h"
 
 /* The walk recurses once per level of the shape. The built-in shape is a few levels
  * deep; a --rules shape that contains itself is stopped here, well within a small
@@ -38,20 +20,5 @@ struct walk {
 /* Checks a loaded document; findings are appended to `out`. */
 void engine_check(const struct request_shape *rs, struct source *src, const struct doc *doc,
 		  size_t max_visits, struct diag_list *out);
-
-void walk_push_member(struct walk *w, const char *name);
-void walk_push_index(struct walk *w, size_t index);
-void walk_pop(struct walk *w);
-/* "Details.ExportAssetsToS3.AssetDestinations[0].Bucket"; caller frees. */
-char *walk_dotted(const struct walk *w);
-/* "/Details/ExportAssetsToS3/AssetDestinations/0/Bucket"; caller frees. */
-char *walk_pointer(const struct walk *w);
-/* The text of a string value as it may be shown: masked for secret shapes. */
-const char *walk_shown(const struct walk *w, const struct node *n, const struct shape *s);
-/* Reports a finding at node `at` for the current path; the argument "path" (the
- * dotted path) is added to the name/value pairs, which end with NULL. Inside an
- * alias's value the finding is placed on the alias and names the anchor's line. */
-struct diag *walk_report(struct walk *w, const struct node *at, const char *rule,
-			 const char *variant, ...);
 
 #endif

@@ -74,7 +74,7 @@ static void put_start(FILE *out, const char *name, const char *path)
 static void put_diag(FILE *out, const struct report_meta *meta, const struct lint_result *res,
 		     const struct diag *d)
 {
-	const struct rule *rule = catalog_find(meta->catalog, d->rule);
+	const struct rule *rule = catalog_rule(meta->catalog, d->rule);
 	unsigned end_line = d->to.line, end_col = d->to.column; /* exclusive */
 	char *title;
 
@@ -89,7 +89,7 @@ static void put_diag(FILE *out, const struct report_meta *meta, const struct lin
 			end_col > d->from.column + 1 ? end_col - 1 : d->from.column);
 	else
 		fprintf(out, ",endLine=%u", end_line);
-	title = rule ? xasprintf("%s %s", d->rule, rule->name) : xstrdup(d->rule);
+	title = rule ? xasprintf("%s %s", diag_rule_id(d), rule->name) : xstrdup(diag_rule_id(d));
 	fputs(",title=", out);
 	put_escaped(out, title, 1);
 	free(title);

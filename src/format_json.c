@@ -20,7 +20,7 @@ static json_object *diag_to_json(const struct diag *d)
 {
 	json_object *o = json_object_new_object();
 
-	add_string(o, "rule", d->rule);
+	add_string(o, "rule", diag_rule_id(d));
 	add_string(o, "severity", severity_name(d->severity));
 	add_string(o, "message", d->message);
 	add_string(o, "pointer", d->pointer);

@@ -180,13 +180,13 @@ static void put_findings(FILE *out, const struct lint_result *res, const struct 
 
 	for (j = 0; j < res->diags.n; j++) {
 		const struct diag *d = &res->diags.items[j];
-		const struct rule *r = catalog_find(cat, d->rule);
+		const struct rule *r = catalog_rule(cat, d->rule);
 
 		if ((d->severity >= res->fail_on) != failing)
 			continue;
 		fprintf(out, "%u:%u: %s: ", d->from.line, d->from.column, severity_type(d->severity));
 		put_xml_text(out, d->message);
-		fprintf(out, " [%s", d->rule);
+		fprintf(out, " [%s", diag_rule_id(d));
 		if (r) {
 			putc_unlocked(' ', out);
 			put_xml(out, r->name);

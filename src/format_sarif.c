@@ -151,16 +151,16 @@ static char *fingerprint(const char *rule, const char *path, const char *pointer
 static json_object *result(const struct report_meta *r, const struct lint_result *res,
 			   const struct diag *d, const char *cwd)
 {
-	const struct rule *rule = catalog_find(r->catalog, d->rule);
+	const struct rule *rule = catalog_rule(r->catalog, d->rule);
 	json_object *o = json_object_new_object();
 	json_object *loc = json_object_new_object();
 	json_object *phys = json_object_new_object();
 	json_object *region = json_object_new_object();
 	json_object *locations = json_object_new_array();
 	json_object *prints = json_object_new_object();
-	char *print = fingerprint(d->rule, res->path, d->pointer, d->variant);
+	char *print = fingerprint(diag_rule_id(d), res->path, d->pointer, diag_variant(d));
 
-	json_object_object_add(o, "ruleId", json_object_new_string(d->rule));
+	json_object_object_add(o, "ruleId", json_object_new_string(diag_rule_id(d)));
 	if (rule)
 		json_object_object_add(o, "ruleIndex", json_object_new_int64((int64_t)rule->index));
 	json_object_object_add(o, "level", json_object_new_string(sarif_level(d->severity)));

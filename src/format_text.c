@@ -114,7 +114,7 @@ static void print_diag(FILE *out, const struct report_meta *r, const struct lint
 	else
 		fprintf(out, " %s: ", severity_name(d->severity));
 	escape_put(out, d->message);
-	fprintf(out, " [%s]\n", d->rule);
+	fprintf(out, " [%s]\n", diag_rule_id(d));
 	print_excerpt(out, r, res->src, d);
 }
 

@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "engine.h"
+#include "findings.h"
 #include "readfile.h"
 #include "suggest.h"
 #include "suppress.h"
@@ -132,7 +133,7 @@ static void lint_loaded(const struct lint_config *cfg, const struct file_setting
 	engine_check(cfg->shape, res->src, doc, cfg->max_visits, &res->diags);
 	doc_free(doc);
 	suppress_apply(res->src, cfg->catalog, fs, &res->diags);
-	diag_list_finish(&res->diags, cfg->catalog, res->src, fs ? fs->severity : NULL);
+	findings_finish(&res->diags, cfg->catalog, res->src, fs ? fs->severity : NULL);
 }
 
 static void result_init(struct lint_result *res, const char *path)

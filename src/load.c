@@ -15,7 +15,7 @@ struct doc *load_document(struct source *src, const struct load_limits *limits,
 
 		/* The CLI decodes the whole file as UTF-8 before parsing, so nothing loads. */
 		snprintf(byte, sizeof byte, "0x%02X", (unsigned char)src->bytes[bad]);
-		diag_add(out, "CJ002", "invalid-utf8", bad, bad + 1, "", "byte", byte, NULL);
+		diag_add(out, CJ002_INVALID_UTF8, bad, bad + 1, "", DIAG_ARGS({ "byte", byte }));
 		return doc_new();
 	}
 	return src->format == FORMAT_JSON ? load_json(src, limits, out)

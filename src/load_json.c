@@ -29,7 +29,7 @@ struct json_scan {
 	int failed;              /* a syntax error was reported; stop */
 };
 
-static void syntax_error(struct json_scan *js, size_t at, const char *variant, const char *found)
+static void syntax_error(struct json_scan *js, size_t at, enum rule_msg msg, const char *found)
 {
 	char shown[16];
 
@@ -47,8 +47,7 @@ static void syntax_error(struct json_scan *js, size_t at, const char *variant, c
 			snprintf(shown, sizeof shown, "byte 0x%02X", c);
 		found = shown;
 	}
-	diag_add(js->out, "CJ001", variant, at, at < js->len ? at + 1 : at, "",
-		 "found", found, NULL);
+	diag_add(js->out, msg, at, at < js->len ? at + 1 : at, "", DIAG_ARGS({ "found", found }));
 }
 
 static void skip_space(struct json_scan *js)
@@ -59,7 +58,7 @@ static void skip_space(struct json_scan *js)
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
 			js->pos++;
 		else if (c == '/' && (js->s[js->pos + 1] == '/' || js->s[js->pos + 1] == '*'))
-			return syntax_error(js, js->pos, "json-comment", NULL);
+			return syntax_error(js, js->pos, CJ001_JSON_COMMENT, NULL);
 		else
 			return;
 	}
@@ -115,7 +114,7 @@ static int scan_string(struct json_scan *js, size_t *end, int *escaped, int *lon
 			return 0;
 		}
 		if (c < 0x20) {
-			syntax_error(js, i, "json-control-char", NULL);
+			syntax_error(js, i, CJ001_JSON_CONTROL_CHAR, NULL);
 			return -1;
 		}
 		if (c != '\\') {
@@ -126,14 +125,14 @@ static int scan_string(struct json_scan *js, size_t *end, int *escaped, int *lon
 		c = (unsigned char)js->s[i + 1];
 		if (c != 'u') {
 			if (!strchr("\"\\/bfnrt", c) || c == '\0') {
-				syntax_error(js, i, "json-bad-escape", NULL);
+				syntax_error(js, i, CJ001_JSON_BAD_ESCAPE, NULL);
 				return -1;
 			}
 			i += 2;
 			continue;
 		}
 		if (i + 6 > js->len || hex4(js->s + i + 2, &u) < 0) {
-			syntax_error(js, i, "json-bad-escape", NULL);
+			syntax_error(js, i, CJ001_JSON_BAD_ESCAPE, NULL);
 			return -1;
 		}
 		i += 6;
@@ -143,7 +142,7 @@ static int scan_string(struct json_scan *js, size_t *end, int *escaped, int *lon
 		else if (u >= 0xD800 && u <= 0xDFFF)
 			*lone = 1;
 	}
-	syntax_error(js, js->pos, "json-unterminated-string", "end of file");
+	syntax_error(js, js->pos, CJ001_JSON_UNTERMINATED_STRING, "end of file");
 	return -1;
 }
 
@@ -165,7 +164,7 @@ static struct node *parse_string(struct json_scan *js)
 		struct json_object *obj = decode_token(js, start, end - 1);
 
 		if (!obj) {
-			syntax_error(js, start, "json-bad-escape", NULL);
+			syntax_error(js, start, CJ001_JSON_BAD_ESCAPE, NULL);
 			return NULL;
 		}
 		n->len = (size_t)json_object_get_string_len(obj);
@@ -214,18 +213,18 @@ static struct node *parse_number(struct json_scan *js)
 		goto done;
 	}
 	if (s[i] == '0' && s[i + 1] >= '0' && s[i + 1] <= '9') {
-		syntax_error(js, i + 1, "json-leading-zero", NULL);
+		syntax_error(js, i + 1, CJ001_JSON_LEADING_ZERO, NULL);
 		return NULL;
 	}
 	if (!(s[i] >= '0' && s[i] <= '9')) {
-		syntax_error(js, i, "json-unexpected", NULL);
+		syntax_error(js, i, CJ001_JSON_UNEXPECTED, NULL);
 		return NULL;
 	}
 	i = scan_digits(s, i);
 	if (s[i] == '.') {
 		is_float = 1;
 		if (!(s[i + 1] >= '0' && s[i + 1] <= '9')) {
-			syntax_error(js, i + 1, "json-bad-number", NULL);
+			syntax_error(js, i + 1, CJ001_JSON_BAD_NUMBER, NULL);
 			return NULL;
 		}
 		i = scan_digits(s, i + 1);
@@ -237,7 +236,7 @@ static struct node *parse_number(struct json_scan *js)
 		if (s[j] == '+' || s[j] == '-')
 			j++;
 		if (!(s[j] >= '0' && s[j] <= '9')) {
-			syntax_error(js, j, "json-bad-number", NULL);
+			syntax_error(js, j, CJ001_JSON_BAD_NUMBER, NULL);
 			return NULL;
 		}
 		i = scan_digits(s, j);
@@ -280,8 +279,8 @@ static struct node *parse_literal(struct json_scan *js)
 			return node;
 		}
 	}
-	syntax_error(js, js->pos, js->s[js->pos] == '\'' ? "json-single-quote" : "json-unexpected",
-		     NULL);
+	syntax_error(js, js->pos,
+		     js->s[js->pos] == '\'' ? CJ001_JSON_SINGLE_QUOTE : CJ001_JSON_UNEXPECTED, NULL);
 	return NULL;
 }
 
@@ -302,8 +301,8 @@ static int enter(struct json_scan *js)
 
 		snprintf(limit, sizeof limit, "%u", js->limits->max_depth);
 		if (!js->failed)
-			diag_add(js->out, "CJ007", "depth", js->pos, js->pos + 1, "", "limit", limit,
-				 NULL);
+			diag_add(js->out, CJ007_DEPTH, js->pos, js->pos + 1, "",
+				 DIAG_ARGS({ "limit", limit }));
 		js->failed = 1;
 		return -1;
 	}
@@ -315,7 +314,7 @@ static int trailing_comma(struct json_scan *js, char close)
 {
 	if (js->s[js->pos] != close)
 		return 0;
-	syntax_error(js, js->pos, "json-trailing-comma", NULL);
+	syntax_error(js, js->pos, CJ001_JSON_TRAILING_COMMA, NULL);
 	return 1;
 }
 
@@ -382,14 +381,15 @@ static int read_key(struct json_scan *js)
 		return -1;
 	if (js->s[js->pos] != '"') {
 		syntax_error(js, js->pos,
-			     js->s[js->pos] == '\'' ? "json-single-quote" : "json-expected-key", NULL);
+			     js->s[js->pos] == '\'' ? CJ001_JSON_SINGLE_QUOTE : CJ001_JSON_EXPECTED_KEY,
+			     NULL);
 		return -1;
 	}
 	if (!(f->key = parse_string(js)))
 		return -1;
 	skip_space(js);
 	if (js->s[js->pos] != ':') {
-		syntax_error(js, js->pos, "json-expected-colon", NULL);
+		syntax_error(js, js->pos, CJ001_JSON_EXPECTED_COLON, NULL);
 		return -1;
 	}
 	js->pos++;
@@ -430,7 +430,7 @@ static enum json_next after_value(struct json_scan *js)
 	if (js->s[js->pos] == close)
 		return JSON_CLOSE;
 	syntax_error(js, js->pos,
-		     close == '}' ? "json-expected-comma-brace" : "json-expected-comma-bracket",
+		     close == '}' ? CJ001_JSON_EXPECTED_COMMA_BRACE : CJ001_JSON_EXPECTED_COMMA_BRACKET,
 		     NULL);
 	return JSON_ERROR;
 }
@@ -458,7 +458,8 @@ static struct node *start_value(struct json_scan *js, bool *opened)
 		char limit[24];
 
 		snprintf(limit, sizeof limit, "%zu", js->limits->max_nodes);
-		diag_add(js->out, "CJ007", "nodes", js->pos, js->pos + 1, "", "limit", limit, NULL);
+		diag_add(js->out, CJ007_NODES, js->pos, js->pos + 1, "",
+			 DIAG_ARGS({ "limit", limit }));
 		js->failed = 1;
 		return NULL;
 	}
@@ -476,7 +477,7 @@ static struct node *start_value(struct json_scan *js, bool *opened)
 		return parse_number(js);
 	case '\0':
 		if (js->pos >= js->len) {
-			syntax_error(js, js->pos, "json-unexpected-end", "end of file");
+			syntax_error(js, js->pos, CJ001_JSON_UNEXPECTED_END, "end of file");
 			return NULL;
 		}
 		/* fall through */
@@ -547,21 +548,23 @@ struct doc *load_json(struct source *src, const struct load_limits *limits,
 	js.limits = limits;
 	if (src->len >= 3 && memcmp(src->bytes, "\xEF\xBB\xBF", 3) == 0) {
 		/* The CLI decodes file:// input as plain UTF-8 and then fails on the mark. */
-		diag_add(out, "CJ002", "bom-json", 0, 3, "", NULL);
+		diag_add(out, CJ002_BOM_JSON, 0, 3, "", DIAG_NO_ARGS);
 		js.pos = 3;
 	}
 	skip_space(&js);
 	if (!js.failed && js.pos >= js.len) {
-		diag_add(out, "CJ003", "empty", 0, 0, "", NULL);
+		diag_add(out, CJ003_EMPTY, 0, 0, "", DIAG_NO_ARGS);
 		return doc;
 	}
 	js.tok = json_tokener_new_ex(2);
+	if (!js.tok)
+		xalloc_failed();
 	json_tokener_set_flags(js.tok, JSON_TOKENER_STRICT);
 	root = parse_document(&js);
 	if (root) {
 		skip_space(&js);
 		if (!js.failed && js.pos < js.len)
-			syntax_error(&js, js.pos, "json-extra-data", NULL);
+			syntax_error(&js, js.pos, CJ001_JSON_EXTRA_DATA, NULL);
 	}
 	json_tokener_free(js.tok);
 	while (js.nstack > 0)

@@ -56,13 +56,13 @@ static size_t byte_offset(struct yaml_load *yl, size_t cp)
 	return yl->cursor_byte;
 }
 
-static void fail(struct yaml_load *yl, size_t at, const char *variant, const char *arg)
+static void fail(struct yaml_load *yl, size_t at, enum rule_msg msg, const char *arg)
 {
 	if (yl->failed)
 		return;
 	yl->failed = true;
-	diag_add(yl->out, "CJ001", variant, at, at < yl->src->len ? at + 1 : at, "", "detail", arg,
-		 NULL);
+	diag_add(yl->out, msg, at, at < yl->src->len ? at + 1 : at, "",
+		 DIAG_ARGS({ "detail", arg }));
 }
 
 static void register_anchor(struct yaml_load *yl, const char *name, struct node *node)
@@ -143,7 +143,7 @@ static bool over_limits(struct yaml_load *yl, size_t at)
 		return false;
 	snprintf(limit, sizeof limit, "%zu", yl->limits->max_nodes);
 	if (!yl->failed)
-		diag_add(yl->out, "CJ007", "nodes", at, at + 1, "", "limit", limit, NULL);
+		diag_add(yl->out, CJ007_NODES, at, at + 1, "", DIAG_ARGS({ "limit", limit }));
 	yl->failed = true;
 	return true;
 }
@@ -174,11 +174,11 @@ static void on_scalar(struct yaml_load *yl, const yaml_event_t *ev, size_t start
 		n->flags |= NODE_TAGGED;
 		n->kind = kind_from_tag(tag, value, len, yl->yaml11);
 		if (n->kind == NODE_OTHER && strncmp(tag, "tag:yaml.org,2002:", 18) != 0)
-			fail(yl, start, "yaml-unknown-tag", tag);
+			fail(yl, start, CJ001_YAML_UNKNOWN_TAG, tag);
 	} else if (ev->data.scalar.plain_implicit) {
 		n->kind = yaml_resolve_plain(value, len, yl->yaml11);
 		if (n->kind == NODE_OTHER && !(in_key_position(yl) && strcmp(value, "<<") == 0))
-			fail(yl, start, "yaml-unconstructible", value);
+			fail(yl, start, CJ001_YAML_UNCONSTRUCTIBLE, value);
 	}
 	register_anchor(yl, (const char *)ev->data.scalar.anchor, n);
 	attach(yl, n);
@@ -191,7 +191,7 @@ static void on_alias(struct yaml_load *yl, const yaml_event_t *ev, size_t start,
 	struct node *n;
 
 	if (!target) {
-		fail(yl, start, "yaml-undefined-alias", name);
+		fail(yl, start, CJ001_YAML_UNDEFINED_ALIAS, name);
 		return;
 	}
 	n = doc_node(yl->doc, NODE_ALIAS, start, end);
@@ -214,12 +214,13 @@ static void on_start(struct yaml_load *yl, const yaml_event_t *ev, size_t start)
 
 		snprintf(limit, sizeof limit, "%u", yl->limits->max_depth);
 		if (!yl->failed)
-			diag_add(yl->out, "CJ007", "depth", start, start + 1, "", "limit", limit, NULL);
+			diag_add(yl->out, CJ007_DEPTH, start, start + 1, "",
+				 DIAG_ARGS({ "limit", limit }));
 		yl->failed = true;
 		return;
 	}
 	if (!known_collection_tag(tag))
-		fail(yl, start, "yaml-unknown-tag", tag);
+		fail(yl, start, CJ001_YAML_UNKNOWN_TAG, tag);
 	yl->stack = grow_array(yl->stack, &yl->stack_cap, yl->depth + 1, sizeof *yl->stack);
 	top = &yl->stack[yl->depth++];
 	memset(top, 0, sizeof *top);
@@ -267,8 +268,8 @@ static bool merge_over_budget(struct yaml_load *yl, const struct node *at, size_
 		return false;
 	snprintf(limit, sizeof limit, "%zu", yl->limits->max_nodes);
 	if (!yl->failed)
-		diag_add(yl->out, "CJ007", "expansion", at->start, at->start + 1, "", "limit", limit,
-			 NULL);
+		diag_add(yl->out, CJ007_EXPANSION, at->start, at->start + 1, "",
+			 DIAG_ARGS({ "limit", limit }));
 	yl->failed = true;
 	return true;
 }
@@ -280,7 +281,7 @@ static void merge_from(struct yaml_load *yl, const struct node *src_node, struct
 	size_t i;
 
 	if (!src || src->kind != NODE_MAPPING) {
-		fail(yl, src_node->start, "yaml-bad-merge", NULL);
+		fail(yl, src_node->start, CJ001_YAML_BAD_MERGE, NULL);
 		return;
 	}
 	if (merge_over_budget(yl, src_node, src->nmembers))
@@ -459,7 +460,7 @@ static void report_parser_error(struct yaml_load *yl, const yaml_parser_t *p)
 		sb_addf(&sb, " %s", p->context);
 	if (p->problem && strstr(p->problem, "cannot start any token") && yl->src->bytes[at] == '\t')
 		sb_adds(&sb, " (YAML does not allow tabs for indentation)");
-	fail(yl, at, "yaml", sb.buf);
+	fail(yl, at, CJ001_YAML, sb.buf);
 	sb_free(&sb);
 }
 
@@ -472,13 +473,13 @@ static bool on_event(struct yaml_load *yl, const yaml_event_t *ev, int *document
 	switch (ev->type) {
 	case YAML_DOCUMENT_START_EVENT:
 		if (++*documents > 1) {
-			diag_add(yl->out, "CJ006", "default", start, start + 3, "", NULL);
+			diag_add(yl->out, CJ006_DEFAULT, start, start + 3, "", DIAG_NO_ARGS);
 			return false;
 		}
 		yl->yaml11 = ev->data.document_start.version_directive &&
 			     ev->data.document_start.version_directive->minor == 1;
 		if (yl->yaml11)
-			diag_add(yl->out, "CJ008", "default", start, start + 9, "", NULL);
+			diag_add(yl->out, CJ008_DEFAULT, start, start + 9, "", DIAG_NO_ARGS);
 		return true;
 	case YAML_SCALAR_EVENT:
 		if (over_limits(yl, start))
@@ -542,7 +543,8 @@ static void check_tokens(struct yaml_load *yl)
 
 	if (!memchr(src->bytes, '\t', src->len) && !memmem(src->bytes, src->len, "...", 3))
 		return;
-	yaml_parser_initialize(&parser);
+	if (!yaml_parser_initialize(&parser))
+		xalloc_failed();
 	yaml_parser_set_input_string(&parser, (const unsigned char *)src->bytes, src->len);
 	yl->cursor_cp = 0;
 	yl->cursor_byte = src->len >= 3 && memcmp(src->bytes, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
@@ -552,9 +554,9 @@ static void check_tokens(struct yaml_load *yl)
 
 		if (type != YAML_STREAM_START_TOKEN &&
 		    (at = tab_between(src, prev_end, start)) != (size_t)-1) {
-			fail(yl, at, "yaml-tab", NULL);
+			fail(yl, at, CJ001_YAML_TAB, NULL);
 		} else if (type == YAML_DOCUMENT_END_TOKEN && after_end) {
-			diag_add(yl->out, "CJ006", "default", start, start + 3, "", NULL);
+			diag_add(yl->out, CJ006_DEFAULT, start, start + 3, "", DIAG_NO_ARGS);
 			yl->failed = true;
 		}
 		after_end = type == YAML_DOCUMENT_END_TOKEN ? true
@@ -583,7 +585,8 @@ struct doc *load_yaml(struct source *src, const struct load_limits *limits,
 	/* libyaml does not count a byte-order mark in its marks. */
 	if (src->len >= 3 && memcmp(src->bytes, "\xEF\xBB\xBF", 3) == 0)
 		yl.cursor_byte = 3;
-	yaml_parser_initialize(&parser);
+	if (!yaml_parser_initialize(&parser))
+		xalloc_failed();
 	yaml_parser_set_input_string(&parser, (const unsigned char *)src->bytes, src->len);
 	while (!yl.failed) {
 		bool go_on;
@@ -607,6 +610,6 @@ struct doc *load_yaml(struct source *src, const struct load_limits *limits,
 	if (!yl.failed)
 		yl.doc->root = yl.root;
 	if (!yl.failed && !yl.root && documents <= 1)
-		diag_add(out, "CJ003", "empty", 0, 0, "", NULL);
+		diag_add(out, CJ003_EMPTY, 0, 0, "", DIAG_NO_ARGS);
 	return yl.doc;
 }

@@ -17,7 +17,7 @@
 #include "format.h"
 #include "lint.h"
 #include "outfile.h"
-#include "pattern.h"
+#include "yamltype.h"
 #include "progress.h"
 #include "run.h"
 #include "settings.h"
@@ -123,7 +123,7 @@ static void count_per_rule(struct emit_state *st, const struct lint_result *res)
 	size_t j;
 
 	for (j = 0; st->per_rule && j < res->diags.n; j++) {
-		const struct rule *r = catalog_find(st->catalog, res->diags.items[j].rule);
+		const struct rule *r = catalog_rule(st->catalog, res->diags.items[j].rule);
 
 		if (r)
 			st->per_rule[r->index]++;
@@ -451,6 +451,6 @@ int main(int argc, char **argv)
 	else
 		status = run(&cli);
 	cli_free(&cli);
-	pattern_cleanup();
+	yamltype_cleanup();
 	return status;
 }

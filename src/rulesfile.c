@@ -23,7 +23,7 @@ static int open_source(struct rulesfile *rf, struct source *src)
 		struct position p = source_position(src, diags.n ? diags.items[0].start : 0);
 		const struct diag *d = diags.n ? &diags.items[0] : NULL;
 		const char *why = !d ? "the file is empty"
-			: d->nargs ? d->args[0].value : d->variant;
+			: d->nargs ? d->args[0].value : diag_variant(d);
 
 		rf->error = xasprintf("%s:%u:%u: not valid YAML (%s)", src->path, p.line, p.column,
 				      why);

@@ -92,7 +92,7 @@ static int read_check(struct request_shape *rs, struct shape *s, const struct no
 	s->check = rulesfile_opt_string(&rs->file, def, "check");
 	if (!s->check)
 		return rs->file.error ? -1 : 0;
-	if (checks_exists(s->check))
+	if ((s->run_check = checks_find(s->check)) != NULL)
 		return 0;
 	return rulesfile_fail(&rs->file, def, "unknown check %s", s->check);
 }
@@ -105,7 +105,8 @@ static int read_string_shape(struct request_shape *rs, struct shape *s, const st
 
 	s->pattern = rulesfile_opt_string(rf, def, "pattern");
 	s->pattern_text = rulesfile_opt_string(rf, def, "pattern_text");
-	if (s->pattern && pattern_check(s->pattern, &why) < 0) {
+	if (s->pattern &&
+	    !(rs->patterns[s - rs->shapes] = pattern_compile(s->pattern, &why))) {
 		rulesfile_fail(rf, def, "pattern of %s does not compile: %s", s->name, why);
 		free(why);
 		return -1;
@@ -119,8 +120,8 @@ static int read_string_shape(struct request_shape *rs, struct shape *s, const st
 }
 
 /* Every member named in `required` is required; each name must be a member. */
-static void mark_required(struct rulesfile *rf, struct shape *s, const struct node *required,
-			  const char **req, size_t nreq)
+static void mark_required(struct rulesfile *rf, struct shape *s, struct shape_member *members,
+			  const struct node *required, const char **req, size_t nreq)
 {
 	struct strmap wanted;
 	size_t i;
@@ -134,7 +135,7 @@ static void mark_required(struct rulesfile *rf, struct shape *s, const struct no
 			rulesfile_fail(rf, required, "required member %s is not a member", req[i]);
 	}
 	for (i = 0; i < s->nmembers; i++)
-		s->members[i].required = strmap_get(&wanted, s->members[i].name) != NULL;
+		members[i].required = strmap_get(&wanted, members[i].name) != NULL;
 	strmap_free(&wanted);
 }
 
@@ -143,6 +144,7 @@ static int read_members(struct request_shape *rs, struct shape *s, const struct 
 	struct rulesfile *rf = &rs->file;
 	const struct node *members = node_deref(node_get(def, "members"));
 	const struct node *required = node_get(def, "required");
+	struct shape_member *read;
 	const char **req = NULL;
 	size_t nreq = 0, i;
 
@@ -152,12 +154,12 @@ static int read_members(struct request_shape *rs, struct shape *s, const struct 
 		return -1;
 	if (required && !(req = string_list(rf, required, &nreq)))
 		return -1;
-	s->members = xcalloc(members->nmembers, sizeof *s->members);
+	s->members = read = xcalloc(members->nmembers, sizeof *read);
 	s->nmembers = members->nmembers;
 	s->member_index = xcalloc(1, sizeof *s->member_index);
 	strmap_init(s->member_index);
 	for (i = 0; i < members->nmembers; i++) {
-		struct shape_member *m = &s->members[i];
+		struct shape_member *m = &read[i];
 		const struct node *mdef = node_deref(members->members[i].value);
 
 		if (!(m->name = rulesfile_key(rf, &members->members[i])) ||
@@ -167,7 +169,7 @@ static int read_members(struct request_shape *rs, struct shape *s, const struct 
 		m->shape = resolve(rs, mdef, rulesfile_string(rf, mdef, "shape"));
 		m->since = rulesfile_opt_string(rf, mdef, "since");
 	}
-	mark_required(rf, s, required, req, nreq);
+	mark_required(rf, s, read, required, req, nreq);
 	free(req);
 	return rf->error ? -1 : 0;
 }
@@ -217,15 +219,15 @@ static int read_type_details(struct request_shape *rs, const struct node *root)
 		return rulesfile_fail(&rs->file, root, "missing mapping type_details");
 	if (rulesfile_visit(&rs->file, map) < 0)
 		return -1;
-	rs->type_details = xcalloc(map->nmembers, sizeof *rs->type_details);
+	rs->type_details = rs->owned_details = xcalloc(map->nmembers, sizeof *rs->owned_details);
 	for (i = 0; i < map->nmembers; i++) {
 		const struct node *k = node_deref(map->members[i].key);
 		const struct node *v = node_deref(map->members[i].value);
 
 		if (!node_is_string(k) || !node_is_string(v))
 			return rulesfile_fail(&rs->file, k, "type_details maps types to member names");
-		rs->type_details[i].type = k->text;
-		rs->type_details[i].member = v->text;
+		rs->owned_details[i].type = k->text;
+		rs->owned_details[i].member = v->text;
 		rs->ntype_details++;
 	}
 	return 0;
@@ -244,15 +246,16 @@ static int read_all(struct request_shape *rs)
 		return -1;
 	rs->model_source = model ? rulesfile_string(&rs->file, model, "source") : NULL;
 	/* Names first, so that shapes may refer to shapes defined further down. */
-	rs->shapes = xcalloc(shapes->nmembers, sizeof *rs->shapes);
+	rs->shapes = rs->owned = xcalloc(shapes->nmembers, sizeof *rs->owned);
+	rs->patterns = xcalloc(shapes->nmembers, sizeof *rs->patterns);
 	rs->nshapes = shapes->nmembers;
 	for (i = 0; i < shapes->nmembers; i++) {
-		if (!(rs->shapes[i].name = rulesfile_key(&rs->file, &shapes->members[i])))
+		if (!(rs->owned[i].name = rulesfile_key(&rs->file, &shapes->members[i])))
 			return -1;
-		index_first(rs->shape_index, rs->shapes[i].name, &rs->shapes[i]);
+		index_first(rs->shape_index, rs->owned[i].name, &rs->owned[i]);
 	}
 	for (i = 0; i < shapes->nmembers; i++)
-		if (read_shape(rs, &rs->shapes[i], node_deref(shapes->members[i].value)) < 0)
+		if (read_shape(rs, &rs->owned[i], node_deref(shapes->members[i].value)) < 0)
 			return -1;
 	rs->root = resolve(rs, root, rulesfile_string(&rs->file, root, "root"));
 	if (rs->file.error)
@@ -295,10 +298,12 @@ int shape_load_file(struct request_shape *rs, const char *path, char **error)
 	return rc;
 }
 
-void shape_init_static(struct request_shape *rs, struct shape *shapes, size_t n,
-		       const struct shape *root, struct type_detail *details, size_t ndetails,
-		       const char *model_source)
+int shape_init_static(struct request_shape *rs, const struct shape *shapes, size_t n,
+		      const struct shape *root, const struct type_detail *details,
+		      size_t ndetails, const char *model_source, char **error)
 {
+	size_t i;
+
 	memset(rs, 0, sizeof *rs);
 	rs->shapes = shapes;
 	rs->nshapes = n;
@@ -307,27 +312,54 @@ void shape_init_static(struct request_shape *rs, struct shape *shapes, size_t n,
 	rs->ntype_details = ndetails;
 	rs->model_source = model_source;
 	rs->is_static = true;
+	rs->patterns = xcalloc(n, sizeof *rs->patterns);
+	for (i = 0; i < n; i++) {
+		char *why;
+
+		if (shapes[i].pattern && !(rs->patterns[i] = pattern_compile(shapes[i].pattern, &why))) {
+			*error = xasprintf("built-in shape %s: pattern does not compile: %s",
+					   shapes[i].name, why);
+			free(why);
+			shape_free(rs);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static void free_patterns(struct request_shape *rs)
+{
+	size_t i;
+
+	for (i = 0; rs->patterns && i < rs->nshapes; i++)
+		pattern_free(rs->patterns[i]);
+	free(rs->patterns);
+	rs->patterns = NULL;
 }
 
 void shape_free(struct request_shape *rs)
 {
 	size_t i;
 
+	free_patterns(rs);
 	if (rs->is_static) {
 		memset(rs, 0, sizeof *rs);
 		return;
 	}
 	for (i = 0; i < rs->nshapes; i++) {
-		if (rs->shapes[i].member_index)
-			strmap_free(rs->shapes[i].member_index);
-		free(rs->shapes[i].member_index);
-		free(rs->shapes[i].members);
-		free(rs->shapes[i].enums);
-		free(rs->shapes[i].references);
-		free(rs->shapes[i].unique);
+		struct shape *s = &rs->owned[i];
+
+		/* The loader allocated these; they are const only to the walk. */
+		if (s->member_index)
+			strmap_free(s->member_index);
+		free(s->member_index);
+		free((void *)s->members);
+		free((void *)s->enums);
+		free((void *)s->references);
+		free((void *)s->unique);
 	}
-	free(rs->shapes);
-	free(rs->type_details);
+	free(rs->owned);
+	free(rs->owned_details);
 	rulesfile_close(&rs->file);
 	memset(rs, 0, sizeof *rs);
 }
@@ -362,4 +394,9 @@ const char *shape_type_for_details(const struct request_shape *rs, const char *m
 		if (strcmp(rs->type_details[i].member, member) == 0)
 			return rs->type_details[i].type;
 	return NULL;
+}
+
+const struct pattern *shape_pattern(const struct request_shape *rs, const struct shape *s)
+{
+	return rs->patterns[s - rs->shapes];
 }

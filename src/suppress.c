@@ -88,12 +88,13 @@ static void report_bad_directive(struct diag_list *diags, const struct catalog *
 	const char *near = s->unknown[0] ? catalog_suggest(cat, s->unknown) : NULL;
 
 	if (!s->unknown[0])
-		diag_add(diags, "CJ304", "syntax", s->start, s->end, "", NULL);
+		diag_add(diags, CJ304_SYNTAX, s->start, s->end, "", DIAG_NO_ARGS);
 	else if (near)
-		diag_add(diags, "CJ304", "unknown-rule-near", s->start, s->end, "", "rule", s->unknown,
-			 "near", near, NULL);
+		diag_add(diags, CJ304_UNKNOWN_RULE_NEAR, s->start, s->end, "",
+			 DIAG_ARGS({ "rule", s->unknown }, { "near", near }));
 	else
-		diag_add(diags, "CJ304", "unknown-rule", s->start, s->end, "", "rule", s->unknown, NULL);
+		diag_add(diags, CJ304_UNKNOWN_RULE, s->start, s->end, "",
+			 DIAG_ARGS({ "rule", s->unknown }));
 }
 
 /* A '#' starts a YAML comment at the start of a line or after white space. */
@@ -166,7 +167,7 @@ static bool by_comment(struct suppression *s, size_t n, const struct diag *d, un
 		bool applies = s[i].whole_file || s[i].line == line ||
 			       (s[i].alone && s[i].line + 1 == line);
 
-		if (applies && names_rule(&s[i], d->rule)) {
+		if (applies && names_rule(&s[i], diag_rule_id(d))) {
 			s[i].used = true;
 			return true;
 		}
@@ -191,7 +192,7 @@ static bool by_config(const struct file_settings *fs, const struct diag *d)
 				    (d->pointer[plen] == '\0' || d->pointer[plen] == '/')))
 			continue;
 		for (k = 0; k < s->nrules; k++)
-			if (strcmp(s->rules[k], d->rule) == 0)
+			if (strcmp(s->rules[k], diag_rule_id(d)) == 0)
 				return true;
 	}
 	return false;
@@ -209,7 +210,7 @@ void suppress_apply(struct source *src, const struct catalog *cat, const struct 
 		struct diag *d = &diags->items[i];
 		unsigned line = source_position(src, d->start).line;
 
-		if (strcmp(d->rule, "CJ304") != 0 && (by_comment(s, n, d, line) || by_config(fs, d))) {
+		if (d->rule != RULE_CJ304 && (by_comment(s, n, d, line) || by_config(fs, d))) {
 			diag_release(d);
 			continue;
 		}
@@ -218,10 +219,10 @@ void suppress_apply(struct source *src, const struct catalog *cat, const struct 
 	diags->n = kept;
 	for (i = 0; i < n; i++) {
 		if (!s[i].used)
-			diag_add(diags, "CJ302", "default", s[i].start, s[i].end, "", "rule", s[i].rules[0],
-				 NULL);
+			diag_add(diags, CJ302_DEFAULT, s[i].start, s[i].end, "",
+				 DIAG_ARGS({ "rule", s[i].rules[0] }));
 		else if (!s[i].has_reason)
-			diag_add(diags, "CJ303", "default", s[i].start, s[i].end, "", NULL);
+			diag_add(diags, CJ303_DEFAULT, s[i].start, s[i].end, "", DIAG_NO_ARGS);
 	}
 	free(s);
 }

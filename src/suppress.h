@@ -9,7 +9,7 @@
 #include "settings.h"
 #include "source.h"
 
-/* Drops suppressed findings from `diags` (before diag_list_finish) and reports
+/* Drops suppressed findings from `diags` (before findings_finish) and reports
  * suppressions that suppress nothing (CJ302), have no reason (CJ303) or cannot be
  * read (CJ304). fs may be NULL (no configuration). */
 void suppress_apply(struct source *src, const struct catalog *cat, const struct file_settings *fs,

@@ -7,7 +7,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Allocation failure is not recoverable for a linter: these abort with a message. */
+/* Allocation failure is not recoverable for a linter: these abort with a message.
+ * xalloc_failed does the same for what a library allocates (a JSON tokener, a
+ * YAML parser), so those are checked alike. */
+void xalloc_failed(void) __attribute__((noreturn));
 void *xmalloc(size_t n);
 void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *p, size_t n);

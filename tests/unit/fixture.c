@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "fixture.h"
-#include "pattern.h"
+#include "yamltype.h"
 #include "util.h"
 
 struct catalog cat;
@@ -23,7 +23,7 @@ void teardown(void)
 {
 	catalog_free(&cat);
 	shape_free(&rs);
-	pattern_cleanup();
+	yamltype_cleanup();
 }
 
 struct lint_result lint_with(const struct lint_config *c, const char *text,

@@ -41,7 +41,7 @@ static const char *summary(const struct lint_result *r)
 	buf[0] = '\0';
 	for (i = 0; i < r->diags.n && used < sizeof buf - 64; i++)
 		used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%s@%u:%u", i ? " " : "",
-					 r->diags.items[i].rule, r->diags.items[i].from.line,
+					 diag_rule_id(&r->diags.items[i]), r->diags.items[i].from.line,
 					 r->diags.items[i].from.column);
 	return r->diags.n ? buf : "(none)";
 }
@@ -55,7 +55,7 @@ static const struct diag *find(const struct lint_result *r, const char *rule, un
 	for (i = 0; i < r->diags.n; i++) {
 		const struct diag *d = &r->diags.items[i];
 
-		if (strcmp(d->rule, rule) == 0 &&
+		if (strcmp(diag_rule_id(d), rule) == 0 &&
 		    (line == 0 || (d->from.line == line && d->from.column == col)))
 			return d;
 	}
@@ -67,7 +67,7 @@ static size_t count(const struct lint_result *r, const char *rule)
 	size_t i, n = 0;
 
 	for (i = 0; i < r->diags.n; i++)
-		n += strcmp(r->diags.items[i].rule, rule) == 0;
+		n += strcmp(diag_rule_id(&r->diags.items[i]), rule) == 0;
 	return n;
 }
 
@@ -131,7 +131,7 @@ START_TEST(cj001_syntax)
 	struct lint_result r = lint_text(c->text, c->format);
 	const struct diag *d = only(&r, "CJ001", c->line, c->col, c->text);
 
-	ck_assert_str_eq(d->variant, c->variant);
+	ck_assert_str_eq(diag_variant(d), c->variant);
 	ck_assert_str_eq(d->pointer, "");
 	ck_assert_int_eq(d->severity, SEV_ERROR);
 	lint_result_free(&r);
@@ -151,7 +151,7 @@ START_TEST(cj001_json_infinity)
 		struct lint_result r = lint_text(text, FORMAT_JSON);
 		const struct diag *d = only(&r, "CJ010", 1, 10, values[i]);
 
-		ck_assert_str_eq(d->variant, "nonfinite");
+		ck_assert_str_eq(diag_variant(d), "nonfinite");
 		ck_assert_str_eq(diag_arg(d, "value"), values[i]);
 		ck_assert_str_eq(d->pointer, "/Type");
 		lint_result_free(&r);
@@ -167,7 +167,7 @@ START_TEST(cj002_bom)
 	struct lint_result json = lint_text("\xEF\xBB\xBF" SIGNED_JSON, FORMAT_JSON);
 	struct lint_result yaml = lint_text("\xEF\xBB\xBF" SIGNED_YAML, FORMAT_YAML);
 
-	ck_assert_str_eq(EXPECT_ONLY(json, "CJ002", 1, 1)->variant, "bom-json");
+	ck_assert_str_eq(diag_variant(EXPECT_ONLY(json, "CJ002", 1, 1)), "bom-json");
 	EXPECT_NONE(yaml, "YAML with a BOM");
 	lint_result_free(&json);
 	lint_result_free(&yaml);
@@ -215,7 +215,7 @@ START_TEST(cj002_invalid_utf8)
 	struct lint_result r = lint_text(c->text, c->format);
 	const struct diag *d = only(&r, "CJ002", c->line, c->col, c->byte);
 
-	ck_assert_str_eq(d->variant, "invalid-utf8");
+	ck_assert_str_eq(diag_variant(d), "invalid-utf8");
 	ck_assert_msg(strstr(d->message, c->byte), "message: %s", d->message);
 	ck_assert_uint_eq(d->end, d->start + 1);
 	lint_result_free(&r);
@@ -248,7 +248,7 @@ START_TEST(cj003_top_level)
 	const struct top_case *c = &top_cases[_i];
 	struct lint_result r = lint_text(c->text, c->format);
 
-	ck_assert_str_eq(only(&r, "CJ003", c->line, c->col, c->text)->variant, c->variant);
+	ck_assert_str_eq(diag_variant(only(&r, "CJ003", c->line, c->col, c->text)), c->variant);
 	lint_result_free(&r);
 }
 END_TEST
@@ -358,7 +358,7 @@ START_TEST(cj004_leading_zero_variant)
 		char *text = xasprintf(KEY_YAML, cases[i].value);
 		struct lint_result r = lint_text(text, FORMAT_YAML);
 
-		ck_assert_str_eq(only(&r, "CJ004", 7, 14, cases[i].value)->variant, cases[i].variant);
+		ck_assert_str_eq(diag_variant(only(&r, "CJ004", 7, 14, cases[i].value)), cases[i].variant);
 		lint_result_free(&r);
 		free(text);
 	}
@@ -371,8 +371,8 @@ START_TEST(cj004_empty_value)
 	struct lint_result r = lint_text(text, FORMAT_YAML);
 	const struct diag *d = r.diags.n == 1 ? &r.diags.items[0] : NULL;
 
-	ck_assert_msg(d && strcmp(d->rule, "CJ004") == 0, "got %s", summary(&r));
-	ck_assert_str_eq(d->variant, "empty");
+	ck_assert_msg(d && strcmp(diag_rule_id(d), "CJ004") == 0, "got %s", summary(&r));
+	ck_assert_str_eq(diag_variant(d), "empty");
 	ck_assert_uint_eq(d->from.line, 7);
 	ck_assert_str_eq(d->pointer, KEY_POINTER);
 	lint_result_free(&r);
@@ -455,7 +455,7 @@ START_TEST(cj008_yaml11_directive)
 			const struct diag *d = only(&r, "CJ008", cases[i].line, 1, cases[i].head);
 
 			ck_assert_int_eq(d->severity, SEV_WARNING);
-			ck_assert_str_eq(d->variant, "default");
+			ck_assert_str_eq(diag_variant(d), "default");
 			ck_assert_str_eq(d->pointer, "");
 			/* The range is the directive itself. */
 			ck_assert_uint_eq(d->end - d->start, 9);
@@ -501,7 +501,7 @@ START_TEST(cj009_block_scalar_newline)
 		/* One finding: the value is not also reported as a malformed id. */
 		const struct diag *d = only(&r, "CJ009", 5, 16, c->indicator);
 
-		ck_assert_str_eq(d->variant, "default");
+		ck_assert_str_eq(diag_variant(d), "default");
 		ck_assert_str_eq(d->pointer, "/Details/ExportAssetToSignedUrl/DataSetId");
 		ck_assert_int_eq(d->severity, SEV_ERROR);
 		ck_assert(r.src->bytes[d->start] == c->indicator[0]);
@@ -605,7 +605,7 @@ START_TEST(cj010_json_special_numbers)
 	struct lint_result r = lint_text(text, FORMAT_JSON);
 	const struct diag *d = only(&r, c->rule, 5, 18, c->value);
 
-	ck_assert_str_eq(d->variant, c->variant);
+	ck_assert_str_eq(diag_variant(d), c->variant);
 	ck_assert_str_eq(d->pointer, "/Details/ExportAssetToSignedUrl/RevisionId");
 	ck_assert_uint_eq(d->end - d->start, strlen(c->value));
 	if (strcmp(c->rule, "CJ010") == 0) {
@@ -671,7 +671,7 @@ START_TEST(cj011_explicit_tags)
 	if (c->kind) {
 		const struct diag *d = only(&r, "CJ011", 6, 17, c->value);
 
-		ck_assert_str_eq(d->variant, "default");
+		ck_assert_str_eq(diag_variant(d), "default");
 		ck_assert_str_eq(diag_arg(d, "kind"), c->kind);
 		ck_assert_str_eq(d->pointer, "/Details/ExportAssetToSignedUrl/RevisionId");
 		ck_assert_ptr_null(d->suggestion);
@@ -836,11 +836,11 @@ START_TEST(cj007_depth)
 
 	/* The first container past the limit of 256 is the 257th. */
 	d = EXPECT_ONLY(rj, "CJ007", 1, 257);
-	ck_assert_str_eq(d->variant, "depth");
+	ck_assert_str_eq(diag_variant(d), "depth");
 	ck_assert_str_eq(diag_arg(d, "limit"), "256");
 	ck_assert_ptr_nonnull(strstr(d->message, "256"));
-	ck_assert_str_eq(EXPECT_ONLY(ry, "CJ007", 1, 257)->variant, "depth");
-	ck_assert_str_eq(EXPECT_ONLY(ro, "CJ007", 1, 6 * 256 + 1)->variant, "depth");
+	ck_assert_str_eq(diag_variant(EXPECT_ONLY(ry, "CJ007", 1, 257)), "depth");
+	ck_assert_str_eq(diag_variant(EXPECT_ONLY(ro, "CJ007", 1, 6 * 256 + 1)), "depth");
 	lint_result_free(&rj);
 	lint_result_free(&ry);
 	lint_result_free(&ro);
@@ -874,12 +874,12 @@ START_TEST(cj007_nodes)
 	small.limits.max_nodes = 50;
 	rj = lint_with(&small, json, FORMAT_JSON);
 	ry = lint_with(&small, yaml, FORMAT_YAML);
-	ck_assert_msg(rj.diags.n == 1 && strcmp(rj.diags.items[0].variant, "nodes") == 0,
+	ck_assert_msg(rj.diags.n == 1 && strcmp(diag_variant(&rj.diags.items[0]), "nodes") == 0,
 		      "json: %s", summary(&rj));
-	ck_assert_msg(ry.diags.n == 1 && strcmp(ry.diags.items[0].variant, "nodes") == 0,
+	ck_assert_msg(ry.diags.n == 1 && strcmp(diag_variant(&ry.diags.items[0]), "nodes") == 0,
 		      "yaml: %s", summary(&ry));
-	ck_assert_str_eq(rj.diags.items[0].rule, "CJ007");
-	ck_assert_str_eq(ry.diags.items[0].rule, "CJ007");
+	ck_assert_str_eq(diag_rule_id(&rj.diags.items[0]), "CJ007");
+	ck_assert_str_eq(diag_rule_id(&ry.diags.items[0]), "CJ007");
 	lint_result_free(&rj);
 	lint_result_free(&ry);
 	free(json);
@@ -894,7 +894,7 @@ START_TEST(cj007_visits)
 
 	small.max_visits = 3;
 	r = lint_with(&small, SIGNED_JSON, FORMAT_JSON);
-	ck_assert_str_eq(EXPECT_ONLY(r, "CJ007", 1, 1)->variant, "expansion");
+	ck_assert_str_eq(diag_variant(EXPECT_ONLY(r, "CJ007", 1, 1)), "expansion");
 	lint_result_free(&r);
 }
 END_TEST
@@ -962,7 +962,7 @@ START_TEST(cj007_alias_expansion_in_shape)
 		sb_adds(&sb, "        - *t\n");
 	r = lint_text(sb.buf, FORMAT_YAML);
 	ck_assert_msg(seconds() - t0 < 2.0, "took %.2fs", seconds() - t0);
-	ck_assert_str_eq(EXPECT_ONLY(r, "CJ007", 1, 1)->variant, "expansion");
+	ck_assert_str_eq(diag_variant(EXPECT_ONLY(r, "CJ007", 1, 1)), "expansion");
 	lint_result_free(&r);
 	sb_free(&sb);
 }
@@ -1464,7 +1464,7 @@ START_TEST(cj105_cj106_values)
 	if (!c->rule)
 		EXPECT_NONE(r, text);
 	else
-		ck_assert_str_eq(only(&r, c->rule, c->line, c->col, text)->variant, c->variant);
+		ck_assert_str_eq(diag_variant(only(&r, c->rule, c->line, c->col, text)), c->variant);
 	lint_result_free(&r);
 	free(text);
 }
@@ -1514,7 +1514,7 @@ START_TEST(cj107_list_bounds)
 		if (cases[i].variant) {
 			ck_assert_msg(d && count_problems(&r) == 1, "%zu keys: got %s", cases[i].keys,
 				      summary(&r));
-			ck_assert_str_eq(d->variant, cases[i].variant);
+			ck_assert_str_eq(diag_variant(d), cases[i].variant);
 			ck_assert_str_eq(d->pointer,
 					 "/Details/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant");
 		} else {
@@ -1555,7 +1555,7 @@ START_TEST(cj107_tags)
 			const struct diag *d = find(&r, "CJ107", 1, 33);
 
 			ck_assert_msg(d && count_problems(&r) == 1, "51 tags: %s", summary(&r));
-			ck_assert_str_eq(d->variant, "long");
+			ck_assert_str_eq(diag_variant(d), "long");
 			ck_assert_str_eq(d->pointer, "/AssetConfiguration/Tags");
 		}
 		lint_result_free(&r);
@@ -1579,8 +1579,8 @@ START_TEST(findings_at_one_start_shorter_first)
 					 FORMAT_YAML);
 
 	ck_assert_uint_eq(r.diags.n, 2);
-	ck_assert_str_eq(r.diags.items[0].rule, "CJ102");
-	ck_assert_str_eq(r.diags.items[1].rule, "CJ101");
+	ck_assert_str_eq(diag_rule_id(&r.diags.items[0]), "CJ102");
+	ck_assert_str_eq(diag_rule_id(&r.diags.items[1]), "CJ101");
 	ck_assert_uint_eq(r.diags.items[0].start, r.diags.items[1].start);
 	ck_assert_uint_lt(r.diags.items[0].end, r.diags.items[1].end);
 	lint_result_free(&r);

@@ -27,7 +27,7 @@ static struct loaded load_text(const char *text, enum source_format format)
 	l.doc = format == FORMAT_JSON ? load_json(l.src, &limits, &l.diags)
 				      : load_yaml(l.src, &limits, &l.diags);
 	ck_assert_msg(l.doc->root != NULL, "no tree for %s", text);
-	ck_assert_msg(l.diags.n == 0, "loader reported %s for %s", l.diags.items[0].rule, text);
+	ck_assert_msg(l.diags.n == 0, "loader reported %s for %s", diag_rule_id(&l.diags.items[0]), text);
 	return l;
 }
 

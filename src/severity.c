@@ -1,0 +1,24 @@
+/* Severity names, as written in configuration, rules data and output. */
+#include "severity.h"
+
+#include <string.h>
+
+static const char *const severity_names[] = { "off", "info", "warning", "error" };
+
+const char *severity_name(enum severity sev)
+{
+	return severity_names[sev];
+}
+
+int severity_parse(const char *s, enum severity *out)
+{
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		if (strcmp(s, severity_names[i]) == 0) {
+			*out = (enum severity)i;
+			return 0;
+		}
+	}
+	return -1;
+}
