@@ -7,12 +7,6 @@ set -u
 . "$(dirname "$0")/lib.sh"
 valid=$TESTDATA/valid/export-revisions-to-s3.json
 cp "$valid" "$tmp/good.json"
-# AddressSanitizer reserves terabytes of address space and doubles memory use: a
-# sanitizer build is held to time limits only.
-sanitized=false
-ldd "$CJL" 2>/dev/null | grep -q libasan && sanitized=true
-vlimit=1048576
-$sanitized && vlimit=unlimited
 
 # hostile NAME FILE EXPECTED-REGEX: lints FILE with a valid file after it, in at
 # most 20 s and 1 GiB of address space (ASan needs more and is not limited); the

@@ -52,3 +52,11 @@ skip() {
 	fi
 	exit 77
 }
+
+# AddressSanitizer reserves terabytes of address space and doubles memory use: a
+# sanitizer build is held to time limits only. $vlimit is the `ulimit -v` (KiB)
+# for runs that must stay within 1 GiB.
+sanitized=false
+ldd "$CJL" 2>/dev/null | grep -q libasan && sanitized=true
+vlimit=1048576
+$sanitized && vlimit=unlimited
