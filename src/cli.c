@@ -315,6 +315,7 @@ static char *unknown_option(const char *arg)
 int cli_parse(int argc, char **argv, struct cli *cli, char **error)
 {
 	int opt;
+	size_t i;
 
 	memset(cli, 0, sizeof *cli);
 	cli->fail_on = -1;
@@ -353,6 +354,9 @@ int cli_parse(int argc, char **argv, struct cli *cli, char **error)
 	}
 	if (cli->output_file && !cli->outputs[0].path)
 		cli->outputs[0].path = cli->output_file;
+	for (i = 0; i < cli->noutputs; i++)
+		if (cli->outputs[i].path && strcmp(cli->outputs[i].path, "-") == 0)
+			cli->outputs[i].path = NULL; /* "-" is standard output, as for inputs */
 	cli->inputs = argv + optind;
 	cli->ninputs = (size_t)(argc - optind);
 	return 0;

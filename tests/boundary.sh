@@ -186,6 +186,14 @@ echo old > real.json && ln -s real.json link.json
 check "a report through a link replaces the file and keeps the link" \
 	'[ -L link.json ] && jq -e ".files | length == 1" real.json >/dev/null'
 
+# "-" as a report target is standard output, as it is for inputs.
+"$CJL" -f json=- job.yaml > dash.json
+check "-f json=- writes the report to standard output" '[ ! -e ./- ] && jq -e ".files | length == 1" dash.json >/dev/null'
+"$CJL" -o - job.yaml > dash.txt
+check "-o - writes the report to standard output" '[ ! -e ./- ] && grep -q "1 file checked" dash.txt'
+"$CJL" -f json=- -f sarif job.yaml > /dev/null 2>&1
+check "-f json=- beside another report on standard output is a usage error" '[ $? -eq 2 ]'
+
 # Usage errors before anything is read.
 cp job.yaml input.yaml
 "$CJL" -f json=input.yaml input.yaml > out 2>&1
