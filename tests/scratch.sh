@@ -20,15 +20,18 @@ scratch_home() {
 	git config --global advice.detachedHead false
 }
 
-# copy_source_tree DEST: the files of $SRCDIR as a clone would hold them (in a git
-# checkout, those git tracks or does not ignore, as they are now; otherwise all
-# but build folders).
+# copy_source_tree DEST: the files of $SRCDIR as a clone would hold them (when
+# $SRCDIR is the top of a git checkout, those git tracks or does not ignore, as
+# they are now; otherwise, as in an unpacked release inside some other checkout
+# during make distcheck, all but build folders), writable.
 copy_source_tree() {
 	mkdir -p "$1"
-	if git -C "$SRCDIR" rev-parse --git-dir >/dev/null 2>&1; then
+	if [ "$(git -C "$SRCDIR" rev-parse --show-toplevel 2>/dev/null)" = "$(cd "$SRCDIR" && pwd -P)" ]; then
 		(cd "$SRCDIR" && git ls-files -z --cached --others --exclude-standard |
 			xargs -0 tar cf - --no-recursion 2>/dev/null) | (cd "$1" && tar xf -)
 	else
-		(cd "$SRCDIR" && tar cf - --exclude='./build*' .) | (cd "$1" && tar xf -)
+		(cd "$SRCDIR" && tar cf - --exclude='./build*' --exclude='./_build' --exclude='./.git' .) |
+			(cd "$1" && tar xf -)
 	fi
+	chmod -R u+w "$1"
 }
