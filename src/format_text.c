@@ -154,18 +154,13 @@ static void text_skipped(struct formatter *f, const struct lint_result *res)
 /* "; 2 skipped (not job requests); 3 excluded by jobs/.createjob-lint.yaml" */
 static void print_skip_counts(FILE *out, const struct report_counts *c)
 {
-	static const char *const reasons[SKIP_REASONS] = {
-		[SKIP_NOT_REQUEST] = "not job requests",
-		[SKIP_OUTSIDE_LINK] = "symbolic links outside the walked folder",
-		[SKIP_WALKED_BEFORE] = "folders walked already",
-		[SKIP_NOT_REGULAR] = "not regular files",
-		[SKIP_BROKEN_CONFIG] = "their configuration has an error",
-	};
 	size_t i;
 
-	for (i = 0; i < SKIP_REASONS; i++)
-		if (reasons[i] && c->skipped_by[i])
-			fprintf(out, "; %zu skipped (%s)", c->skipped_by[i], reasons[i]);
+	/* Excluded files are counted by the configuration that excluded them, below. */
+	for (i = SKIP_NONE + 1; i < SKIP_REASONS; i++)
+		if (i != SKIP_EXCLUDED && c->skipped_by[i])
+			fprintf(out, "; %zu skipped (%s)", c->skipped_by[i],
+				lint_skip_reason((enum skip_reason)i, true));
 	for (i = 0; i < c->nexcluded; i++) {
 		fprintf(out, "; %zu excluded by ", c->excluded[i].files);
 		escape_put(out, c->excluded[i].config);

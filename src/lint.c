@@ -203,21 +203,34 @@ void lint_unread(const char *path, const char *error, enum skip_reason skip,
 	res->skipped = error ? SKIP_NONE : skip;
 }
 
+/* Why a file was skipped, said of one file and of several: the one table of these
+ * words, for the listings and for the text summary. */
+static const struct {
+	const char *one, *many;
+} skip_reasons[SKIP_REASONS] = {
+	[SKIP_NONE] = { "linted", "linted" },
+	[SKIP_NOT_REQUEST] = { "not a job request", "not job requests" },
+	[SKIP_EXCLUDED] = { "excluded by the configuration", "excluded by the configuration" },
+	[SKIP_OUTSIDE_LINK] = { "symbolic link outside the walked folder",
+				"symbolic links outside the walked folder" },
+	[SKIP_WALKED_BEFORE] = { "folder walked already", "folders walked already" },
+	[SKIP_NOT_REGULAR] = { "not a regular file", "not regular files" },
+	[SKIP_BROKEN_CONFIG] = { "its configuration has an error",
+				 "their configuration has an error" },
+};
+
+const char *lint_skip_reason(enum skip_reason reason, bool many)
+{
+	if (reason >= SKIP_REASONS)
+		reason = SKIP_NONE;
+	return many ? skip_reasons[reason].many : skip_reasons[reason].one;
+}
+
 char *lint_skip_text(const struct lint_result *res)
 {
-	static const char *const reasons[SKIP_REASONS] = {
-		[SKIP_NONE] = "linted",
-		[SKIP_NOT_REQUEST] = "not a job request",
-		[SKIP_EXCLUDED] = "excluded by the configuration",
-		[SKIP_OUTSIDE_LINK] = "symbolic link outside the walked folder",
-		[SKIP_WALKED_BEFORE] = "folder walked already",
-		[SKIP_NOT_REGULAR] = "not a regular file",
-		[SKIP_BROKEN_CONFIG] = "its configuration has an error",
-	};
-
 	if (res->skipped == SKIP_EXCLUDED && res->excluded_by)
 		return xasprintf("excluded by %s", res->excluded_by);
-	return xstrdup(reasons[res->skipped < SKIP_REASONS ? res->skipped : SKIP_NONE]);
+	return xstrdup(lint_skip_reason(res->skipped, false));
 }
 
 void lint_result_free(struct lint_result *res)

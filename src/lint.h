@@ -68,6 +68,8 @@ void lint_unread(const char *path, const char *error, enum skip_reason skip,
 		 struct lint_result *res);
 /* "not a job request", "excluded by CONFIG": why res was skipped; caller frees. */
 char *lint_skip_text(const struct lint_result *res);
+/* The reason in words, of one file or (many) of several: "not job requests". */
+const char *lint_skip_reason(enum skip_reason reason, bool many);
 void lint_result_free(struct lint_result *res);
 
 #endif
