@@ -190,16 +190,18 @@ struct outfile *outfile_open(const char *path, char **error)
 {
 	struct outfile *of = xcalloc(1, sizeof *of);
 	struct stat st;
+	bool exists = stat(path, &st) == 0;
 
 	of->path = xstrdup(path);
 	of->slot = -1;
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+
+	if (exists && S_ISDIR(st.st_mode)) {
 		*error = xasprintf("%s: is a folder", path);
 		free(of->path);
 		free(of);
 		return NULL;
 	}
-	if ((stat(path, &st) == 0 && !S_ISREG(st.st_mode)) || leads_into_devices(path))
+	if ((exists && !S_ISREG(st.st_mode)) || leads_into_devices(path))
 		return open_in_place(of, error);
 	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && stat(path, &st) != 0)
 		return open_in_place(of, error); /* a dangling link: created as a shell would */
@@ -256,6 +258,14 @@ int outfile_commit(struct outfile *of, char **error)
 	return failed ? -1 : 0;
 }
 
+static void id_set_file(struct outfile_id *id, const struct stat *st)
+{
+	id->exists = true;
+	id->dev = st->st_dev;
+	id->ino = st->st_ino;
+	id->mode = st->st_mode;
+}
+
 void outfile_identify(const char *path, struct outfile_id *id)
 {
 	char resolved[PATH_MAX];
@@ -266,12 +276,8 @@ void outfile_identify(const char *path, struct outfile_id *id)
 	const char *name = slash ? slash + 1 : path;
 
 	memset(id, 0, sizeof *id);
-	if (stat(path, &st) == 0) {
-		id->exists = true;
-		id->dev = st.st_dev;
-		id->ino = st.st_ino;
-		id->mode = st.st_mode;
-	}
+	if (stat(path, &st) == 0)
+		id_set_file(id, &st);
 	if (realpath(folder, resolved))
 		id->where = xasprintf("%s/%s", strcmp(resolved, "/") == 0 ? "" : resolved, name);
 	else
@@ -284,12 +290,8 @@ void outfile_identify_stdout(struct outfile_id *id)
 	struct stat st;
 
 	memset(id, 0, sizeof *id);
-	if (fstat(STDOUT_FILENO, &st) == 0) {
-		id->exists = true;
-		id->dev = st.st_dev;
-		id->ino = st.st_ino;
-		id->mode = st.st_mode;
-	}
+	if (fstat(STDOUT_FILENO, &st) == 0)
+		id_set_file(id, &st);
 	id->where = xstrdup("standard output");
 }
 
