@@ -19,6 +19,7 @@ void diag_release(struct diag *d)
 		free(d->args[i].value);
 	free(d->pointer);
 	free(d->suggestion);
+	fix_free(d->fix);
 	free(d->message);
 }
 
@@ -112,6 +113,12 @@ struct diag *diag_add(struct diag_list *list, enum rule_msg msg, size_t start, s
 	for (i = 0; i < nargs; i++)
 		diag_add_arg(d, args[i].name, args[i].value);
 	return d;
+}
+
+void diag_set_fix(struct diag *d, struct fix *fix)
+{
+	fix_free(d->fix);
+	d->fix = fix;
 }
 
 const char *diag_rule_id(const struct diag *d)

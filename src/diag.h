@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "fix.h"
 #include "rule_ids.h"
 #include "severity.h"
 #include "source.h"
@@ -38,6 +39,7 @@ struct diag {
 	size_t start, end;        /* byte range, end exclusive */
 	char *pointer;            /* RFC 6901 pointer of the node; owned */
 	char *suggestion;         /* replacement text, or NULL; owned */
+	struct fix *fix;          /* the repair, or NULL; owned (fix.h) */
 	size_t related;           /* byte offset of a related place (+1), 0 for none */
 	bool via_alias;           /* found inside a YAML alias's value; related is the anchor */
 	bool empty_value;         /* about an empty string (hidden in skeleton leftovers) */
@@ -70,6 +72,8 @@ struct diag *diag_drop(struct diag_list *list);
 /* Frees what one diag owns (for callers that drop findings from a list). */
 void diag_release(struct diag *d);
 void diag_set_suggestion(struct diag *d, const char *suggestion);
+/* Gives the finding its fix (replacing any earlier one); the diag owns it. */
+void diag_set_fix(struct diag *d, struct fix *fix);
 const char *diag_arg(const struct diag *d, const char *name);
 /* Appends one argument (ignored past DIAG_MAX_ARGS); the value is copied, with
  * control characters escaped and a very long value cut. */
