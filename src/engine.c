@@ -67,7 +67,7 @@ static void report_type(struct schema_walk *w, const struct node *at, const stru
 
 	if (want_string && scalar && (n->flags & NODE_TAGGED)) {
 		walk_report(w, at, CJ011_DEFAULT, DIAG_ARGS({ "kind", node_kind_phrase(n->kind) }));
-	} else if (want_string && scalar && w->src->format == FORMAT_YAML && (n->flags & NODE_PLAIN)) {
+	} else if (want_string && scalar && w->src->format == SOURCE_YAML && (n->flags & NODE_PLAIN)) {
 		report_yaml_typed(w, at, n, s);
 	} else if (want_string && (n->flags & (NODE_NONFINITE | NODE_HUGE_INT))) {
 		walk_report(w, at, n->flags & NODE_HUGE_INT ? CJ010_HUGE : CJ010_NONFINITE,
@@ -362,7 +362,7 @@ static void report_duplicate(struct schema_walk *w, const struct node *n, size_t
 
 	snprintf(line, sizeof line, "%u", source_position(w->src, n->members[first].key->start).line);
 	walk_push_member(w, key_text(&n->members[i]));
-	consequence = w->src->format == FORMAT_JSON
+	consequence = w->src->format == SOURCE_JSON
 		? "the AWS CLI silently keeps only the last one"
 		: "the AWS CLI refuses a YAML file with duplicate keys";
 	d = walk_report(w, n->members[i].key, CJ005_DEFAULT,

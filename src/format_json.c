@@ -63,7 +63,7 @@ static void put_file(FILE *out, const struct lint_result *res)
 		return;
 	}
 	fprintf(out, ",\"format\":\"%s\",\"diagnostics\":[",
-		res->src->format == FORMAT_JSON ? "json" : "yaml");
+		res->src->format == SOURCE_JSON ? "json" : "yaml");
 	for (j = 0; j < res->diags.n; j++) {
 		if (j)
 			fputc(',', out);
