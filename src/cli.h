@@ -47,6 +47,9 @@ struct cli {
 	bool only_requests;          /* skip named files that are not job requests too */
 	bool all_files;              /* lint every file found in directories */
 	bool show_skipped;           /* list skipped files in the text report too */
+	bool fix;                    /* --fix: apply fixes, in place (stdin: to stdout) */
+	bool unsafe_fixes;           /* --unsafe-fixes: unsafe fixes too */
+	bool diff;                   /* --diff: show what --fix would change, write nothing */
 	const char *stdin_filename;  /* path shown for standard input */
 	char **inputs;               /* points into argv */
 	size_t ninputs;
