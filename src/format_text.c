@@ -114,7 +114,9 @@ static void print_diag(FILE *out, const struct report_meta *r, const struct lint
 	else
 		fprintf(out, " %s: ", severity_name(d->severity));
 	escape_put(out, d->message);
-	fprintf(out, " [%s]\n", diag_rule_id(d));
+	/* [*] as ruff marks what --fix repairs. */
+	fprintf(out, " %s[%s]\n", d->fix && d->fix->safe && d->fix->nedits ? "[*] " : "",
+		diag_rule_id(d));
 	print_excerpt(out, r, res->src, d);
 }
 
@@ -180,6 +182,11 @@ static void text_end(struct formatter *f, const struct report_counts *c)
 	if (c->unreadable)
 		fprintf(f->out, "; %zu could not be read", c->unreadable);
 	print_skip_counts(f->out, c);
+	if (c->fixed)
+		fprintf(f->out, "; %zu fixed", c->fixed);
+	if (c->fixable_safe || c->fixable_unsafe)
+		fprintf(f->out, "; %zu fixable with --fix (%zu more with --unsafe-fixes)",
+			c->fixable_safe, c->fixable_unsafe);
 	putc_unlocked('\n', f->out);
 }
 
