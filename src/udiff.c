@@ -204,9 +204,10 @@ void udiff_write(FILE *out, const char *path, const char *a, size_t alen, const 
 		memset(sc.a_kept, 0, la.n + 1);
 		memset(sc.b_kept, 0, lb.n + 1);
 	}
-	fputs("--- a/", out);
+	/* An absolute path gets no second slash: a/abs/path, as with git's prefixes. */
+	fputs(path[0] == '/' ? "--- a" : "--- a/", out);
 	escape_put(out, path);
-	fputs("\n+++ b/", out);
+	fputs(path[0] == '/' ? "\n+++ b" : "\n+++ b/", out);
 	escape_put(out, path);
 	putc('\n', out);
 	put_hunks(out, &la, &lb, &sc);
