@@ -1,6 +1,7 @@
 /* Edits for fixes, placed by source ranges and written in the file's style. */
 #include "fixedit.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
@@ -197,29 +198,30 @@ static bool only_separators(const struct source *src, size_t from, size_t to, in
 	return commas == 0;
 }
 
-static bool remove_flow_member(struct fix *fix, const struct source *src,
-			       const struct node *map, size_t i)
+/* One run of removed members [i, j] of a flow mapping, with the comma that joins
+ * it to the rest: the one after it, or (for a run at the end) the one before it. */
+static bool remove_flow_run(struct fix *fix, const struct source *src,
+			    const struct node *map, size_t i, size_t j)
 {
-	const struct member *m = &map->members[i];
-	size_t end = value_end(src, m->value);
+	size_t from = map->members[i].key->start, end = value_end(src, map->members[j].value);
 
-	if (map->nmembers == 1) {
-		if (!only_separators(src, map->start + 1, m->key->start, 0) ||
-		    !only_separators(src, end, map->end - 1, 0))
-			return false;
-		fix_add_edit(fix, m->key->start, end, "");
-	} else if (i + 1 < map->nmembers) {
-		size_t next = map->members[i + 1].key->start;
+	if (j + 1 < map->nmembers) {
+		size_t next = map->members[j + 1].key->start;
 
 		if (!only_separators(src, end, next, 1))
 			return false;
-		fix_add_edit(fix, m->key->start, next, "");
-	} else {
+		fix_add_edit(fix, from, next, "");
+	} else if (i > 0) {
 		size_t prev = value_end(src, map->members[i - 1].value);
 
-		if (!only_separators(src, prev, m->key->start, 1))
+		if (!only_separators(src, prev, from, 1))
 			return false;
 		fix_add_edit(fix, prev, end, "");
+	} else {
+		if (!only_separators(src, map->start + 1, from, 0) ||
+		    !only_separators(src, end, map->end - 1, 0))
+			return false;
+		fix_add_edit(fix, from, end, "");
 	}
 	return true;
 }
@@ -250,13 +252,10 @@ static size_t next_line(const struct source *src, size_t at)
 }
 
 static bool remove_block_member(struct fix *fix, const struct source *src,
-				const struct node *map, size_t i)
+				const struct member *m)
 {
-	const struct member *m = &map->members[i];
 	size_t from = line_start(src, m->key->start), to, j;
 
-	if (map->nmembers < 2)
-		return false; /* an empty block mapping would become null */
 	for (j = from; j < m->key->start; j++)
 		if (src->bytes[j] != ' ')
 			return false; /* "- Key:" opens a list item */
@@ -267,20 +266,62 @@ static bool remove_block_member(struct fix *fix, const struct source *src,
 	return true;
 }
 
-bool fixedit_remove_member(struct fix *fix, const struct source *src, const struct node *map,
-			   size_t i)
+/* A member the fixer may remove: its own, in the mapping's text, not merged in. */
+static bool removable(const struct node *map, const struct member *m)
 {
-	const struct member *m;
+	return m->key && m->value && !((m->key->flags | m->value->flags) & NODE_MERGED) &&
+	       m->key->start >= map->start && m->key->start < map->end;
+}
 
-	if (!map || map->kind != NODE_MAPPING || i >= map->nmembers)
+static bool remove_block_run(struct fix *fix, const struct source *src,
+			     const struct node *map, size_t i, size_t j)
+{
+	for (; i < j; i++)
+		if (!remove_block_member(fix, src, &map->members[i]))
+			return false;
+	return true;
+}
+
+/* Removes the members marked in `gone`, run by run. */
+static bool remove_marked(struct fix *fix, const struct source *src, const struct node *map,
+			  const bool *gone, size_t ngone)
+{
+	bool flow = is_flow(src, map);
+	size_t i, j;
+
+	if (!flow && (src->format != FORMAT_YAML || ngone >= map->nmembers))
+		return false; /* an empty block mapping would become null */
+	for (i = 0; i < map->nmembers; i = j) {
+		for (j = i + 1; gone[i] && j < map->nmembers && gone[j]; j++)
+			;
+		if (!gone[i])
+			continue;
+		if (flow ? !remove_flow_run(fix, src, map, i, j - 1)
+			 : !remove_block_run(fix, src, map, i, j))
+			return false;
+	}
+	return true;
+}
+
+bool fixedit_remove_members(struct fix *fix, const struct source *src, const struct node *map,
+			    const size_t *which, size_t count)
+{
+	bool *gone, ok = count > 0;
+	size_t i, ngone = 0;
+
+	if (!map || map->kind != NODE_MAPPING || !map->nmembers)
 		return false;
-	m = &map->members[i];
-	if (!m->key || !m->value || ((m->key->flags | m->value->flags) & NODE_MERGED) ||
-	    m->key->start >= map->end || m->key->start < map->start)
-		return false;
-	if (is_flow(src, map))
-		return remove_flow_member(fix, src, map, i);
-	return src->format == FORMAT_YAML && remove_block_member(fix, src, map, i);
+	gone = xcalloc(map->nmembers, sizeof *gone);
+	for (i = 0; i < count && ok; i++) {
+		ok = which[i] < map->nmembers && removable(map, &map->members[which[i]]);
+		if (ok && !gone[which[i]]) {
+			gone[which[i]] = true;
+			ngone++;
+		}
+	}
+	ok = ok && remove_marked(fix, src, map, gone, ngone);
+	free(gone);
+	return ok;
 }
 
 bool fixedit_remove_comment(struct fix *fix, const struct source *src, size_t start,

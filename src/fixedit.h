@@ -20,11 +20,12 @@ bool fixedit_replace_string(struct fix *fix, const struct source *src, const str
 			    const char *text);
 /* A plain one-line YAML scalar gets quotes around its text as written. */
 bool fixedit_quote_plain(struct fix *fix, const struct source *src, const struct node *n);
-/* Member i of a mapping goes, with the comma (JSON and flow YAML) or the lines
- * (block YAML) that belong to it. Not done when it would empty a block mapping, or
- * for a member brought in by a merge key. */
-bool fixedit_remove_member(struct fix *fix, const struct source *src, const struct node *map,
-			   size_t i);
+/* Members which[0..count) of a mapping go, with the commas (JSON and flow YAML) or
+ * the lines (block YAML) that belong to them. Not done when it would empty a block
+ * mapping, for a member brought in by a merge key, or where the text between
+ * members holds more than white space and one comma (a comment). */
+bool fixedit_remove_members(struct fix *fix, const struct source *src, const struct node *map,
+			    const size_t *which, size_t count);
 /* A YAML comment [start, end) goes: its whole line when nothing else is on it,
  * else with the blanks before it. */
 bool fixedit_remove_comment(struct fix *fix, const struct source *src, size_t start,
