@@ -67,5 +67,8 @@ check_fn *checks_find(const char *name);
 int md5_is_canonical(const char *s, size_t len);
 /* Base64 of the 16 bytes a 32-digit hex string encodes; caller frees; NULL if not hex. */
 char *md5_hex_to_base64(const char *hex, size_t len);
+/* The standard padded base64 of a digest in URL-safe or unpadded base64; caller
+ * frees; NULL when it is not 16 bytes in either form. */
+char *md5_canonical_form(const char *s, size_t len);
 
 #endif
