@@ -56,7 +56,8 @@ static void report_yaml_typed(struct schema_walk *w, const struct node *at, cons
 	d = walk_report(w, at, has_leading_zero(n) ? CJ004_LEADING_ZERO : CJ004_DEFAULT,
 			DIAG_ARGS({ "kind", node_kind_phrase(n->kind) },
 			{ "value", walk_shown(w, n, s) }));
-	if (!w->alias && at == n) {
+	/* A secret is never repeated in a report, not even in a fix's replacement. */
+	if (!w->alias && at == n && !s->secret) {
 		struct fix *fix = fix_new(true, "quote the value, so that it stays the text written");
 
 		fixedit_attach(d, fix, fixedit_quote_plain(fix, w->src, n));
