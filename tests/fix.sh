@@ -3,9 +3,11 @@
 # NAME.out.EXT and by --fix --unsafe-fixes into NAME.unsafe.out.EXT, or NAME.out.EXT
 # when the unsafe fixes change nothing more), --diff, and the command line of
 # --fix, --unsafe-fixes and --diff.
-# Environment: CJL (the binary), TESTDATA (the testdata folder); patch is optional.
+# Environment: CJL (the binary), TESTDATA (the testdata folder); needs jq; patch
+# is optional.
 set -u
 . "$(dirname "$0")/lib.sh"
+command -v jq >/dev/null 2>&1 || skip fix "jq is not installed (apt-get install jq)"
 TESTDATA=$(cd "$TESTDATA" && pwd)
 
 # fix_case IN EXPECTED OPTIONS...: the file fixed in place equals EXPECTED, a second
@@ -90,5 +92,23 @@ check "--diff prints the diff, not the report" \
 check "--diff never writes the file" 'cmp -s "$tmp/unchanged.json" "$bom"'
 "$CJL" --diff "$remaining" > "$tmp/diff" 2>&1; rc=$?
 check "--diff exits 0 when no fix applies, whatever remains" '[ "$rc" -eq 0 ] && [ ! -s "$tmp/diff" ]'
+
+# Where a rule's fix is listed.
+"$CJL" --list-rules -f json > "$tmp/rules.json"
+check "--list-rules -f json says each rule's fix" \
+	'jq -e "(map(.fix) | all(IN(\"safe\", \"unsafe\", \"none\"))) and (map(select(.id == \"CJ203\"))[0].fix == \"safe\") and (map(select(.id == \"CJ212\"))[0].fix == \"unsafe\")" "$tmp/rules.json" >/dev/null'
+"$CJL" --list-rules > "$tmp/rules.txt"
+check "--list-rules has a fix column" 'grep -q "^CJ203  error    safe   md5-base64" "$tmp/rules.txt"'
+"$CJL" --explain CJ205 > "$tmp/explain.txt"
+check "--explain says the fix" 'grep -q "^Fix: unsafe (applied by --fix --unsafe-fixes)" "$tmp/explain.txt"'
+"$CJL" --man-rules > "$tmp/man.txt"
+check "the man page's rules say the fix" 'grep -q "^Fix: safe (applied by \\\\-\\\\-fix)" "$tmp/man.txt"'
+
+# The JSON report's fix member, on a file with a safe and an unsafe fix.
+"$CJL" -f json "$TESTDATA/fix/cj104-enum.in.json" "$TESTDATA/fix/cj102-rename.in.json" > "$tmp/report.json"
+check "a safe fix in the JSON report: edits by offset, line and column" \
+	'jq -e ".files[0].diagnostics[0].fix | .safe == true and (.edits == [{\"offset\": 303, \"endOffset\": 311, \"line\": 6, \"column\": 27, \"endLine\": 6, \"endColumn\": 35, \"replacement\": \"\\\"AES256\\\"\"}])" "$tmp/report.json" >/dev/null'
+check "an unsafe fix is marked so, and counted apart" \
+	'jq -e "(.files[1].diagnostics[0].fix.safe == false) and .summary.fixable == 1 and .summary.unsafeFixable == 1" "$tmp/report.json" >/dev/null'
 
 finish fix
