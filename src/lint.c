@@ -121,7 +121,7 @@ static bool tree_trusted(const struct doc *doc, const struct diag_list *diags)
 {
 	size_t i;
 
-	if (!doc->root || diags->dropped)
+	if (!doc->root)
 		return false;
 	for (i = 0; i < diags->n; i++)
 		if (fixer_distrusts(&diags->items[i]))
@@ -156,7 +156,9 @@ static void lint_loaded(const struct lint_config *cfg, const struct file_setting
 	engine_check(cfg->shape, res->src, doc, cfg->max_visits, &res->diags);
 	doc_free(doc);
 	suppress_apply(res->src, cfg->catalog, fs, &res->diags);
-	if (!res->parsed)
+	/* Past --max-findings the fixes of the findings not kept are unknown, and
+	 * fixing part of a file would leave a second run more to do. */
+	if (!res->parsed || res->diags.dropped)
 		drop_fixes(&res->diags);
 	findings_finish(&res->diags, cfg->catalog, res->src, fs ? fs->severity : NULL);
 }
