@@ -22,25 +22,9 @@ static bool is_space(char c)
 	return is_blank(c) || c == '\n' || c == '\r';
 }
 
-/* `text` in JSON double quotes. */
-static void add_json_string(struct strbuf *sb, const char *text)
-{
-	const unsigned char *p;
-
-	sb_addc(sb, '"');
-	for (p = (const unsigned char *)text; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			sb_addf(sb, "\\%c", *p);
-		else if (*p < 0x20)
-			sb_addf(sb, "\\u%04x", *p);
-		else
-			sb_addc(sb, (char)*p);
-	}
-	sb_addc(sb, '"');
-}
-
-/* `text` in YAML double quotes: '"' and '\' escaped, control characters as \xNN. */
-static void add_yaml_double(struct strbuf *sb, const char *text)
+/* `text` in double quotes for JSON and YAML alike: '"' and '\' escaped, control
+ * characters and DEL as \uNNNN, which both read back as the same character. */
+static void add_double_quoted(struct strbuf *sb, const char *text)
 {
 	const unsigned char *p;
 
@@ -49,7 +33,7 @@ static void add_yaml_double(struct strbuf *sb, const char *text)
 		if (*p == '"' || *p == '\\')
 			sb_addf(sb, "\\%c", *p);
 		else if (*p < 0x20 || *p == 0x7F)
-			sb_addf(sb, "\\x%02X", *p);
+			sb_addf(sb, "\\u%04x", *p);
 		else
 			sb_addc(sb, (char)*p);
 	}
@@ -78,7 +62,7 @@ static bool add_yaml_single(struct strbuf *sb, const char *text)
 static void add_yaml_quoted(struct strbuf *sb, char quote, const char *text)
 {
 	if (quote != '\'' || !add_yaml_single(sb, text))
-		add_yaml_double(sb, text);
+		add_double_quoted(sb, text);
 }
 
 /* Text that YAML reads back as the same string without quotes, in block and flow
@@ -133,7 +117,7 @@ bool fixedit_replace_string(struct fix *fix, const struct source *src, const str
 	if (src->format == FORMAT_JSON) {
 		if (q != '"')
 			return false;
-		add_json_string(&sb, text);
+		add_double_quoted(&sb, text);
 	} else if (q) {
 		add_yaml_quoted(&sb, q, text);
 	} else if (simple_plain(src, n)) {
