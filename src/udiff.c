@@ -213,4 +213,6 @@ void udiff_write(FILE *out, const char *path, const char *a, size_t alen, const 
 	put_hunks(out, &la, &lb, &sc);
 	free(sc.a_kept);
 	free(sc.b_kept);
+	free(la.items);
+	free(lb.items);
 }
