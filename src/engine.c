@@ -77,7 +77,7 @@ static void report_type(struct schema_walk *w, const struct node *at, const stru
 
 	if (want_string && scalar && (n->flags & NODE_TAGGED)) {
 		walk_report(w, at, CJ011_DEFAULT, DIAG_ARGS({ "kind", node_kind_phrase(n->kind) }));
-	} else if (want_string && scalar && w->src->format == FORMAT_YAML && (n->flags & NODE_PLAIN)) {
+	} else if (want_string && scalar && w->src->format == SOURCE_YAML && (n->flags & NODE_PLAIN)) {
 		report_yaml_typed(w, at, n, s);
 	} else if (want_string && (n->flags & (NODE_NONFINITE | NODE_HUGE_INT))) {
 		walk_report(w, at, n->flags & NODE_HUGE_INT ? CJ010_HUGE : CJ010_NONFINITE,
@@ -396,7 +396,7 @@ static void report_duplicate(struct schema_walk *w, const struct node *n, size_t
 
 	snprintf(line, sizeof line, "%u", source_position(w->src, n->members[first].key->start).line);
 	walk_push_member(w, key_text(&n->members[i]));
-	consequence = w->src->format == FORMAT_JSON
+	consequence = w->src->format == SOURCE_JSON
 		? "the AWS CLI silently keeps only the last one"
 		: "the AWS CLI refuses a YAML file with duplicate keys";
 	d = walk_report(w, n->members[i].key, CJ005_DEFAULT,
@@ -404,7 +404,7 @@ static void report_duplicate(struct schema_walk *w, const struct node *n, size_t
 	d->related = n->members[first].key->start + 1;
 	/* JSON: the CLI sends the last one, so the earlier can go without a change in
 	 * meaning; YAML refuses the file, and which one was meant is the user's call. */
-	if (w->src->format == FORMAT_JSON)
+	if (w->src->format == SOURCE_JSON)
 		walk_fix_remove_members(w, d, n, &first, 1, true, "remove the earlier duplicate");
 	walk_pop(w);
 }
@@ -603,18 +603,24 @@ static void walk_shape(struct schema_walk *w, const struct node *at, const struc
 {
 	switch (s->type) {
 	case SHAPE_STRUCTURE:
-		if (n->kind != NODE_MAPPING)
-			return report_type(w, at, n, s);
+		if (n->kind != NODE_MAPPING) {
+			report_type(w, at, n, s);
+			return;
+		}
 		walk_structure(w, n, s);
 		break;
 	case SHAPE_LIST:
-		if (n->kind != NODE_SEQUENCE)
-			return report_type(w, at, n, s);
+		if (n->kind != NODE_SEQUENCE) {
+			report_type(w, at, n, s);
+			return;
+		}
 		walk_list(w, at, n, s);
 		break;
 	case SHAPE_STRING:
-		if (n->kind != NODE_STRING)
-			return report_type(w, at, n, s);
+		if (n->kind != NODE_STRING) {
+			report_type(w, at, n, s);
+			return;
+		}
 		/* A secret's own check (it is there at all) runs whatever its form. */
 		if (!check_string(w, at, n, s) && !s->secret)
 			return;

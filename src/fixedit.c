@@ -114,7 +114,7 @@ bool fixedit_replace_string(struct fix *fix, const struct source *src, const str
 		return false;
 	q = quote_of(src, n);
 	sb_init(&sb);
-	if (src->format == FORMAT_JSON) {
+	if (src->format == SOURCE_JSON) {
 		if (q != '"')
 			return false;
 		add_double_quoted(&sb, text);
@@ -137,7 +137,7 @@ bool fixedit_quote_plain(struct fix *fix, const struct source *src, const struct
 {
 	struct strbuf sb;
 
-	if (!n || src->format != FORMAT_YAML || !simple_plain(src, n))
+	if (!n || src->format != SOURCE_YAML || !simple_plain(src, n))
 		return false;
 	sb_init(&sb);
 	add_yaml_quoted(&sb, file_quote(src), n->text);
@@ -273,7 +273,7 @@ static bool remove_marked(struct fix *fix, const struct source *src, const struc
 	bool flow = is_flow(src, map);
 	size_t i, j;
 
-	if (!flow && (src->format != FORMAT_YAML || ngone >= map->nmembers))
+	if (!flow && (src->format != SOURCE_YAML || ngone >= map->nmembers))
 		return false; /* an empty block mapping would become null */
 	for (i = 0; i < map->nmembers; i = j) {
 		for (j = i + 1; gone[i] && j < map->nmembers && gone[j]; j++)
