@@ -18,7 +18,6 @@
 #include "format.h"
 #include "lint.h"
 #include "outfile.h"
-#include "yamltype.h"
 #include "progress.h"
 #include "run.h"
 #include "settings.h"
@@ -514,6 +513,5 @@ int main(int argc, char **argv)
 	else
 		status = run(&cli);
 	cli_free(&cli);
-	yamltype_cleanup();
 	return status;
 }
