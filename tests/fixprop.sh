@@ -17,5 +17,7 @@ python3 "$SRCDIR/tests/fixprop.py" "$CJL" "$tmp" "$@" > "$tmp/broken" 2> "$tmp/s
 CHECK_SHOW=$tmp/broken
 check "every property holds on every golden input" '[ "$rc" -eq 0 ] && [ ! -s "$tmp/broken" ]'
 check "more than 100 golden inputs were checked" 'grep -q "checked [0-9][0-9][0-9]" "$tmp/summary"'
+check "and at least 20 of their findings had fixes" \
+	'[ "$(sed -n "s/.* with \([0-9]*\) fixable findings/\1/p" "$tmp/summary")" -ge 20 ]'
 cat "$tmp/summary"
 finish fixprop
