@@ -158,18 +158,18 @@ build() { # name format [defines]; HARNESS names the source (default fuzz_lint.c
 	fi
 	[ -f "$top/SNAPSHOT" ] && cat "$top/SNAPSHOT"
 } >"$out/BUILD_INFO"
-build fuzz_json FORMAT_JSON &
+build fuzz_json SOURCE_JSON &
 p1=$!
-build fuzz_yaml FORMAT_YAML &
+build fuzz_yaml SOURCE_YAML &
 p2=$!
 wait $p1 && wait $p2
-build fuzz_json_defaults FORMAT_JSON -DFUZZ_DEFAULT_LIMITS &
+build fuzz_json_defaults SOURCE_JSON -DFUZZ_DEFAULT_LIMITS &
 p1=$!
-build fuzz_yaml_defaults FORMAT_YAML -DFUZZ_DEFAULT_LIMITS &
+build fuzz_yaml_defaults SOURCE_YAML -DFUZZ_DEFAULT_LIMITS &
 p2=$!
 wait $p1 && wait $p2
-HARNESS=fuzz_config.c build fuzz_config FORMAT_YAML &
+HARNESS=fuzz_config.c build fuzz_config SOURCE_YAML &
 p1=$!
-HARNESS=fuzz_glob.c build fuzz_glob FORMAT_YAML &
+HARNESS=fuzz_glob.c build fuzz_glob SOURCE_YAML &
 p2=$!
 wait $p1 && wait $p2

@@ -17,6 +17,10 @@
  *     fuzz/crashes/control-chars-in-message.json; off by default while unfixed);
  *   - a line of the github report is not a workflow command (::error, ::warning
  *     or ::notice), e.g. because a newline in a message was not escaped;
+ *   - a fix has an edit outside the input, or applying every fix (--fix
+ *     --unsafe-fixes, all passes) turns an input that parsed into one that does
+ *     not: the fixer then keeps the file as it was and says why (fix_error),
+ *     which the harness takes for the bug it is;
  *   - the json report is not one well-formed JSON object (strict json-c parse);
  *     the sarif report is parsed the same way for one input in 16, picked by a
  *     hash of the input (so a reproducer reproduces): its constant rule metadata
@@ -92,7 +96,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 /* Findings must point inside the input and carry a rendered message. */
 static void check_result(const struct lint_result *res)
 {
-	size_t i;
+	size_t i, j;
 
 	for (i = 0; i < res->diags.n; i++) {
 		const struct diag *d = &res->diags.items[i];
@@ -101,6 +105,10 @@ static void check_result(const struct lint_result *res)
 			die("finding range outside the input", diag_rule_id(d));
 		if (!d->message)
 			die("finding without a message", diag_rule_id(d));
+		for (j = 0; d->fix && j < d->fix->nedits; j++)
+			if (d->fix->edits[j].start > d->fix->edits[j].end ||
+			    d->fix->edits[j].end > res->src->len)
+				die("fix edit outside the input", diag_rule_id(d));
 		if (!catalog_rule(&cat, d->rule))
 			die("finding with a rule not in the catalog", diag_rule_id(d));
 		if (d->from.line == 0 || d->from.column == 0)
@@ -115,6 +123,28 @@ static void check_result(const struct lint_result *res)
 				}
 		}
 	}
+}
+
+/* Every fix applied, pass after pass, as --fix --unsafe-fixes does: the result
+ * still parses, and its findings are sound. */
+static void check_fixes(const char *path, const uint8_t *data, size_t size)
+{
+	struct lint_config fix_cfg = cfg;
+	struct lint_result res;
+	char *bytes = malloc(size + 1);
+
+	if (!bytes)
+		return;
+	memcpy(bytes, data, size);
+	bytes[size] = '\0';
+	fix_cfg.fix_mode = FIX_UNSAFE;
+	lint_bytes(&fix_cfg, path, bytes, size, FUZZ_FORMAT, &res);
+	if (res.fix_error)
+		die("a fix turned a file that parsed into one that does not", res.fix_error);
+	if (res.original && !res.parsed)
+		die("a fixed file does not parse", NULL);
+	check_result(&res);
+	lint_result_free(&res);
 }
 
 /* Offset of the first byte that is not well-formed UTF-8 (RFC 3629: no
@@ -315,6 +345,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	lint_bytes(&cfg, path, bytes, size, FUZZ_FORMAT, &results[0]);
 	check_result(&results[0]);
+	check_fixes(path, data, size);
 
 	/* A second file that could not be read, as lint_path leaves it, so every
 	 * formatter also writes its unreadable-file form after a real one. */

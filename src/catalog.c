@@ -65,6 +65,33 @@ static int read_sources(struct catalog *cat, struct rule *r, const struct node *
 	return 0;
 }
 
+static const char *const rule_fix_names[] = { "none", "safe", "unsafe" };
+
+const char *rule_fix_name(enum rule_fix fix)
+{
+	return (unsigned)fix < 3 ? rule_fix_names[fix] : "none";
+}
+
+/* `fix:` is optional (none), so that an older copy of the rules still loads. */
+static int read_fix(struct yamldata *rf, struct rule *r, const struct node *n)
+{
+	const char *fix = yamldata_opt_string(rf, n, "fix");
+	size_t i;
+
+	if (rf->error)
+		return -1;
+	r->fix = RULE_FIX_NONE;
+	for (i = 0; fix && i < 3; i++)
+		if (strcmp(fix, rule_fix_names[i]) == 0) {
+			r->fix = (enum rule_fix)i;
+			return 0;
+		}
+	if (fix)
+		return yamldata_fail(rf, n, "fix of %s must be safe, unsafe or none, not %s", r->id,
+				     fix);
+	return 0;
+}
+
 static int read_rule(struct catalog *cat, struct rule *r, const struct node *n)
 {
 	struct yamldata *rf = &cat->file;
@@ -86,6 +113,8 @@ static int read_rule(struct catalog *cat, struct rule *r, const struct node *n)
 		return yamldata_fail(rf, n, "severity must be error, warning or info, not %s", sev);
 	if (catalog_find(cat, r->id))
 		return yamldata_fail(rf, n, "rule %s is defined twice", r->id);
+	if (read_fix(rf, r, n) < 0)
+		return -1;
 	ex = node_get(n, "examples");
 	if (ex && yamldata_visit(rf, ex) < 0)
 		return -1;

@@ -14,11 +14,19 @@ struct rule_message {
 	const char *text;
 };
 
+/* What fixes a rule's findings carry (`fix:` in the catalog): `safe` when some or
+ * all of its findings have a safe fix, `unsafe` when its fixes all need a look. */
+enum rule_fix { RULE_FIX_NONE, RULE_FIX_SAFE, RULE_FIX_UNSAFE };
+
+/* "none", "safe", "unsafe". */
+const char *rule_fix_name(enum rule_fix fix);
+
 struct rule {
 	size_t index;               /* position in the catalog */
 	const char *id;             /* "CJ201" */
 	const char *name;           /* "type-details-mismatch" */
 	enum severity severity;     /* default */
+	enum rule_fix fix;
 	const char *summary;
 	const char *description;
 	const struct rule_message *messages;

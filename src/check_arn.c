@@ -148,6 +148,23 @@ void check_kms_key_arn(struct check_ctx *c, const struct node *at, const struct 
 		report_partition(c, at, &a);
 }
 
+/* CJ212: AES256 takes no key, so KmsKeyArn can go (unsafe: the user may have meant
+ * aws:kms with that key). Every KmsKeyArn member goes, duplicates too. */
+static void offer_key_removal(struct check_ctx *c, struct diag *d, const struct node *enc)
+{
+	size_t *which = xcalloc(enc->nmembers, sizeof *which);
+	size_t i, n = 0;
+
+	for (i = 0; i < enc->nmembers; i++) {
+		const struct node *k = node_deref(enc->members[i].key);
+
+		if (node_is_string(k) && strcmp(k->text, "KmsKeyArn") == 0)
+			which[n++] = i;
+	}
+	check_fix_remove_members(c, d, enc, which, n, false, "remove KmsKeyArn");
+	free(which);
+}
+
 void check_encryption(struct check_ctx *c, const struct node *at, const struct node *enc,
 			     const struct shape *s)
 {
@@ -161,7 +178,7 @@ void check_encryption(struct check_ctx *c, const struct node *at, const struct n
 		check_report(c, at, CJ202_MISSING, DIAG_NO_ARGS);
 	if (strcmp(type->text, "AES256") == 0 && key) {
 		check_enter(c, "KmsKeyArn");
-		check_report(c, key, CJ212_DEFAULT, DIAG_NO_ARGS);
+		offer_key_removal(c, check_report(c, key, CJ212_DEFAULT, DIAG_NO_ARGS), enc);
 		check_leave(c);
 	}
 }

@@ -41,8 +41,20 @@ static const char *likely_reference(const struct shape *s, const char *name)
 	return fix ? fix : suggest(name, s->references, s->nreferences);
 }
 
-static void report_unknown_reference(struct check_ctx *c, const struct node *at, const struct shape *s,
-				     const char *name, const char *fix)
+/* The pattern with the reference at [ref, ref_end) of its text replaced by ${fix}:
+ * unsafe, since the user should see that the right value was meant. */
+static void offer_reference(struct check_ctx *c, struct diag *d, const struct node *at,
+			    const struct node *n, size_t ref, size_t ref_end, const char *fix)
+{
+	char *text = xasprintf("%.*s${%s}%s", (int)ref, n->text, fix, n->text + ref_end);
+
+	check_fix_replace(c, d, at, text, false, "replace the reference");
+	free(text);
+}
+
+static void report_unknown_reference(struct check_ctx *c, const struct node *at,
+				     const struct node *n, const struct shape *s,
+				     const char *name, const char *fix, size_t ref)
 {
 	struct strbuf allowed;
 	struct diag *d;
@@ -56,6 +68,7 @@ static void report_unknown_reference(struct check_ctx *c, const struct node *at,
 		d = check_report(c, at, case_match(s, name) ? CJ204_CASE : CJ204_SUGGEST,
 				DIAG_ARGS({ "name", name }, { "suggestion", fix }));
 		diag_set_suggestion(d, replacement);
+		offer_reference(c, d, at, n, ref, ref + strlen(name) + 3, fix);
 		free(replacement);
 		return;
 	}
@@ -96,7 +109,8 @@ void check_key_pattern(struct check_ctx *c, const struct node *at, const struct 
 		if (!*name)
 			check_report(c, at, CJ204_EMPTY, DIAG_NO_ARGS);
 		else if (!fix)
-			report_unknown_reference(c, at, s, name, fix = likely_reference(s, name));
+			report_unknown_reference(c, at, n, s, name, fix = likely_reference(s, name),
+						 (size_t)(p - n->text));
 		else if (strcmp(name, "DataSet.Name") == 0)
 			dataset_name = true;
 		/* A misspelt per-asset reference already has its own finding. */

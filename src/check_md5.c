@@ -52,18 +52,44 @@ char *md5_hex_to_base64(const char *hex, size_t len)
 	return xstrdup(out);
 }
 
+/* The standard padded form of a digest written in URL-safe base64 ('-' and '_' for
+ * '+' and '/') or without its "==": the same 16 bytes, so the same meaning. NULL
+ * when the text is not 16 bytes in either form (caller frees). */
+char *md5_canonical_form(const char *s, size_t len)
+{
+	static const char url_safe[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+	char out[25];
+	size_t i;
+
+	if (!(len == 22 || (len == 24 && s[22] == '=' && s[23] == '=')))
+		return NULL;
+	for (i = 0; i < 22; i++) {
+		const char *std = strchr(base64_alphabet, s[i]);
+		const char *url = strchr(url_safe, s[i]);
+
+		if (!s[i] || (!std && !url))
+			return NULL;
+		out[i] = base64_alphabet[std ? std - base64_alphabet : url - url_safe];
+	}
+	memcpy(out + 22, "==", 3);
+	return md5_is_canonical(out, 24) ? xstrdup(out) : NULL;
+}
+
 void check_md5(struct check_ctx *c, const struct node *at, const struct node *n,
 		      const struct shape *s)
 {
 	char *b64 = md5_hex_to_base64(n->text, n->len);
-	char length[24];
+	char length[24], *canonical;
 	size_t chars;
+	struct diag *d;
 
 	(void)s;
 	if (b64) {
-		struct diag *d = check_report(c, at, CJ203_HEX, DIAG_ARGS({ "suggestion", b64 }));
+		d = check_report(c, at, CJ203_HEX, DIAG_ARGS({ "suggestion", b64 }));
 
 		diag_set_suggestion(d, b64);
+		check_fix_replace(c, d, at, b64, true, "replace with the base64 form of the digest");
 		free(b64);
 		return;
 	}
@@ -72,11 +98,16 @@ void check_md5(struct check_ctx *c, const struct node *at, const struct node *n,
 	chars = utf8_count(n->text, n->len);
 	snprintf(length, sizeof length, "%zu", chars);
 	if (chars != 24)
-		check_report(c, at, CJ203_LENGTH, DIAG_ARGS({ "length", length }));
+		d = check_report(c, at, CJ203_LENGTH, DIAG_ARGS({ "length", length }));
 	else if (!all_of(n->text, 22, base64_alphabet))
-		check_report(c, at, CJ203_ALPHABET, DIAG_NO_ARGS);
+		d = check_report(c, at, CJ203_ALPHABET, DIAG_NO_ARGS);
 	else if (n->text[22] != '=' || n->text[23] != '=')
-		check_report(c, at, CJ203_PADDING, DIAG_NO_ARGS);
+		d = check_report(c, at, CJ203_PADDING, DIAG_NO_ARGS);
 	else
-		check_report(c, at, CJ203_NONCANONICAL, DIAG_NO_ARGS);
+		d = check_report(c, at, CJ203_NONCANONICAL, DIAG_NO_ARGS);
+	canonical = md5_canonical_form(n->text, n->len);
+	if (canonical)
+		check_fix_replace(c, d, at, canonical, true,
+				  "write the digest in standard, padded base64");
+	free(canonical);
 }

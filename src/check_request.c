@@ -54,6 +54,40 @@ size_t checks_untrimmed_skeleton(const struct request_shape *rs, const struct no
 	return others >= 2 ? others : 0;
 }
 
+/* CJ201: Details holds one job member and Type names another job: Type is made to
+ * match the member (unsafe: the user may have meant the Type and pasted the wrong
+ * Details). */
+static void offer_type(struct check_ctx *c, struct diag *d, const struct node *req,
+		       const struct node *details)
+{
+	const struct node *k = details->nmembers == 1 ? node_deref(details->members[0].key)
+						      : NULL;
+	const char *type = node_is_string(k) ? check_type_for_details(c, k->text) : NULL;
+
+	if (type)
+		check_fix_replace(c, d, node_get(req, "Type"), type, false,
+				  "change Type to the job that Details describes");
+}
+
+/* CJ221: the members of the other job types go (unsafe: a look is due). */
+static void offer_trim(struct check_ctx *c, struct diag *d, const struct node *details,
+		       const char *expected)
+{
+	size_t *which = xcalloc(details->nmembers, sizeof *which);
+	size_t i, n = 0;
+
+	for (i = 0; i < details->nmembers; i++) {
+		const struct node *k = node_deref(details->members[i].key);
+
+		if (node_is_string(k) && check_type_for_details(c, k->text) &&
+		    strcmp(k->text, expected) != 0)
+			which[n++] = i;
+	}
+	check_fix_remove_members(c, d, details, which, n, false,
+				 "remove the members of the other job types");
+	free(which);
+}
+
 void check_type_details(struct check_ctx *c, const struct node *at, const struct node *req,
 			       const struct shape *s)
 {
@@ -87,16 +121,18 @@ void check_type_details(struct check_ctx *c, const struct node *at, const struct
 				misspelled = true;
 		}
 		if (!misspelled)
-			check_report(c, details_at, CJ201_MISSING, DIAG_ARGS({ "type", type->text },
-				    { "expected", expected }));
+			offer_type(c, check_report(c, details_at, CJ201_MISSING,
+						   DIAG_ARGS({ "type", type->text },
+						   { "expected", expected })), req, details);
 	}
 	if (check_skeleton_members(c)) {
 		char count[24];
 
 		/* An untrimmed --generate-cli-skeleton: one finding, not one per member. */
 		snprintf(count, sizeof count, "%zu", check_skeleton_members(c));
-		check_report(c, details_at, CJ221_DEFAULT, DIAG_ARGS({ "count", count },
-			    { "type", type->text }, { "expected", expected }));
+		offer_trim(c, check_report(c, details_at, CJ221_DEFAULT,
+					   DIAG_ARGS({ "count", count }, { "type", type->text },
+					   { "expected", expected })), details, expected);
 		check_leave(c);
 		return;
 	}

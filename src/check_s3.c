@@ -107,6 +107,24 @@ static bool bucket_problem(const char *v, size_t len, enum rule_msg *msg, const 
 	return true;
 }
 
+/* The bucket name for s3://, ARN or path forms: unsafe, since what the user meant
+ * the rest of the value for (a prefix, a key) is lost, which the description says. */
+static void offer_bare_bucket(struct check_ctx *c, struct diag *d, const struct node *at,
+			      const struct node *n, const char *bare)
+{
+	const char *rest = strstr(n->text, bare) + strlen(bare);
+	const char *affix;
+	enum rule_msg msg;
+
+	if (bucket_problem(bare, strlen(bare), &msg, &affix))
+		return; /* the name itself would be the next finding */
+	while (*rest == '/')
+		rest++;
+	check_fix_replace(c, d, at, bare, false,
+			  *rest ? "keep only the bucket name; the path after it is dropped"
+				: "keep only the bucket name");
+}
+
 void check_bucket(struct check_ctx *c, const struct node *at, const struct node *n,
 		  const struct shape *s)
 {
@@ -124,6 +142,7 @@ void check_bucket(struct check_ctx *c, const struct node *at, const struct node 
 		struct diag *d = check_report(c, at, msg, DIAG_ARGS({ "suggestion", bare }));
 
 		diag_set_suggestion(d, bare);
+		offer_bare_bucket(c, d, at, n, bare);
 		free(bare);
 		return;
 	}

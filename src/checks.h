@@ -44,6 +44,18 @@ const char *check_type_for_details(const struct check_ctx *c, const char *member
  * members of other job types (decided once by the engine); else 0. */
 size_t check_skeleton_members(const struct check_ctx *c);
 
+/* Fixes: a check offers the repair of a finding it reported; the edits are made
+ * by fixedit.h in the file's style. Each returns false and attaches nothing when
+ * the edit is not certain to be right for the file (inside an alias's value, whose
+ * anchor other places share; a scalar with a tag or an anchor; a block mapping that
+ * would be left empty). */
+bool check_fix_replace(struct check_ctx *c, struct diag *d, const struct node *n,
+		       const char *text, bool safe, const char *description);
+/* Removes members which[0..count) of mapping `map`, as one fix. */
+bool check_fix_remove_members(struct check_ctx *c, struct diag *d, const struct node *map,
+			      const size_t *which, size_t count, bool safe,
+			      const char *description);
+
 /* The engine's one skeleton decision (see check_skeleton_members), made before the
  * walk so that no check changes the walk. */
 size_t checks_untrimmed_skeleton(const struct request_shape *rs, const struct node *req);
@@ -55,5 +67,8 @@ check_fn *checks_find(const char *name);
 int md5_is_canonical(const char *s, size_t len);
 /* Base64 of the 16 bytes a 32-digit hex string encodes; caller frees; NULL if not hex. */
 char *md5_hex_to_base64(const char *hex, size_t len);
+/* The standard padded base64 of a digest in URL-safe or unpadded base64; caller
+ * frees; NULL when it is not 16 bytes in either form. */
+char *md5_canonical_form(const char *s, size_t len);
 
 #endif

@@ -16,6 +16,7 @@ enum {
 	OPT_MAX_NODES, OPT_MAX_SIZE, OPT_INPUT_FORMAT, OPT_MAN_RULES, OPT_ONLY_REQUESTS,
 	OPT_ALL_FILES, OPT_STDIN_FILENAME, OPT_CONFIG, OPT_PRINT_CONFIG, OPT_DISABLE, OPT_ENABLE,
 	OPT_SEVERITY, OPT_MAX_FINDINGS, OPT_EXCLUDE, OPT_STATISTICS,
+	OPT_FIX, OPT_UNSAFE_FIXES, OPT_DIFF,
 };
 
 static const struct option long_options[] = {
@@ -40,6 +41,9 @@ static const struct option long_options[] = {
 	{ "exclude", required_argument, NULL, OPT_EXCLUDE },
 	{ "statistics", no_argument, NULL, OPT_STATISTICS },
 	{ "quiet", no_argument, NULL, 'q' },
+	{ "fix", no_argument, NULL, OPT_FIX },
+	{ "unsafe-fixes", no_argument, NULL, OPT_UNSAFE_FIXES },
+	{ "diff", no_argument, NULL, OPT_DIFF },
 	{ "max-depth", required_argument, NULL, OPT_MAX_DEPTH },
 	{ "max-nodes", required_argument, NULL, OPT_MAX_NODES },
 	{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
@@ -93,6 +97,11 @@ void cli_print_help(FILE *out)
 	      "  -q, --quiet             findings only: no summary line, no progress line\n"
 	      "      --statistics        a count of findings per rule instead of the text\n"
 	      "                          report on standard output\n"
+	      "      --fix               apply the safe fixes in place (standard input: print\n"
+	      "                          the fixed document); report what remains\n"
+	      "      --unsafe-fixes      with --fix or --diff, apply the unsafe fixes too\n"
+	      "      --diff              print a unified diff of what --fix would change and\n"
+	      "                          write nothing; exit 1 when there is a change\n"
 	      "      --max-depth=N       nesting limit per document (default 256)\n"
 	      "      --max-nodes=N       values per document, aliases expanded (default 1000000)\n"
 	      "      --max-size=BYTES    size limit per file (default 67108864)\n"
@@ -236,6 +245,15 @@ static int parse_one(int opt, const char *arg, struct cli *cli, char **error)
 	case 'q':
 		cli->quiet = true;
 		return 0;
+	case OPT_FIX:
+		cli->fix = true;
+		return 0;
+	case OPT_UNSAFE_FIXES:
+		cli->unsafe_fixes = true;
+		return 0;
+	case OPT_DIFF:
+		cli->diff = true;
+		return 0;
 	case OPT_STDIN_FILENAME:
 		cli->lint.stdin_name = arg;
 		return 0;
@@ -339,6 +357,10 @@ int cli_parse(int argc, char **argv, struct cli *cli, char **error)
 	}
 	if (cli->output_file && cli->noutputs > 1) {
 		*error = xstrdup("-o takes one report; with several --format options write FORMAT=FILE");
+		return -1;
+	}
+	if (cli->unsafe_fixes && !cli->fix && !cli->diff) {
+		*error = xstrdup("--unsafe-fixes goes with --fix or --diff");
 		return -1;
 	}
 	if (cli->noutputs == 0) {

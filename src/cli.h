@@ -40,6 +40,9 @@ struct cli {
 	bool man_rules;              /* print the RULES section of the man page */
 	bool help, version;
 	bool show_skipped;           /* list skipped files in the text report too */
+	bool fix;                    /* --fix: apply fixes, in place (stdin: to stdout) */
+	bool unsafe_fixes;           /* --unsafe-fixes: unsafe fixes too */
+	bool diff;                   /* --diff: show what --fix would change, write nothing */
 	struct lint_config lint;     /* limits and standard input; shape, catalog and settings
 	                              * are set once they are loaded */
 	struct run_options run;      /* -j, --only-requests, --all-files */

@@ -1,11 +1,15 @@
 /* The schema engine: walks a document against the request shape. */
 #include "engine.h"
 
+#include "fixedit.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "checks.h"
+#include "fixedit.h"
 #include "pattern.h"
 #include "suggest.h"
 #include "util.h"
@@ -52,6 +56,12 @@ static void report_yaml_typed(struct schema_walk *w, const struct node *at, cons
 	d = walk_report(w, at, has_leading_zero(n) ? CJ004_LEADING_ZERO : CJ004_DEFAULT,
 			DIAG_ARGS({ "kind", node_kind_phrase(n->kind) },
 			{ "value", walk_shown(w, n, s) }));
+	/* A secret is never repeated in a report, not even in a fix's replacement. */
+	if (!w->alias && at == n && !s->secret) {
+		struct fix *fix = fix_new(true, "quote the value, so that it stays the text written");
+
+		fixedit_attach(d, fix, fixedit_quote_plain(fix, w->src, n));
+	}
 	if (s->secret)
 		return;
 	quoted = xasprintf("\"%s\"", n->text);
@@ -95,6 +105,27 @@ static void check_pattern(struct schema_walk *w, const struct node *at, const st
 	free(why);
 }
 
+/* CJ009: a block scalar's default chomping keeps the final line break; the strip
+ * indicator after '|' or '>' drops it. Only a header without a chomping indicator
+ * is changed ("|+" keeps breaks on purpose). */
+static void offer_strip(struct schema_walk *w, struct diag *d, const struct node *at)
+{
+	const char *b = w->src->bytes;
+	size_t i = at->start;
+	struct fix *fix;
+
+	if (w->alias || at->kind != NODE_STRING || (at->flags & NODE_TAGGED) ||
+	    i >= w->src->len || (b[i] != '|' && b[i] != '>'))
+		return;
+	for (i++; i < w->src->len && b[i] >= '1' && b[i] <= '9'; i++)
+		;
+	if (i < w->src->len && (b[i] == '-' || b[i] == '+'))
+		return;
+	fix = fix_new(true, "add the strip indicator '-', so that no line break ends the value");
+	fix_add_edit(fix, at->start + 1, at->start + 1, "-");
+	diag_set_fix(d, fix);
+}
+
 /* Returns false when the value is beyond further checks (one mistake, one finding). */
 static bool check_string(struct schema_walk *w, const struct node *at, const struct node *n,
 			 const struct shape *s)
@@ -103,7 +134,7 @@ static bool check_string(struct schema_walk *w, const struct node *at, const str
 	char num[24], bound[24];
 
 	if ((n->flags & NODE_BLOCK) && n->len && n->text[n->len - 1] == '\n' && !s->free_text) {
-		walk_report(w, at, CJ009_DEFAULT, DIAG_NO_ARGS);
+		offer_strip(w, walk_report(w, at, CJ009_DEFAULT, DIAG_NO_ARGS), at);
 		return false;
 	}
 	if (n->flags & NODE_LONE_SURROGATE) {
@@ -125,6 +156,9 @@ static bool check_string(struct schema_walk *w, const struct node *at, const str
 					DIAG_ARGS({ "value", walk_shown(w, n, s) },
 					{ "allowed", allowed.buf }, { "suggestion", best }));
 			diag_set_suggestion(d, best);
+			if (best && !s->secret)
+				walk_fix_replace(w, d, at, best, strcasecmp(best, n->text) == 0,
+						 "replace with the allowed value");
 			sb_free(&allowed);
 			return true;
 		}
@@ -368,6 +402,10 @@ static void report_duplicate(struct schema_walk *w, const struct node *n, size_t
 	d = walk_report(w, n->members[i].key, CJ005_DEFAULT,
 			DIAG_ARGS({ "first", line }, { "consequence", consequence }));
 	d->related = n->members[first].key->start + 1;
+	/* JSON: the CLI sends the last one, so the earlier can go without a change in
+	 * meaning; YAML refuses the file, and which one was meant is the user's call. */
+	if (w->src->format == SOURCE_JSON)
+		walk_fix_remove_members(w, d, n, &first, 1, true, "remove the earlier duplicate");
 	walk_pop(w);
 }
 
@@ -397,7 +435,7 @@ static void mask_value(struct schema_walk *w, const struct node *value)
 }
 
 static void report_unknown(struct schema_walk *w, const struct member *m, const struct shape *s,
-			   const char *best)
+			   const char *best, bool rename_is_clear)
 {
 	const struct node *key = node_deref(m->key);
 	const char *name = key && key->text ? key->text : "";
@@ -410,6 +448,8 @@ static void report_unknown(struct schema_walk *w, const struct member *m, const 
 	d = walk_report(w, m->key, best ? CJ102_SUGGEST : CJ102_DEFAULT,
 			DIAG_ARGS({ "member", name }, { "suggestion", best }, { "where", where }));
 	diag_set_suggestion(d, best);
+	if (best && rename_is_clear)
+		walk_fix_replace(w, d, m->key, best, false, "rename the member");
 	walk_pop(w);
 	free(where);
 }
@@ -456,9 +496,30 @@ static void report_missing(struct schema_walk *w, const struct node *n, const st
 	strmap_free(&meant);
 }
 
+/* The member each unknown key likely meant (info[i].meant), and how many keys
+ * meant each member of the shape: a rename is offered only to the one key that
+ * means a member, since renaming two to one name would make a duplicate. */
+static size_t *find_meant(const struct node *n, const struct shape *s, struct member_info *info)
+{
+	size_t *meant_by = xcalloc(s->nmembers + 1, sizeof *meant_by);
+	size_t i;
+
+	for (i = 0; i < n->nmembers; i++) {
+		const char *key = key_text(&n->members[i]);
+
+		if (info[i].repeated_later || (key && shape_member(s, key)))
+			continue;
+		info[i].meant = likely_member(s, key ? key : "");
+		if (info[i].meant)
+			meant_by[shape_member(s, info[i].meant) - s->members]++;
+	}
+	return meant_by;
+}
+
 static void walk_structure(struct schema_walk *w, const struct node *n, const struct shape *s)
 {
 	struct member_info *info = member_infos(n);
+	size_t *meant_by = find_meant(n, s, info);
 	size_t i;
 
 	/* Hide secrets first, so that no finding on a sibling can show one. */
@@ -479,8 +540,9 @@ static void walk_structure(struct schema_walk *w, const struct node *n, const st
 		if (info[i].repeated_later)
 			continue; /* only the last of duplicates is sent */
 		if (!sm) {
-			info[i].meant = likely_member(s, key ? key : "");
-			report_unknown(w, m, s, info[i].meant);
+			report_unknown(w, m, s, info[i].meant,
+				       info[i].meant && !node_get(n, info[i].meant) &&
+				       meant_by[shape_member(s, info[i].meant) - s->members] == 1);
 			continue;
 		}
 		walk_push_member(w, sm->name);
@@ -491,6 +553,7 @@ static void walk_structure(struct schema_walk *w, const struct node *n, const st
 		walk_pop(w);
 	}
 	report_missing(w, n, s, info);
+	free(meant_by);
 	free(info);
 }
 

@@ -77,7 +77,12 @@ void report_counts_add(struct report_counts *c, const struct lint_result *res)
 		c->errors += sev == SEV_ERROR;
 		c->warnings += sev == SEV_WARNING;
 		c->infos += sev == SEV_INFO;
+		if (res->diags.items[j].fix && res->diags.items[j].fix->nedits) {
+			c->fixable_safe += res->diags.items[j].fix->safe;
+			c->fixable_unsafe += !res->diags.items[j].fix->safe;
+		}
 	}
+	c->fixed += res->fixed;
 }
 
 static void formatter_free(struct formatter *f)

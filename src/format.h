@@ -35,6 +35,9 @@ struct report_counts {
 	size_t nexcluded;
 	size_t excluded_elsewhere; /* by configs past the first REPORT_MAX_CONFIGS */
 	size_t errors, warnings, infos, unreadable;
+	size_t fixable_safe;     /* findings --fix would repair */
+	size_t fixable_unsafe;   /* findings only --fix --unsafe-fixes would repair */
+	size_t fixed;            /* fixes applied in this run */
 };
 
 void report_counts_add(struct report_counts *c, const struct lint_result *res);

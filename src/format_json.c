@@ -17,7 +17,36 @@ static void add_int(json_object *obj, const char *key, size_t value)
 	json_object_object_add(obj, key, json_object_new_int64((int64_t)value));
 }
 
-static json_object *diag_to_json(const struct diag *d)
+/* {safe, description, edits: [{offset, endOffset, line, column, endLine, endColumn,
+ * replacement}]}: offsets in bytes, lines and columns as the diagnostic's own. */
+static json_object *fix_to_json(struct source *src, const struct fix *fix)
+{
+	json_object *o = json_object_new_object();
+	json_object *edits = json_object_new_array();
+	size_t i;
+
+	json_object_object_add(o, "safe", json_object_new_boolean(fix->safe));
+	add_string(o, "description", fix->description);
+	for (i = 0; i < fix->nedits; i++) {
+		const struct fix_edit *e = &fix->edits[i];
+		struct position from = source_position(src, e->start);
+		struct position to = source_position(src, e->end);
+		json_object *edit = json_object_new_object();
+
+		add_int(edit, "offset", e->start);
+		add_int(edit, "endOffset", e->end);
+		add_int(edit, "line", from.line);
+		add_int(edit, "column", from.column);
+		add_int(edit, "endLine", to.line);
+		add_int(edit, "endColumn", to.column);
+		add_string(edit, "replacement", e->text);
+		json_object_array_add(edits, edit);
+	}
+	json_object_object_add(o, "edits", edits);
+	return o;
+}
+
+static json_object *diag_to_json(struct source *src, const struct diag *d)
 {
 	json_object *o = json_object_new_object();
 
@@ -35,6 +64,8 @@ static json_object *diag_to_json(const struct diag *d)
 		add_string(o, "suggestion", d->suggestion);
 	if (d->related_line)
 		add_int(o, "relatedLine", d->related_line);
+	if (d->fix && d->fix->nedits)
+		json_object_object_add(o, "fix", fix_to_json(src, d->fix));
 	return o;
 }
 
@@ -67,7 +98,7 @@ static void put_file(FILE *out, const struct lint_result *res)
 	for (j = 0; j < res->diags.n; j++) {
 		if (j)
 			fputc(',', out);
-		put_json(out, diag_to_json(&res->diags.items[j]));
+		put_json(out, diag_to_json(res->src, &res->diags.items[j]));
 	}
 	fputs("]}", out);
 }
@@ -129,6 +160,9 @@ static void json_end(struct formatter *f, const struct report_counts *c)
 	add_int(summary, "warnings", c->warnings);
 	add_int(summary, "infos", c->infos);
 	add_int(summary, "skipped", c->skipped);
+	add_int(summary, "fixable", c->fixable_safe);
+	add_int(summary, "unsafeFixable", c->fixable_unsafe);
+	add_int(summary, "fixed", c->fixed);
 	fputs("],\"skipped\":", f->out);
 	escape_put_json(f->out, json_object_to_json_string_ext(f->own.json->skipped, json_flags));
 	fputs(",\"summary\":", f->out);

@@ -64,6 +64,7 @@ static json_object *rule_descriptor(const struct rule *r)
 	json_object_object_add(o, "help", help);
 	json_object_object_add(config, "level", json_object_new_string(sarif_level(r->severity)));
 	json_object_object_add(o, "defaultConfiguration", config);
+	json_object_object_add(o, "properties", text_object("fix", rule_fix_name(r->fix)));
 	free(name);
 	free(markdown);
 	free(text);
@@ -148,6 +149,48 @@ static char *fingerprint(const char *rule, const char *path, const char *pointer
 	return xasprintf("%016llx", h);
 }
 
+/* A region by line and column (unicodeCodePoints, as the run declares); an empty
+ * one, where a fix inserts text, has its end column equal to its start. */
+static json_object *edit_region(struct source *src, size_t start, size_t end)
+{
+	json_object *region = json_object_new_object();
+	struct position from = source_position(src, start), to = source_position(src, end);
+
+	json_object_object_add(region, "startLine", json_object_new_int64(from.line));
+	json_object_object_add(region, "startColumn", json_object_new_int64(from.column));
+	json_object_object_add(region, "endLine", json_object_new_int64(to.line));
+	json_object_object_add(region, "endColumn", json_object_new_int64(to.column));
+	return region;
+}
+
+/* SARIF 2.1.0 section 3.55: one fix, one artifact change, a replacement per edit. */
+static json_object *sarif_fixes(const struct lint_result *res, const struct fix *fix,
+				const char *cwd)
+{
+	json_object *fixes = json_object_new_array();
+	json_object *o = json_object_new_object();
+	json_object *changes = json_object_new_array();
+	json_object *change = json_object_new_object();
+	json_object *replacements = json_object_new_array();
+	size_t i;
+
+	for (i = 0; i < fix->nedits; i++) {
+		json_object *r = json_object_new_object();
+
+		json_object_object_add(r, "deletedRegion",
+				       edit_region(res->src, fix->edits[i].start, fix->edits[i].end));
+		json_object_object_add(r, "insertedContent", text_object("text", fix->edits[i].text));
+		json_object_array_add(replacements, r);
+	}
+	json_object_object_add(change, "artifactLocation", artifact_location(res->path, cwd));
+	json_object_object_add(change, "replacements", replacements);
+	json_object_array_add(changes, change);
+	json_object_object_add(o, "description", text_object("text", fix->description));
+	json_object_object_add(o, "artifactChanges", changes);
+	json_object_array_add(fixes, o);
+	return fixes;
+}
+
 static json_object *result(const struct report_meta *r, const struct lint_result *res,
 			   const struct diag *d, const char *cwd)
 {
@@ -178,6 +221,8 @@ static json_object *result(const struct report_meta *r, const struct lint_result
 	json_object_object_add(o, "locations", locations);
 	json_object_object_add(prints, "createjobLintPointerHash/v1", json_object_new_string(print));
 	json_object_object_add(o, "partialFingerprints", prints);
+	if (d->fix && d->fix->nedits)
+		json_object_object_add(o, "fixes", sarif_fixes(res, d->fix, cwd));
 	free(print);
 	return o;
 }

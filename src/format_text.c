@@ -114,7 +114,9 @@ static void print_diag(FILE *out, const struct report_meta *r, const struct lint
 	else
 		fprintf(out, " %s: ", severity_name(d->severity));
 	escape_put(out, d->message);
-	fprintf(out, " [%s]\n", diag_rule_id(d));
+	/* [*] as ruff marks what --fix repairs. */
+	fprintf(out, " %s[%s]\n", d->fix && d->fix->safe && d->fix->nedits ? "[*] " : "",
+		diag_rule_id(d));
 	print_excerpt(out, r, res->src, d);
 }
 
@@ -169,6 +171,20 @@ static void print_skip_counts(FILE *out, const struct report_counts *c)
 		fprintf(out, "; %zu excluded by other configs", c->excluded_elsewhere);
 }
 
+/* A line of its own, as ruff prints it, and only when there is something to say:
+ * "2 fixed; 1 fixable with --fix (3 more with --unsafe-fixes)". */
+static void print_fix_counts(FILE *out, const struct report_counts *c)
+{
+	if (!c->fixed && !c->fixable_safe && !c->fixable_unsafe)
+		return;
+	if (c->fixed)
+		fprintf(out, "%zu fixed%s", c->fixed,
+			c->fixable_safe || c->fixable_unsafe ? "; " : "\n");
+	if (c->fixable_safe || c->fixable_unsafe)
+		fprintf(out, "%zu fixable with --fix (%zu more with --unsafe-fixes)\n",
+			c->fixable_safe, c->fixable_unsafe);
+}
+
 static void text_end(struct formatter *f, const struct report_counts *c)
 {
 	if (f->meta->quiet)
@@ -181,6 +197,7 @@ static void text_end(struct formatter *f, const struct report_counts *c)
 		fprintf(f->out, "; %zu could not be read", c->unreadable);
 	print_skip_counts(f->out, c);
 	putc_unlocked('\n', f->out);
+	print_fix_counts(f->out, c);
 }
 
 const struct format_ops format_text_ops = {

@@ -66,12 +66,14 @@ static void emit_catalog(FILE *out, const struct catalog *cat)
 	for (i = 0; i < cat->n; i++) {
 		const struct rule *r = &cat->rules[i];
 		static const char *const sev[] = { "SEV_OFF", "SEV_INFO", "SEV_WARNING", "SEV_ERROR" };
+		static const char *const fix[] = { "RULE_FIX_NONE", "RULE_FIX_SAFE", "RULE_FIX_UNSAFE" };
 
 		fprintf(out, "\t{ .index = %zu, .id = ", i);
 		emit_string(out, r->id);
 		fputs(", .name = ", out);
 		emit_string(out, r->name);
-		fprintf(out, ", .severity = %s,\n\t  .summary = ", sev[r->severity]);
+		fprintf(out, ", .severity = %s, .fix = %s,\n\t  .summary = ", sev[r->severity],
+			fix[r->fix]);
 		emit_string(out, r->summary);
 		fputs(",\n\t  .description = ", out);
 		emit_string(out, r->description);

@@ -115,6 +115,28 @@ static bool looks_like_request(const struct shape *request, const struct doc *do
 	return false;
 }
 
+/* Whether the loaded tree can be trusted to place fixes: without it, no fix is
+ * offered, since an edit placed by a half-read tree could damage the file. */
+static bool tree_trusted(const struct doc *doc, const struct diag_list *diags)
+{
+	size_t i;
+
+	if (!doc->root)
+		return false;
+	for (i = 0; i < diags->n; i++)
+		if (fixer_distrusts(&diags->items[i]))
+			return false;
+	return true;
+}
+
+static void drop_fixes(struct diag_list *diags)
+{
+	size_t i;
+
+	for (i = 0; i < diags->n; i++)
+		diag_set_fix(&diags->items[i], NULL);
+}
+
 static void lint_loaded(const struct lint_config *cfg, const struct file_settings *fs,
 			char *bytes, size_t len, enum source_format format, bool only_requests,
 			struct lint_result *res)
@@ -124,6 +146,7 @@ static void lint_loaded(const struct lint_config *cfg, const struct file_setting
 	res->src = source_new(res->path, bytes, len, format);
 	res->diags.limit = cfg->max_findings;
 	doc = load_document(res->src, &cfg->limits, &res->diags);
+	res->parsed = tree_trusted(doc, &res->diags);
 	if (only_requests && !looks_like_request(cfg->shape->root, doc, res->src)) {
 		res->skipped = SKIP_NOT_REQUEST;
 		diag_list_free(&res->diags);
@@ -133,7 +156,65 @@ static void lint_loaded(const struct lint_config *cfg, const struct file_setting
 	engine_check(cfg->shape, res->src, doc, cfg->max_visits, &res->diags);
 	doc_free(doc);
 	suppress_apply(res->src, cfg->catalog, fs, &res->diags);
+	/* Past --max-findings the fixes of the findings not kept are unknown, and
+	 * fixing part of a file would leave a second run more to do. */
+	if (!res->parsed || res->diags.dropped)
+		drop_fixes(&res->diags);
 	findings_finish(&res->diags, cfg->catalog, res->src, fs ? fs->severity : NULL);
+}
+
+/* Moves the findings and source of `next` (the fixed bytes) into res; the bytes as
+ * first read are kept for the diff. */
+static void adopt_pass(struct lint_result *res, struct lint_result *next, size_t applied)
+{
+	if (!res->original) {
+		res->original = res->src->bytes;
+		res->original_len = res->src->len;
+		res->src->bytes = NULL;
+	}
+	source_free(res->src);
+	diag_list_free(&res->diags);
+	res->src = next->src;
+	res->diags = next->diags;
+	res->parsed = next->parsed;
+	res->fixed += applied;
+	next->src = NULL;
+	diag_list_init(&next->diags);
+}
+
+/* Applies fixes pass after pass, re-linting each time, until no fix applies (or
+ * FIXER_MAX_PASSES). A pass whose result no longer parses is dropped whole and the
+ * file stays as the last good pass left it. */
+static void lint_fix(const struct lint_config *cfg, const struct file_settings *fs,
+		     struct lint_result *res)
+{
+	unsigned pass;
+
+	for (pass = 0; pass < FIXER_MAX_PASSES && res->parsed; pass++) {
+		struct lint_result next;
+		size_t len, applied;
+		char *bytes = fixer_apply_pass(res->src->bytes, res->src->len, &res->diags,
+					       cfg->fix_mode, &len, &applied);
+
+		if (!bytes)
+			return;
+		if (len == res->src->len && memcmp(bytes, res->src->bytes, len) == 0) {
+			free(bytes);
+			return;
+		}
+		memset(&next, 0, sizeof next);
+		next.path = res->path;
+		diag_list_init(&next.diags);
+		lint_loaded(cfg, fs, bytes, len, res->src->format, false, &next);
+		if (!next.parsed) {
+			res->fix_error = xstrdup("the fixes would leave the file unreadable; "
+						 "it was not changed by them");
+			source_free(next.src);
+			diag_list_free(&next.diags);
+			return;
+		}
+		adopt_pass(res, &next, applied);
+	}
 }
 
 static void result_init(struct lint_result *res, const char *path)
@@ -149,6 +230,8 @@ void lint_bytes(const struct lint_config *cfg, const char *path, char *bytes, si
 {
 	result_init(res, path);
 	lint_loaded(cfg, NULL, bytes, len, format, false, res);
+	if (cfg->fix_mode != FIX_NONE)
+		lint_fix(cfg, NULL, res);
 }
 
 void lint_path(const struct lint_config *cfg, const char *path, bool only_requests,
@@ -163,6 +246,7 @@ void lint_path(const struct lint_config *cfg, const char *path, bool only_reques
 	struct file_settings fs = { 0 };
 
 	result_init(res, shown);
+	res->is_stdin = is_stdin;
 	if (cfg->settings) {
 		settings_resolve(cfg->settings, is_stdin && cfg->stdin_name ? cfg->stdin_name : path,
 				 &fs);
@@ -191,6 +275,8 @@ void lint_path(const struct lint_config *cfg, const char *path, bool only_reques
 	else
 		format = source_guess_format(shown, bytes, len);
 	lint_loaded(cfg, cfg->settings ? &fs : NULL, bytes, len, format, only_requests, res);
+	if (cfg->fix_mode != FIX_NONE && !res->skipped)
+		lint_fix(cfg, cfg->settings ? &fs : NULL, res);
 out:
 	file_settings_free(&fs);
 }
@@ -239,6 +325,8 @@ void lint_result_free(struct lint_result *res)
 	free(res->read_error);
 	free(res->warning);
 	free(res->config_error);
+	free(res->original);
+	free(res->fix_error);
 	source_free(res->src);
 	diag_list_free(&res->diags);
 	memset(res, 0, sizeof *res);

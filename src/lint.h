@@ -7,6 +7,7 @@
 
 #include "catalog.h"
 #include "diag.h"
+#include "fixer.h"
 #include "load.h"
 #include "shape.h"
 #include "settings.h"
@@ -25,6 +26,7 @@ struct lint_config {
 	struct settings_source *settings; /* configuration and command-line levels, or NULL */
 	enum source_format stdin_format; /* SOURCE_GUESS: from the bytes */
 	const char *stdin_name;       /* --stdin-filename: the path shown for "-", or NULL */
+	enum fix_mode fix_mode;       /* FIX_NONE to only report fixes */
 };
 
 /* Why an input was not linted: each is listed in the reports that list skips. */
@@ -49,6 +51,13 @@ struct lint_result {
 	char *warning;                /* an ignored config, to tell the user once a run; owned */
 	char *config_error;           /* SKIP_BROKEN_CONFIG: why, with the config's position; owned */
 	enum severity fail_on;        /* the level at which this file fails the run */
+	bool is_stdin;                /* read from standard input ("-") */
+	bool parsed;                  /* the tree is what the file means (no syntax error) */
+	/* With a fix mode: src and diags are those of the fixed bytes. */
+	char *original;               /* the bytes as read, when fixes changed them; owned */
+	size_t original_len;
+	size_t fixed;                 /* fixes applied */
+	char *fix_error;              /* why fixing stopped early, or NULL; owned */
 };
 
 /* Default limits for the given rules; the caller may change any field after. */

@@ -549,7 +549,11 @@ struct doc *load_json(struct source *src, const struct load_limits *limits,
 	js.limits = limits;
 	if (src->len >= 3 && memcmp(src->bytes, "\xEF\xBB\xBF", 3) == 0) {
 		/* The CLI decodes file:// input as plain UTF-8 and then fails on the mark. */
-		diag_add(out, CJ002_BOM_JSON, 0, 3, "", DIAG_NO_ARGS);
+		struct diag *d = diag_add(out, CJ002_BOM_JSON, 0, 3, "", DIAG_NO_ARGS);
+		struct fix *fix = fix_new(true, "remove the byte-order mark");
+
+		fix_add_edit(fix, 0, 3, "");
+		diag_set_fix(d, fix);
 		js.pos = 3;
 	}
 	skip_space(&js);

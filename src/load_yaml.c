@@ -170,6 +170,11 @@ static void on_scalar(struct yaml_load *yl, const yaml_event_t *ev, size_t start
 	if (ev->data.scalar.style == YAML_LITERAL_SCALAR_STYLE ||
 	    ev->data.scalar.style == YAML_FOLDED_SCALAR_STYLE)
 		n->flags |= NODE_BLOCK;
+	/* Fixes that quote a value follow the file's first quoted scalar. */
+	if (!yl->src->yaml_quote && ev->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE)
+		yl->src->yaml_quote = '\'';
+	if (!yl->src->yaml_quote && ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE)
+		yl->src->yaml_quote = '"';
 	if (tag) {
 		n->flags |= NODE_TAGGED;
 		n->kind = kind_from_tag(tag, value, len, yl->yaml11);

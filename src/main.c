@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "config.h"
 #include "escape.h"
+#include "fixer.h"
 #include "files.h"
 #include "format.h"
 #include "lint.h"
@@ -23,6 +24,7 @@
 #include "targets.h"
 #include "ruledoc.h"
 #include "shape.h"
+#include "udiff.h"
 #include "util.h"
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2 };
@@ -116,6 +118,7 @@ struct emit_state {
 	size_t ntold, told_cap;
 	const struct catalog *catalog;
 	size_t *per_rule;       /* --statistics: findings per rule (catalog index), or NULL */
+	bool fix, diff;         /* --fix, --diff */
 };
 
 static void count_per_rule(struct emit_state *st, const struct lint_result *res)
@@ -171,6 +174,52 @@ static void tell_once(struct emit_state *st, const char *kind, const char *messa
 	escape_error("%s", told);
 }
 
+/* --fix: a fixed file replaces the one read, atomically and keeping its mode;
+ * standard input's fixed document goes to standard output whether or not it
+ * changed, so that it can stand in a pipe. */
+static void write_fixed(struct emit_state *st, const struct lint_result *res)
+{
+	struct outfile *of;
+	char *error;
+
+	if (res->is_stdin) {
+		fwrite(res->src->bytes, 1, res->src->len, stdout);
+		return;
+	}
+	if (!res->original)
+		return;
+	of = outfile_open(res->path, &error);
+	if (of) {
+		fwrite(res->src->bytes, 1, res->src->len, outfile_stream(of));
+		if (outfile_commit(of, &error) == 0)
+			return;
+	}
+	escape_error("%s", error);
+	free(error);
+	st->status = EXIT_USAGE;
+}
+
+/* What fixing did to one file: the fixed file written, or (--diff) the change
+ * shown, which makes the run exit 1. */
+static void emit_fixes(struct emit_state *st, const struct lint_result *res)
+{
+	if (res->fix_error)
+		escape_error("%s: %s", res->path, res->fix_error);
+	if (!res->src)
+		return;
+	if (st->diff) {
+		if (res->original) {
+			udiff_write(stdout, res->path, res->original, res->original_len,
+				    res->src->bytes, res->src->len);
+			if (st->status == EXIT_CLEAN)
+				st->status = EXIT_FINDINGS;
+		}
+		return;
+	}
+	if (st->fix)
+		write_fixed(st, res);
+}
+
 static void emit(const struct lint_result *res, void *ctx)
 {
 	struct emit_state *st = ctx;
@@ -185,6 +234,8 @@ static void emit(const struct lint_result *res, void *ctx)
 		tell_once(st, "config error", res->config_error);
 		st->status = EXIT_USAGE;
 	}
+	if (st->fix || st->diff)
+		emit_fixes(st, res);
 	if (res->skipped) {
 		for (i = 0; i < st->noutputs; i++)
 			formatter_file(st->outputs[i], res);
@@ -194,11 +245,25 @@ static void emit(const struct lint_result *res, void *ctx)
 		escape_error("%s: %s", res->path, res->read_error);
 		st->status = EXIT_USAGE;
 	}
-	for (i = 0; i < res->diags.n && st->status == EXIT_CLEAN; i++)
+	for (i = 0; i < res->diags.n && st->status == EXIT_CLEAN && !st->diff; i++)
 		if (res->diags.items[i].severity >= res->fail_on)
 			st->status = EXIT_FINDINGS;
 	for (i = 0; i < st->noutputs; i++)
 		formatter_file(st->outputs[i], res);
+}
+
+/* --diff prints the diffs on standard output, and --fix of standard input the fixed
+ * document, as ruff does: a report there would be mixed into them. */
+static bool fixes_use_stdout(const struct cli *cli)
+{
+	size_t i;
+
+	if (cli->diff)
+		return true;
+	for (i = 0; cli->fix && i < cli->ninputs; i++)
+		if (strcmp(cli->inputs[i], "-") == 0)
+			return true;
+	return false;
 }
 
 static int open_outputs(const struct cli *cli, const struct report_meta *meta,
@@ -214,6 +279,8 @@ static int open_outputs(const struct cli *cli, const struct report_meta *meta,
 
 		if (text_on_stdout && cli->statistics)
 			continue; /* the statistics take the text report's place */
+		if (!o->path && fixes_use_stdout(cli))
+			continue; /* standard output carries the diff or the fixed document */
 		f = formatter_open(o->format, o->path, text_on_stdout && meta->color ? meta : plain,
 				   &error);
 		if (!f) {
@@ -281,6 +348,10 @@ static int lint_inputs(const struct cli *cli, const struct catalog *cat,
 	cfg.shape = rs;
 	cfg.catalog = cat;
 	cfg.settings = settings;
+	if (cli->fix || cli->diff)
+		cfg.fix_mode = cli->unsafe_fixes ? FIX_UNSAFE : FIX_SAFE;
+	st.fix = cli->fix;
+	st.diff = cli->diff;
 	if (open_outputs(cli, &meta, &plain, &st) < 0)
 		return EXIT_USAGE;
 	st.catalog = cat;

@@ -39,15 +39,29 @@ static void put_wrapped(FILE *out, const char *text)
 	}
 }
 
+const char *ruledoc_fix_text(const struct rule *r)
+{
+	switch (r->fix) {
+	case RULE_FIX_SAFE:
+		return "safe (applied by --fix)";
+	case RULE_FIX_UNSAFE:
+		return "unsafe (applied by --fix --unsafe-fixes)";
+	default:
+		return "none";
+	}
+}
+
 void ruledoc_list(FILE *out, const struct catalog *cat)
 {
 	size_t i;
 
-	fprintf(out, "%-6s %-8s %s\n%*sSUMMARY\n", "ID", "SEVERITY", "NAME", LIST_INDENT, "");
+	fprintf(out, "%-6s %-8s %-6s %s\n%*sSUMMARY\n", "ID", "SEVERITY", "FIX", "NAME",
+		LIST_INDENT, "");
 	for (i = 0; i < cat->n; i++) {
 		const struct rule *r = &cat->rules[i];
 
-		fprintf(out, "%-6s %-8s ", r->id, severity_name(r->severity));
+		fprintf(out, "%-6s %-8s %-6s ", r->id, severity_name(r->severity),
+			rule_fix_name(r->fix));
 		escape_put(out, r->name);
 		fputc('\n', out);
 		put_wrapped(out, r->summary);
@@ -67,6 +81,7 @@ void ruledoc_list_json(FILE *out, const struct catalog *cat)
 		json_object_object_add(o, "name", json_object_new_string(r->name));
 		json_object_object_add(o, "severity",
 				       json_object_new_string(severity_name(r->severity)));
+		json_object_object_add(o, "fix", json_object_new_string(rule_fix_name(r->fix)));
 		json_object_object_add(o, "summary", json_object_new_string(r->summary));
 		json_object_object_add(o, "description", json_object_new_string(r->description));
 		json_object_array_add(list, o);
@@ -154,6 +169,7 @@ static char *explain(const struct rule *r, const struct explain_style *style)
 
 	sb_init(&sb);
 	style->head(&sb, r);
+	sb_addf(&sb, "\nFix: %s\n", ruledoc_fix_text(r));
 	if (r->example_bad)
 		style->example(&sb, r);
 	if (r->nsources)
@@ -218,6 +234,8 @@ void ruledoc_man(FILE *out, const struct catalog *cat)
 		man_text(out, r->summary, 0);
 		fputs(".PP\n", out);
 		man_text(out, r->description, 0);
+		fputs(".PP\nFix: ", out);
+		man_text(out, ruledoc_fix_text(r), 0);
 		if (r->example_bad) {
 			fputs(".PP\nExample with the problem:\n.PP\n.RS 4\n.nf\n", out);
 			man_text(out, r->example_bad, 1);

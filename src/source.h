@@ -22,6 +22,7 @@ struct source {
 	struct source_range *masks; /* byte ranges never to show (secrets) */
 	size_t nmasks, masks_cap;
 	bool masks_unsorted;     /* added out of order since the last lookup */
+	char yaml_quote;         /* the quote of the first quoted YAML scalar, or 0 */
 };
 
 struct source_range {

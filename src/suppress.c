@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fixedit.h"
 #include "glob.h"
 #include "util.h"
 
@@ -198,6 +199,14 @@ static bool by_config(const struct file_settings *fs, const struct diag *d)
 	return false;
 }
 
+/* An unused suppression comment can go: it changes nothing. */
+static void offer_removal(const struct source *src, struct diag *d)
+{
+	struct fix *fix = fix_new(true, "remove the unused suppression comment");
+
+	fixedit_attach(d, fix, fixedit_remove_comment(fix, src, d->start, d->end));
+}
+
 void suppress_apply(struct source *src, const struct catalog *cat, const struct file_settings *fs,
 		    struct diag_list *diags)
 {
@@ -219,8 +228,8 @@ void suppress_apply(struct source *src, const struct catalog *cat, const struct 
 	diags->n = kept;
 	for (i = 0; i < n; i++) {
 		if (!s[i].used)
-			diag_add(diags, CJ302_DEFAULT, s[i].start, s[i].end, "",
-				 DIAG_ARGS({ "rule", s[i].rules[0] }));
+			offer_removal(src, diag_add(diags, CJ302_DEFAULT, s[i].start, s[i].end, "",
+						    DIAG_ARGS({ "rule", s[i].rules[0] })));
 		else if (!s[i].has_reason)
 			diag_add(diags, CJ303_DEFAULT, s[i].start, s[i].end, "", DIAG_NO_ARGS);
 	}

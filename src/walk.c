@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 
+#include "fixedit.h"
 #include "util.h"
 
 void walk_push_member(struct schema_walk *w, const char *name)
@@ -98,6 +99,35 @@ const char *walk_shown(const struct schema_walk *w, const struct node *n, const 
 	return s->secret || source_is_masked(w->src, n->start) ? "********" : n->text;
 }
 
+bool walk_fix_replace(struct schema_walk *w, struct diag *d, const struct node *at,
+		      const char *text, bool safe, const char *description)
+{
+	struct fix *fix;
+	bool ok;
+
+	if (w->alias || !at || at->kind == NODE_ALIAS || !text)
+		return false;
+	fix = fix_new(safe, description);
+	ok = fixedit_replace_string(fix, w->src, at, text);
+	fixedit_attach(d, fix, ok);
+	return ok;
+}
+
+bool walk_fix_remove_members(struct schema_walk *w, struct diag *d, const struct node *map,
+			     const size_t *which, size_t count, bool safe,
+			     const char *description)
+{
+	struct fix *fix;
+	bool ok;
+
+	if (w->alias || !map || map->kind != NODE_MAPPING)
+		return false;
+	fix = fix_new(safe, description);
+	ok = fixedit_remove_members(fix, w->src, map, which, count);
+	fixedit_attach(d, fix, ok);
+	return ok;
+}
+
 /* --- The check context: the narrow view checks.h gives the semantic checks. ---- */
 
 struct diag *check_report(struct check_ctx *c, const struct node *at, enum rule_msg msg,
@@ -147,4 +177,17 @@ const char *check_type_for_details(const struct check_ctx *c, const char *member
 size_t check_skeleton_members(const struct check_ctx *c)
 {
 	return c->walk->skeleton;
+}
+
+bool check_fix_replace(struct check_ctx *c, struct diag *d, const struct node *n,
+		       const char *text, bool safe, const char *description)
+{
+	return walk_fix_replace(c->walk, d, n, text, safe, description);
+}
+
+bool check_fix_remove_members(struct check_ctx *c, struct diag *d, const struct node *map,
+			      const size_t *which, size_t count, bool safe,
+			      const char *description)
+{
+	return walk_fix_remove_members(c->walk, d, map, which, count, safe, description);
 }

@@ -54,4 +54,13 @@ const char *walk_shown(const struct schema_walk *w, const struct node *n, const 
 struct diag *walk_report(struct schema_walk *w, const struct node *at, enum rule_msg msg,
 			 const struct diag_pair *args, size_t nargs);
 
+/* The fixes of findings made during the walk (checks.h says when they are made);
+ * `at` is the node as written, so that a value reached through an alias, whose
+ * anchor other places share, is never edited. */
+bool walk_fix_replace(struct schema_walk *w, struct diag *d, const struct node *at,
+		      const char *text, bool safe, const char *description);
+bool walk_fix_remove_members(struct schema_walk *w, struct diag *d, const struct node *map,
+			     const size_t *which, size_t count, bool safe,
+			     const char *description);
+
 #endif

@@ -160,7 +160,7 @@ fi
 "$CJL" --fail-on warning "$valid" > /dev/null 2>&1; rc=$?
 check "--fail-on warning on a clean file exits 0" '[ "$rc" -eq 0 ]'
 "$CJL" --list-rules > "$tmp/out"; rc=$?
-check "--list-rules lists the catalog" '[ "$rc" -eq 0 ] && grep -q "^CJ201  error    type-details-mismatch" "$tmp/out"'
+check "--list-rules lists the catalog" '[ "$rc" -eq 0 ] && grep -q "^CJ201  error    unsafe type-details-mismatch" "$tmp/out"'
 "$CJL" --explain CJ999 > /dev/null 2>&1; rc=$?
 check "--explain of an unknown rule is a usage error" '[ "$rc" -eq 2 ]'
 

@@ -14,16 +14,20 @@ status=$?
 check "exit status 1 on the corpus" '[ "$status" -eq 1 ]'
 check "JSON report parses" 'jq empty "$tmp/out.json"'
 check "tool, files and summary members" \
-	'jq -e ".tool.name == \"createjob-lint\" and (.tool.version|type) == \"string\" and (.files|type) == \"array\" and (.summary|keys) == [\"errors\",\"files\",\"infos\",\"skipped\",\"warnings\"]" "$tmp/out.json" >/dev/null'
+	'jq -e ".tool.name == \"createjob-lint\" and (.tool.version|type) == \"string\" and (.files|type) == \"array\" and (.summary|keys) == [\"errors\",\"files\",\"fixable\",\"fixed\",\"infos\",\"skipped\",\"unsafeFixable\",\"warnings\"]" "$tmp/out.json" >/dev/null'
 check "every diagnostic has the documented members and types" \
 	'jq -e "[.files[].diagnostics[] | (.rule|test(\"^CJ[0-9]{3}$\")) and (.severity|IN(\"error\",\"warning\",\"info\")) and (.message|type==\"string\") and (.pointer|type==\"string\") and ([.line,.column,.endLine,.endColumn,.offset,.endOffset]|all(type==\"number\" and . >= 0)) and (.line >= 1) and (.column >= 1) and (.endOffset >= .offset)] | all" "$tmp/out.json" >/dev/null'
+check "every fix has the documented members and types" \
+	'jq -e "[.files[].diagnostics[] | select(has(\"fix\")) | .fix | (.safe|type==\"boolean\") and (.description|type==\"string\") and (.edits|length > 0) and (.edits|all(([.offset,.endOffset,.line,.column,.endLine,.endColumn]|all(type==\"number\" and . >= 0)) and .endOffset >= .offset and (.replacement|type==\"string\")))] | (length > 0) and all" "$tmp/out.json" >/dev/null'
+check "summary counts the fixable findings" \
+	'jq -e "(.summary.fixable == ([.files[].diagnostics[]|select(.fix.safe == true)]|length)) and (.summary.unsafeFixable == ([.files[].diagnostics[]|select(.fix.safe == false)]|length))" "$tmp/out.json" >/dev/null'
 check "every file has a path and a format" \
 	'jq -e "[.files[] | (.path|type==\"string\") and (.format|IN(\"json\",\"yaml\"))] | all" "$tmp/out.json" >/dev/null'
 check "findings ordered by position within each file" \
 	'jq -e "[.files[] | [.diagnostics[].offset] | . == sort] | all" "$tmp/out.json" >/dev/null'
 check "summary counts agree with the diagnostics" \
 	'jq -e "(.summary.errors == ([.files[].diagnostics[]|select(.severity==\"error\")]|length)) and (.summary.files == (.files|length))" "$tmp/out.json" >/dev/null'
-jq -r '.files[] | .path as $p | .diagnostics[] | "\($p):\(.line):\(.column): \(.severity): \(.message) [\(.rule)]"' \
+jq -r '.files[] | .path as $p | .diagnostics[] | "\($p):\(.line):\(.column): \(.severity): \(.message) \(if .fix.safe then "[*] " else "" end)[\(.rule)]"' \
 	"$tmp/out.json" > "$tmp/from-json.txt"
 grep -E '^[^ ].*:[0-9]+:[0-9]+: (error|warning|info): ' "$tmp/out.txt" > "$tmp/from-text.txt"
 check "JSON and text agree finding by finding" 'diff -u "$tmp/from-text.txt" "$tmp/from-json.txt"'

@@ -35,6 +35,11 @@ check "one result per finding, infos as note, warnings as warning, errors as err
 	'[ "$(jq "[.runs[0].results[] | select(.level == \"note\")] | length" "$tmp/corpus.sarif")" -eq "$(jq .summary.infos "$tmp/corpus.json")" ] &&
 	 [ "$(jq "[.runs[0].results[] | select(.level == \"warning\")] | length" "$tmp/corpus.sarif")" -eq "$(jq .summary.warnings "$tmp/corpus.json")" ] &&
 	 [ "$(jq "[.runs[0].results[] | select(.level == \"error\")] | length" "$tmp/corpus.sarif")" -eq "$(jq .summary.errors "$tmp/corpus.json")" ]'
+check "a result per fix of the JSON report carries fixes, insertions and deletions among them" \
+	'[ "$(jq "[.runs[0].results[] | select(.fixes)] | length" "$tmp/corpus.sarif")" -eq "$(jq "[.files[].diagnostics[] | select(.fix)] | length" "$tmp/corpus.json")" ] &&
+	 jq -e "[.runs[0].results[].fixes[]?.artifactChanges[].replacements[] | .insertedContent.text == \"\"] | any and (all|not)" "$tmp/corpus.sarif" >/dev/null'
+check "each rule says whether it has a fix" \
+	'jq -e "[.runs[0].tool.driver.rules[].properties.fix | IN(\"safe\", \"unsafe\", \"none\")] | all" "$tmp/corpus.sarif" >/dev/null'
 check "an info rule's default level is note" \
 	'jq -e "[.runs[0].tool.driver.rules[] | select(.id == \"CJ222\") | .defaultConfiguration.level] == [\"note\"]" "$tmp/corpus.sarif" >/dev/null'
 
