@@ -16,6 +16,7 @@ enum {
 	OPT_MAX_NODES, OPT_MAX_SIZE, OPT_INPUT_FORMAT, OPT_MAN_RULES, OPT_ONLY_REQUESTS,
 	OPT_ALL_FILES, OPT_STDIN_FILENAME, OPT_CONFIG, OPT_PRINT_CONFIG, OPT_DISABLE, OPT_ENABLE,
 	OPT_SEVERITY, OPT_MAX_FINDINGS, OPT_EXCLUDE, OPT_STATISTICS,
+	OPT_LSP,
 };
 
 static const struct option long_options[] = {
@@ -39,6 +40,7 @@ static const struct option long_options[] = {
 	{ "severity", required_argument, NULL, OPT_SEVERITY },
 	{ "exclude", required_argument, NULL, OPT_EXCLUDE },
 	{ "statistics", no_argument, NULL, OPT_STATISTICS },
+	{ "lsp", no_argument, NULL, OPT_LSP },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "max-depth", required_argument, NULL, OPT_MAX_DEPTH },
 	{ "max-nodes", required_argument, NULL, OPT_MAX_NODES },
@@ -93,6 +95,8 @@ void cli_print_help(FILE *out)
 	      "  -q, --quiet             findings only: no summary line, no progress line\n"
 	      "      --statistics        a count of findings per rule instead of the text\n"
 	      "                          report on standard output\n"
+	      "      --lsp               run as a language server on standard input and\n"
+	      "                          output (LSP); the rule and config options apply\n"
 	      "      --max-depth=N       nesting limit per document (default 256)\n"
 	      "      --max-nodes=N       values per document, aliases expanded (default 1000000)\n"
 	      "      --max-size=BYTES    size limit per file (default 67108864)\n"
@@ -232,6 +236,9 @@ static int parse_one(int opt, const char *arg, struct cli *cli, char **error)
 	case OPT_EXCLUDE:
 		cli->excludes = xrealloc(cli->excludes, (cli->nexcludes + 1) * sizeof *cli->excludes);
 		cli->excludes[cli->nexcludes++] = arg;
+		return 0;
+	case OPT_LSP:
+		cli->lsp = true;
 		return 0;
 	case OPT_STATISTICS:
 		cli->statistics = true;

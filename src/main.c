@@ -16,6 +16,7 @@
 #include "files.h"
 #include "format.h"
 #include "lint.h"
+#include "lsp_server.h"
 #include "outfile.h"
 #include "yamltype.h"
 #include "progress.h"
@@ -400,6 +401,24 @@ static int lint_inputs(const struct cli *cli, const struct catalog *cat,
 	return st.status;
 }
 
+/* --lsp: the rule and configuration options apply to every document served. */
+static int serve_lsp(const struct cli *cli, const struct catalog *cat,
+		     const struct request_shape *rs, struct settings_source *settings)
+{
+	struct lint_config cfg;
+
+	if (cli->ninputs > 0)
+		return usage_error(xstrdup("--lsp reads requests from the editor, not from files; "
+					   "remove the file arguments"));
+	lint_config_init(&cfg, rs, cat);
+	cfg.settings = settings;
+	cfg.limits = cli->limits;
+	cfg.max_visits = cli->max_visits;
+	cfg.max_size = cli->max_size;
+	cfg.max_findings = cli->max_findings;
+	return lsp_serve(&cfg, STDIN_FILENO, STDOUT_FILENO);
+}
+
 static int run(const struct cli *cli)
 {
 	struct catalog cat;
@@ -417,7 +436,7 @@ static int run(const struct cli *cli)
 		return stdout_status();
 	}
 	if (!cli->list_rules && !cli->man_rules && !cli->explain && !cli->print_config &&
-	    cli->ninputs == 0)
+	    !cli->lsp && cli->ninputs == 0)
 		return usage_error(xstrdup("no input given: name files, directories or - (see --help)"));
 	if (cli->ninputs > 0 && !cli->list_rules && !cli->man_rules && !cli->explain &&
 	    !cli->print_config && (error = check_targets(cli)) != NULL)
@@ -429,7 +448,8 @@ static int run(const struct cli *cli)
 	} else if (prepare_settings(cli, &cat, &settings) < 0) {
 		status = EXIT_USAGE;
 	} else {
-		status = cli->print_config ? (settings_print(stdout, &settings, cli->print_config) < 0
+		status = cli->lsp ? serve_lsp(cli, &cat, &rs, &settings)
+		       : cli->print_config ? (settings_print(stdout, &settings, cli->print_config) < 0
 						      ? EXIT_USAGE : EXIT_CLEAN)
 					   : lint_inputs(cli, &cat, &rs, &settings);
 		settings_cleanup(&settings);
