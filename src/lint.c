@@ -204,7 +204,7 @@ out:
 	file_settings_free(&fs);
 }
 
-void lint_text(const struct lint_config *cfg, const char *path, char *bytes, size_t len,
+void lint_buffer(const struct lint_config *cfg, const char *path, char *bytes, size_t len,
 	       bool only_requests, struct lint_result *res)
 {
 	struct file_settings fs = { 0 };

@@ -65,7 +65,7 @@ void lint_bytes(const struct lint_config *cfg, const char *path, char *bytes, si
 /* Lints text in memory (an editor's buffer) as lint_path would lint the file at
  * path: under its settings, skipped when excluded or (with only_requests) not a
  * request. Takes ownership of bytes (len bytes plus a NUL). */
-void lint_text(const struct lint_config *cfg, const char *path, char *bytes, size_t len,
+void lint_buffer(const struct lint_config *cfg, const char *path, char *bytes, size_t len,
 	       bool only_requests, struct lint_result *res);
 /* A result for an input that was not read: a walk error (when error is not NULL)
  * or a skip. */

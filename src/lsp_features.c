@@ -163,7 +163,7 @@ static void lint_doc(const struct lsp_ctx *ctx, struct lsp_doc *doc)
 	char *copy = xmalloc(doc->len + 1);
 
 	memcpy(copy, doc->text, doc->len + 1);
-	lint_text(ctx->cfg, doc->path, copy, doc->len, true, &l->res);
+	lint_buffer(ctx->cfg, doc->path, copy, doc->len, true, &l->res);
 	lsp_lint_free(doc->lint);
 	doc->lint = l;
 	doc->dirty = false;
