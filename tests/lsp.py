@@ -226,6 +226,8 @@ def test_hover():
     check("hover on Type: type, required and allowed values",
           "**Type**" in value and "required" in value and "IMPORT_ASSETS_FROM_S3" in value and
           "Allowed values" in value, value)
+    check("hover shows the service model's documentation",
+          "The type of job to be created." in value, value)
     col = text.index('"bad"') + 2
     r = s.request("textDocument/hover", {"textDocument": {"uri": uri},
                                          "position": {"line": 0, "character": col}})
