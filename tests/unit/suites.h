@@ -10,5 +10,6 @@ Suite *rules_suite(void);
 Suite *bounded_suite(void);
 Suite *glob_suite(void);
 Suite *config_suite(void);
+Suite *lsp_suite(void);
 
 #endif
