@@ -1,0 +1,156 @@
+#!/bin/sh
+# createjob-lint --lsp with a real client: headless Neovim's built-in LSP client,
+# set up by examples/editors/nvim/createjob-lint-lsp.lua. It opens request files,
+# waits for the diagnostics and checks their ranges (hand-counted byte columns,
+# after non-ASCII text on the line too), edits a buffer and sees the diagnostics
+# follow, asks for hover and completion, and applies a code action's edit.
+# Environment: CJL (the binary), TESTDATA, SRCDIR. Needs nvim and jq.
+set -u
+. "$(dirname "$0")/lib.sh"
+SRCDIR=$(cd "${SRCDIR:-$here/..}" && pwd)
+TESTDATA=$(cd "$TESTDATA" && pwd)
+if ! command -v nvim >/dev/null 2>&1; then
+	skip lsp-nvim "nvim is not installed (apt-get install neovim)"
+fi
+if ! command -v jq >/dev/null 2>&1; then
+	skip lsp-nvim "jq is not installed (apt-get install jq)"
+fi
+echo "$(nvim --version | head -n 1)"
+
+mkdir "$tmp/jobs"
+cp "$TESTDATA/cases/cj105-json-id-after-unicode-one-line.json" "$tmp/jobs/unicode-one-line.json"
+cp "$TESTDATA/cases/cj105-yaml-id-after-unicode-flow.yaml" "$tmp/jobs/unicode-flow.yaml"
+cp "$SRCDIR/examples/jobs/import-signed-url.yaml" "$tmp/jobs/several.yaml"
+printf '{"name": "not-a-job", "version": "1.0.0"}\n' > "$tmp/jobs/package.json"
+files="unicode-one-line.json unicode-flow.yaml several.yaml package.json"
+
+cat > "$tmp/run.lua" <<'LUA'
+-- Writes JSON lines: each buffer's diagnostics, then what the edit, hover,
+-- completion and code action steps saw.
+local lsp = dofile(os.getenv('CJL_LUA'))
+local out = assert(io.open(os.getenv('OUT'), 'w'))
+local function emit(t) out:write(vim.json.encode(t), '\n') end
+local function diags(buf) return vim.diagnostic.get(buf) end
+local function dump(step, path, buf)
+  for _, d in ipairs(diags(buf)) do
+    emit({ step = step, file = path, lnum = d.lnum, col = d.col, end_lnum = d.end_lnum,
+           end_col = d.end_col, code = d.code, severity = d.severity })
+  end
+end
+local function request(buf, method, params)
+  local answers = vim.lsp.buf_request_sync(buf, method, params, 10000) or {}
+  for _, a in pairs(answers) do if a.result then return a.result end end
+end
+local function text_params(buf, line, col)
+  return { textDocument = { uri = vim.uri_from_bufnr(buf) },
+           position = { line = line, character = col } }
+end
+
+local ok, err = pcall(function()
+  local bufs = {}
+  for path in string.gmatch(os.getenv('FILES'), '%S+') do
+    vim.cmd('edit ' .. vim.fn.fnameescape(path))
+    local buf = vim.api.nvim_get_current_buf()
+    bufs[path] = buf
+    assert(lsp.attach(buf, os.getenv('CJL')), 'the client did not start')
+    if path ~= 'package.json' then
+      assert(vim.wait(10000, function() return #diags(buf) > 0 end, 20), 'no diagnostics for ' .. path)
+    else
+      vim.wait(500)
+    end
+    dump('open', path, buf)
+  end
+
+  -- Edit several.yaml: mend the misspelt DatasetId (line 7, 0-based 6).
+  local buf = bufs['several.yaml']
+  vim.api.nvim_set_current_buf(buf)
+  vim.api.nvim_buf_set_text(buf, 6, 4, 6, 13, { 'DataSetId' })
+  assert(vim.wait(10000, function()
+    for _, d in ipairs(diags(buf)) do if d.code == 'CJ102' then return false end end
+    return true
+  end, 20), 'the diagnostics did not follow the edit')
+  dump('edited', 'several.yaml', buf)
+
+  local hover = request(buf, 'textDocument/hover', text_params(buf, 2, 1))
+  emit({ step = 'hover', value = hover and hover.contents and hover.contents.value or '' })
+
+  -- Completion on a new line among the Details members (indent 2).
+  vim.api.nvim_buf_set_lines(buf, 9, 9, false, { '  ' })
+  local items = request(buf, 'textDocument/completion', text_params(buf, 9, 2))
+  local labels = {}
+  for _, item in ipairs(items and (items.items or items) or {}) do table.insert(labels, item.label) end
+  emit({ step = 'completion', labels = labels })
+  vim.api.nvim_buf_set_lines(buf, 9, 10, false, {})
+
+  -- The code actions at the CJ203 finding (line 8, 0-based 7); apply the first
+  -- quick fix the server offers for it.
+  local actions = request(buf, 'textDocument/codeAction', {
+    textDocument = { uri = vim.uri_from_bufnr(buf) },
+    range = { start = { line = 7, character = 13 }, ['end'] = { line = 7, character = 13 } },
+    context = { diagnostics = {}, only = { 'quickfix' } },
+  }) or {}
+  local titles = {}
+  for _, a in ipairs(actions) do table.insert(titles, a.title) end
+  local chosen
+  for _, a in ipairs(actions) do
+    if a.edit and not chosen and (a.isPreferred or a.title:match('^Suppress')) then chosen = a end
+  end
+  assert(chosen, 'no code action offered')
+  vim.lsp.util.apply_workspace_edit(chosen.edit, 'utf-16')
+  assert(vim.wait(10000, function()
+    for _, d in ipairs(diags(buf)) do if d.code == 'CJ203' then return false end end
+    return true
+  end, 20), 'the finding stayed after the code action')
+  emit({ step = 'action', title = chosen.title, titles = titles,
+         text = table.concat(vim.api.nvim_buf_get_lines(buf, 0, -1, false), '\n') .. '\n' })
+  out:close()
+end)
+if not ok then
+  io.stderr:write('run.lua: ', tostring(err), '\n')
+  vim.cmd('cquit 1')
+end
+vim.cmd('qa!')
+LUA
+
+cd "$tmp/jobs" || exit 1
+CJL_LUA="$SRCDIR/examples/editors/nvim/createjob-lint-lsp.lua" OUT="$tmp/nvim.jsonl" FILES="$files" CJL="$CJL" \
+	timeout 120 nvim --headless --clean -i NONE -n -c "luafile $tmp/run.lua" </dev/null >"$tmp/nvim.out" 2>&1
+rc=$?
+check "headless Neovim ran the session and exited 0" '[ "$rc" -eq 0 ]'
+[ "$rc" -eq 0 ] || cat "$tmp/nvim.out"
+
+# The positions, counted by hand (0-based lines, byte columns, exclusive end), as
+# in tests/neovim.sh: the server's UTF-16 ranges, converted by Neovim, must land here.
+cat > "$tmp/positions.want" <<'POS'
+several.yaml CJ102 6:4-6:13 1
+several.yaml CJ201 9:2-9:21 1
+several.yaml CJ203 7:13-7:45 1
+several.yaml CJ204 13:20-13:48 1
+unicode-flow.yaml CJ105 2:94-2:132 1
+unicode-one-line.json CJ105 0:144-0:182 1
+POS
+jq -r 'select(.step == "open") | "\(.file) \(.code) \(.lnum):\(.col)-\(.end_lnum):\(.end_col) \(.severity)"' \
+	"$tmp/nvim.jsonl" 2>/dev/null | LC_ALL=C sort > "$tmp/positions.got"
+check "diagnostics after open at the hand-counted lines and byte columns" \
+	'diff -u "$tmp/positions.want" "$tmp/positions.got"'
+check "the file that is not a job request has no diagnostics" '! grep -q "package.json" "$tmp/positions.got"'
+jq -r 'select(.step == "edited") | .code' "$tmp/nvim.jsonl" 2>/dev/null | LC_ALL=C sort > "$tmp/edited.got"
+printf 'CJ201\nCJ203\nCJ204\n' > "$tmp/edited.want"
+check "after the edit the CJ102 diagnostic is gone and the others stay" 'diff -u "$tmp/edited.want" "$tmp/edited.got"'
+check "hover over Type shows its documentation and allowed values" \
+	'jq -s -e "map(select(.step == \"hover\"))[0] | .value | contains(\"**Type**\") and contains(\"IMPORT_ASSET_FROM_SIGNED_URL\")" "$tmp/nvim.jsonl" >/dev/null'
+check "completion offers the Details members not yet present, and not those present" \
+	'jq -s -e "map(select(.step == \"completion\"))[0] | (.labels | index(\"ImportAssetsFromS3\") != null) and (.labels | index(\"ImportAssetFromSignedUrl\") == null) and (.labels | index(\"ExportRevisionsToS3\") == null)" "$tmp/nvim.jsonl" >/dev/null'
+# Without a fix for CJ203 the preferred action is the suppression comment; with
+# one, the buffer must equal what --fix makes of the file.
+jq -s -r 'map(select(.step == "action"))[0].text // ""' "$tmp/nvim.jsonl" > "$tmp/after-action.yaml"
+if "$CJL" --help | grep -q -- "--fix"; then
+	sed 's/DatasetId/DataSetId/' several.yaml > "$tmp/fixed.yaml"
+	"$CJL" --fix "$tmp/fixed.yaml" >/dev/null 2>&1
+	check "the quick fix's edit, applied by Neovim, equals what --fix writes" \
+		'grep -q "sZRqySSS0jR8YjW00mERhA==" "$tmp/after-action.yaml" && diff -u "$tmp/fixed.yaml" "$tmp/after-action.yaml"'
+else
+	check "the suppress-here action, applied by Neovim, silenced the finding" \
+		'grep -q "^    # createjob-lint: disable=CJ203 -- reason: $" "$tmp/after-action.yaml"'
+fi
+finish lsp-nvim
