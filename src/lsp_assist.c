@@ -55,9 +55,9 @@ static const struct shape *container_shape(const struct request_shape *rs,
 static enum source_format doc_format(const struct lsp_doc *doc)
 {
 	if (strcmp(doc->language, "yaml") == 0)
-		return FORMAT_YAML;
+		return SOURCE_YAML;
 	if (strcmp(doc->language, "json") == 0 || strcmp(doc->language, "jsonc") == 0)
-		return FORMAT_JSON;
+		return SOURCE_JSON;
 	return source_guess_format(doc->path, doc->text, doc->len);
 }
 
@@ -221,7 +221,7 @@ static void add_item(struct completion *c, const char *label, int kind, const ch
 		json_object_object_add(item, "detail", json_object_new_string(detail));
 	if (documentation)
 		json_object_object_add(item, "documentation", markdown(documentation));
-	if (c->format == FORMAT_JSON) {
+	if (c->format == SOURCE_JSON) {
 		char *filter = xasprintf("\"%s\"", label);
 
 		json_object_object_add(item, "filterText", json_object_new_string(filter));
@@ -250,7 +250,7 @@ static bool is_present(const struct lsp_where *w, const char *name)
 static void snippet_value(struct strbuf *sb, const struct completion *c, const struct shape *s,
 			  unsigned n)
 {
-	if (c->format == FORMAT_JSON)
+	if (c->format == SOURCE_JSON)
 		sb_addf(sb, s->type == SHAPE_STRUCTURE ? "{$%u}" : s->type == SHAPE_LIST ? "[$%u]"
 											 : "\"$%u\"", n);
 	else
@@ -267,24 +267,24 @@ static char *details_snippet(const struct completion *c, const struct shape_memb
 	unsigned n = 0;
 
 	sb_init(&sb);
-	sb_addf(&sb, c->format == FORMAT_JSON ? "\"%s\": {" : "%s:", m->name);
+	sb_addf(&sb, c->format == SOURCE_JSON ? "\"%s\": {" : "%s:", m->name);
 	for (i = 0; i < s->nmembers; i++) {
 		if (!s->members[i].required)
 			continue;
-		if (c->format == FORMAT_JSON)
+		if (c->format == SOURCE_JSON)
 			sb_addf(&sb, "%s\n\t\"%s\": ", n ? "," : "", s->members[i].name);
 		else
 			sb_addf(&sb, "\n  %s:", s->members[i].name);
 		snippet_value(&sb, c, s->members[i].shape, ++n);
 	}
-	if (c->format == FORMAT_JSON)
+	if (c->format == SOURCE_JSON)
 		sb_adds(&sb, n ? "\n}" : "$1}");
 	return sb_detach(&sb);
 }
 
 static char *member_text(const struct completion *c, const char *name)
 {
-	if (c->format == FORMAT_JSON)
+	if (c->format == SOURCE_JSON)
 		return c->colon_follows ? xasprintf("\"%s\"", name) : xasprintf("\"%s\": ", name);
 	return c->colon_follows ? xstrdup(name) : xasprintf("%s: ", name);
 }
@@ -331,7 +331,7 @@ static void complete_values(struct completion *c, const struct shape *s)
 	size_t i;
 
 	for (i = 0; i < s->nenums; i++) {
-		char *text = c->format == FORMAT_JSON ? xasprintf("\"%s\"", s->enums[i])
+		char *text = c->format == SOURCE_JSON ? xasprintf("\"%s\"", s->enums[i])
 						      : xstrdup(s->enums[i]);
 
 		add_item(c, s->enums[i], ITEM_ENUM_MEMBER, s->name, NULL, text, TEXT_PLAIN);

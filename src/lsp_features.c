@@ -347,7 +347,7 @@ json_object *lsp_code_actions(const struct lsp_ctx *ctx, struct lsp_doc *doc, js
 			continue;
 		if (d->fix && d->fix->nedits && wanted(only, "quickfix"))
 			json_object_array_add(list, quickfix(doc, ctx->enc, d));
-		if (l->res.src && l->res.src->format == FORMAT_YAML && wanted(only, "quickfix"))
+		if (l->res.src && l->res.src->format == SOURCE_YAML && wanted(only, "quickfix"))
 			json_object_array_add(list, suppress_here(doc, ctx->enc, d));
 	}
 	if (!l->res.skipped && wanted(only, FIX_ALL_KIND) && (all = fix_all(doc, ctx->enc, diags)))

@@ -443,6 +443,6 @@ bool lsp_where_find(const char *text, size_t len, enum source_format format, siz
 	memset(w, 0, sizeof *w);
 	if (offset > len)
 		offset = len;
-	return format == FORMAT_JSON ? json_where(text, len, offset, w)
+	return format == SOURCE_JSON ? json_where(text, len, offset, w)
 				     : yaml_where(text, len, offset, w);
 }

@@ -346,6 +346,19 @@ fail:
 	return -1;
 }
 
+/* The command line's lint configuration, with the loaded rules and settings. */
+static struct lint_config lint_config_of(const struct cli *cli, const struct catalog *cat,
+					 const struct request_shape *rs,
+					 struct settings_source *settings)
+{
+	struct lint_config cfg = cli->lint;
+
+	cfg.shape = rs;
+	cfg.catalog = cat;
+	cfg.settings = settings;
+	return cfg;
+}
+
 static int lint_inputs(const struct cli *cli, const struct catalog *cat,
 		       const struct request_shape *rs, struct settings_source *settings)
 {
@@ -358,10 +371,7 @@ static int lint_inputs(const struct cli *cli, const struct catalog *cat,
 	char *error;
 	size_t i;
 
-	cfg = cli->lint;
-	cfg.shape = rs;
-	cfg.catalog = cat;
-	cfg.settings = settings;
+	cfg = lint_config_of(cli, cat, rs, settings);
 	if (open_outputs(cli, &meta, &plain, &st) < 0)
 		return EXIT_USAGE;
 	st.catalog = cat;
@@ -397,17 +407,11 @@ static int lint_inputs(const struct cli *cli, const struct catalog *cat,
 static int serve_lsp(const struct cli *cli, const struct catalog *cat,
 		     const struct request_shape *rs, struct settings_source *settings)
 {
-	struct lint_config cfg;
+	struct lint_config cfg = lint_config_of(cli, cat, rs, settings);
 
 	if (cli->ninputs > 0)
 		return usage_error(xstrdup("--lsp reads requests from the editor, not from files; "
 					   "remove the file arguments"));
-	lint_config_init(&cfg, rs, cat);
-	cfg.settings = settings;
-	cfg.limits = cli->limits;
-	cfg.max_visits = cli->max_visits;
-	cfg.max_size = cli->max_size;
-	cfg.max_findings = cli->max_findings;
 	return lsp_serve(&cfg, STDIN_FILENO, STDOUT_FILENO);
 }
 

@@ -93,7 +93,7 @@ static struct lsp_lint *lint_with_fixes(const char *text)
 
 	diag_list_init(&l->res.diags);
 	l->res.path = xstrdup("t.json");
-	l->res.src = source_new("t.json", xstrdup(text), strlen(text), FORMAT_JSON);
+	l->res.src = source_new("t.json", xstrdup(text), strlen(text), SOURCE_JSON);
 	d = diag_add(&l->res.diags, CJ203_HEX, (size_t)(hex - text), (size_t)(hex - text) + 3, "",
 		     DIAG_NO_ARGS);
 	d->message = xstrdup("a hex digest");
