@@ -172,7 +172,8 @@ static void hover_member(const struct lsp_ctx *ctx, struct lsp_doc *doc, size_t 
 		describe_member(&part, m);
 		if (sb->len)
 			sb_adds(&part, "\n\n---\n\n");
-		sb_addn(&part, sb->buf, sb->len);
+		if (sb->len)
+			sb_addn(&part, sb->buf, sb->len);
 		sb_free(sb);
 		*sb = part;
 	}

@@ -53,6 +53,8 @@ static bool fill(struct lsp_rpc *rpc)
 
 static void consume(struct lsp_rpc *rpc, size_t n)
 {
+	if (n == 0)
+		return; /* also before the first read, when there is no buffer */
 	memmove(rpc->buf, rpc->buf + n, rpc->len - n);
 	rpc->len -= n;
 }

@@ -423,7 +423,55 @@ def test_large():
     check("shutdown after a 5 MB document", s.stop(timeout=120) == 0)
 
 
-for test in (test_lifecycle, test_malformed, test_oversized_body, test_diagnostics, test_related,
+def test_hostile():
+    """Messages of the right shape with wrong contents: each is ignored or
+    answered, and the server goes on."""
+    s = Server(CJL, cwd=TMP)
+    s.initialize()
+    uri = file_uri(os.path.join(TMP, "hostile.json"))
+    junk = [
+        {"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": 7},
+        {"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": "x"}},
+        {"jsonrpc": "2.0", "method": "textDocument/didOpen",
+         "params": {"textDocument": {"uri": 5, "text": "{}"}}},
+        {"jsonrpc": "2.0", "method": "textDocument/didOpen",
+         "params": {"textDocument": {"uri": uri, "text": 12}}},
+        {"jsonrpc": "2.0", "method": "textDocument/didOpen",
+         "params": {"textDocument": {"uri": uri, "languageId": None, "version": "v",
+                                     "text": "{\"Type\": \"\u0000\xff\ud800\"}\n"}}},
+        {"jsonrpc": "2.0", "method": "textDocument/didChange",
+         "params": {"textDocument": {"uri": uri}, "contentChanges": "all"}},
+        {"jsonrpc": "2.0", "method": "textDocument/didChange",
+         "params": {"textDocument": {"uri": uri}, "contentChanges": [
+             {"range": {"start": {"line": -1, "character": -5}, "end": 3}, "text": "x"},
+             {"range": {"start": {"line": 2 ** 62, "character": 2 ** 62},
+                        "end": {"line": 0, "character": 0}}, "text": "y"},
+             {"range": {"start": {"line": 0, "character": 1.5},
+                        "end": {"line": 0, "character": 0}}, "text": "z"},
+             {"text": None}, 17]}},
+        {"jsonrpc": "2.0", "id": {"nested": [1]}, "method": "textDocument/hover",
+         "params": {"textDocument": {"uri": uri}, "position": {"line": 2 ** 40, "character": 0}}},
+        {"jsonrpc": "2.0", "id": 900, "method": "textDocument/completion",
+         "params": {"textDocument": {"uri": uri}, "position": "here"}},
+        {"jsonrpc": "2.0", "id": 901, "method": "textDocument/codeAction",
+         "params": {"textDocument": {"uri": uri}, "range": [], "context": {"only": [5, None]}}},
+        {"jsonrpc": "2.0", "id": 902, "method": 42},
+        {"jsonrpc": "2.0", "method": "workspace/didChangeWatchedFiles", "params": {"changes": [1, {"uri": 2}]}},
+        {"jsonrpc": "2.0", "id": 903, "method": "initialize", "params": {}},
+    ]
+    for msg in junk:
+        s.send(msg)
+    r = s.request("textDocument/completion", {"textDocument": {"uri": uri},
+                                              "position": {"line": 0, "character": 2}})
+    check("the server answers after hostile messages", "result" in r, r)
+    s.change(uri, 9, [{"text": "\x00\x01 {\"Type\": [[[[[[[[[[[[\n"}])
+    r = s.request("textDocument/hover", {"textDocument": {"uri": uri},
+                                         "position": {"line": 0, "character": 8}})
+    check("hover in text with control characters and no end", "result" in r or "error" in r, r)
+    check("shutdown after hostile messages", s.stop() == 0)
+
+
+for test in (test_hostile, test_lifecycle, test_malformed, test_oversized_body, test_diagnostics, test_related,
              test_encodings, test_hover, test_completion, test_code_actions, test_cancel,
              test_config_change, test_large):
     try:

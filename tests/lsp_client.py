@@ -47,7 +47,12 @@ class Server:
             raise TimeoutError("no answer from the server in time")
         chunk = os.read(self.proc.stdout.fileno(), 1 << 20)
         if not chunk:
-            raise EOFError("the server closed its output")
+            try:
+                self.proc.wait(10)
+                err = self.proc.stderr.read().decode(errors="replace")[-3000:]
+            except Exception:  # noqa: BLE001 - only to say more in the failure
+                err = ""
+            raise EOFError("the server closed its output (exit %s)\n%s" % (self.proc.returncode, err))
         self.buf += chunk
 
     def read(self, timeout=60):
