@@ -540,18 +540,24 @@ static void walk_shape(struct schema_walk *w, const struct node *at, const struc
 {
 	switch (s->type) {
 	case SHAPE_STRUCTURE:
-		if (n->kind != NODE_MAPPING)
-			return report_type(w, at, n, s);
+		if (n->kind != NODE_MAPPING) {
+			report_type(w, at, n, s);
+			return;
+		}
 		walk_structure(w, n, s);
 		break;
 	case SHAPE_LIST:
-		if (n->kind != NODE_SEQUENCE)
-			return report_type(w, at, n, s);
+		if (n->kind != NODE_SEQUENCE) {
+			report_type(w, at, n, s);
+			return;
+		}
 		walk_list(w, at, n, s);
 		break;
 	case SHAPE_STRING:
-		if (n->kind != NODE_STRING)
-			return report_type(w, at, n, s);
+		if (n->kind != NODE_STRING) {
+			report_type(w, at, n, s);
+			return;
+		}
 		/* A secret's own check (it is there at all) runs whatever its form. */
 		if (!check_string(w, at, n, s) && !s->secret)
 			return;
