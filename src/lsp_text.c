@@ -193,20 +193,26 @@ static void ensure_index(struct lsp_doc *doc)
 	doc->indexed = true;
 }
 
-/* The last mark at or before offset. */
-static size_t mark_before(const struct lsp_doc *doc, size_t offset)
+/* The index of the last of the sorted values a[0..n) that is at most v (0 when
+ * none is; a[0] is 0 in both indexes, so there is always one). */
+static size_t last_at_most(const size_t *a, size_t n, size_t v)
 {
-	size_t lo = 0, hi = doc->nmarks;
+	size_t lo = 0, hi = n;
 
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (doc->mark_offsets[mid] <= offset)
+		if (a[mid] <= v)
 			lo = mid;
 		else
 			hi = mid;
 	}
 	return lo;
+}
+
+static size_t mark_before(const struct lsp_doc *doc, size_t offset)
+{
+	return last_at_most(doc->mark_offsets, doc->nmarks, offset);
 }
 
 /* UTF-16 units from the start of the text to the character holding offset. */
@@ -228,17 +234,7 @@ static size_t units_before(const struct lsp_doc *doc, size_t offset)
 
 static size_t line_of(const struct lsp_doc *doc, size_t offset)
 {
-	size_t lo = 0, hi = doc->nlines;
-
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (doc->line_starts[mid] <= offset)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo;
+	return last_at_most(doc->line_starts, doc->nlines, offset);
 }
 
 /* Where a line's text ends, before its line break. */
