@@ -338,6 +338,65 @@ def test_code_actions():
     s.stop()
 
 
+def apply_edits(text, edits):
+    """Applies LSP text edits (UTF-16 positions) to text, last first."""
+    lines = text.splitlines(keepends=True)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line))
+
+    def index(pos):
+        if pos["line"] >= len(lines):
+            return len(text)
+        line = lines[pos["line"]].rstrip("\r\n")
+        units = 0
+        for i, ch in enumerate(line):
+            if units >= pos["character"]:
+                return starts[pos["line"]] + i
+            units += utf16_len(ch)
+        return starts[pos["line"]] + len(line)
+    for e in sorted(edits, key=lambda e: (e["range"]["start"]["line"], e["range"]["start"]["character"]),
+                    reverse=True):
+        a, b = index(e["range"]["start"]), index(e["range"]["end"])
+        text = text[:a] + e["newText"] + text[b:]
+    return text
+
+
+def test_fix_all():
+    import subprocess
+    if "--fix" not in subprocess.run([CJL, "--help"], capture_output=True, text=True).stdout:
+        print("# skipped: this build has no fixes (--fix); quick fixes are tested in tests/unit")
+        return
+    s = Server(CJL, cwd=TMP)
+    s.initialize()
+    path = os.path.join(TMP, "fixall.yaml")
+    text = ("# 日本 😀\nType: IMPORT_ASSET_FROM_SIGNED_URL\nDetails:\n  ImportAssetFromSignedUrl:\n"
+            "    AssetName: \"é😀.csv\"\n    Md5Hash: b1946ac92492d2347c6235b4d2611184\n"
+            "    DataSetId: %s\n    RevisionId: %s\n" % (ID1, ID2))
+    uri = file_uri(path)
+    s.open(uri, text, "yaml")
+    s.diagnostics(uri)
+    r = s.request("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": rng(0, 0, 9, 0),
+                                              "context": {"diagnostics": [],
+                                                          "only": ["source.fixAll"]}})
+    acts = r.get("result") or []
+    check("fix-all is offered for the safe fixes",
+          len(acts) == 1 and acts[0]["kind"] == "source.fixAll.createjob-lint", r)
+    fixed = apply_edits(text, acts[0]["edit"]["changes"][uri]) if acts else ""
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    subprocess.run([CJL, "--fix", path], capture_output=True)
+    with open(path, encoding="utf-8") as f:
+        want = f.read()
+    check("fix-all's edits give what --fix writes", fixed == want and want != text, (fixed, want))
+    qf = s.request("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": rng(5, 14, 5, 14),
+                                               "context": {"diagnostics": [], "only": ["quickfix"]}})
+    q = [a for a in qf.get("result") or [] if not a["title"].startswith("Suppress")]
+    check("the CJ203 quick fix carries its diagnostic and is preferred",
+          q and q[0]["diagnostics"][0]["code"] == "CJ203" and q[0].get("isPreferred") is True, qf)
+    s.stop()
+
+
 def test_cancel():
     s = Server(CJL, cwd=TMP)
     s.initialize()
@@ -472,7 +531,8 @@ def test_hostile():
 
 
 for test in (test_hostile, test_lifecycle, test_malformed, test_oversized_body, test_diagnostics, test_related,
-             test_encodings, test_hover, test_completion, test_code_actions, test_cancel,
+             test_encodings, test_hover, test_completion, test_code_actions, test_fix_all,
+             test_cancel,
              test_config_change, test_large):
     try:
         test()
