@@ -18,7 +18,6 @@
 #include "lint.h"
 #include "lsp_server.h"
 #include "outfile.h"
-#include "yamltype.h"
 #include "progress.h"
 #include "run.h"
 #include "settings.h"
@@ -467,6 +466,5 @@ int main(int argc, char **argv)
 	else
 		status = run(&cli);
 	cli_free(&cli);
-	yamltype_cleanup();
 	return status;
 }
