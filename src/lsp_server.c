@@ -359,12 +359,13 @@ static void dispatch(struct lsp_server *s, const struct batch *b, json_object *m
 
 static void batch_add(struct batch *b, json_object *msg)
 {
+	const char *method = member_string(msg, "method");
 	json_object *id;
 
 	b->msgs = grow_array(b->msgs, &b->cap, b->n + 1, sizeof *b->msgs);
 	b->msgs[b->n++] = msg;
-	if (strcmp(member_string(msg, "method") ? member_string(msg, "method") : "",
-		   "$/cancelRequest") == 0 && (id = member(member(msg, "params"), "id"))) {
+	if (method && strcmp(method, "$/cancelRequest") == 0 &&
+	    (id = member(member(msg, "params"), "id"))) {
 		b->cancelled = grow_array(b->cancelled, &b->cancelled_cap, b->ncancelled + 1,
 					  sizeof *b->cancelled);
 		b->cancelled[b->ncancelled++] = id;
