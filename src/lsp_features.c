@@ -157,6 +157,15 @@ static void log_message(const struct lsp_ctx *ctx, int type, const char *text)
 	lsp_rpc_notify(ctx->rpc, "window/logMessage", params);
 }
 
+/* A walk lints *.json, *.yaml and *.yml; an editor also names the language of
+ * a buffer that has no such name yet. */
+static bool json_or_yaml(const struct lsp_doc *doc)
+{
+	return strcmp(doc->language, "json") == 0 || strcmp(doc->language, "jsonc") == 0 ||
+	       strcmp(doc->language, "yaml") == 0 || str_has_suffix(doc->path, ".json") ||
+	       str_has_suffix(doc->path, ".yaml") || str_has_suffix(doc->path, ".yml");
+}
+
 static void lint_doc(const struct lsp_ctx *ctx, struct lsp_doc *doc)
 {
 	struct lsp_lint *l = xcalloc(1, sizeof *l);
@@ -164,6 +173,8 @@ static void lint_doc(const struct lsp_ctx *ctx, struct lsp_doc *doc)
 
 	memcpy(copy, doc->text, doc->len + 1);
 	lint_buffer(ctx->cfg, doc->path, copy, doc->len, true, &l->res);
+	if (!json_or_yaml(doc))
+		l->res.skipped = SKIP_NOT_REQUEST;
 	lsp_lint_free(doc->lint);
 	doc->lint = l;
 	doc->dirty = false;

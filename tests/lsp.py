@@ -158,6 +158,10 @@ def test_diagnostics():
     s.open(other, '{"name": "x", "version": "1.0.0"}\n')
     p = s.diagnostics(other)
     check("a document that is not a request gets no diagnostics", p["diagnostics"] == [], p)
+    notes = file_uri(os.path.join(TMP, "notes.md"))
+    s.open(notes, "Type: IMPORT_ASSETS_FROM_S3\nDetails: {}\n", "markdown")
+    p = s.diagnostics(notes)
+    check("a document that is neither JSON nor YAML gets no diagnostics", p["diagnostics"] == [], p)
     check("shutdown", s.stop() == 0)
 
 
