@@ -17,11 +17,8 @@ if ! command -v jq >/dev/null 2>&1; then
 fi
 echo "$(nvim --version | head -n 1)"
 
-mkdir "$tmp/jobs"
-cp "$TESTDATA/cases/cj105-json-id-after-unicode-one-line.json" "$tmp/jobs/unicode-one-line.json"
-cp "$TESTDATA/cases/cj105-yaml-id-after-unicode-flow.yaml" "$tmp/jobs/unicode-flow.yaml"
-cp "$SRCDIR/examples/jobs/import-signed-url.yaml" "$tmp/jobs/several.yaml"
-printf '{"name": "not-a-job", "version": "1.0.0"}\n' > "$tmp/jobs/package.json"
+. "$here/nvim-buffers.sh"
+nvim_buffers "$tmp/jobs"
 # A request whose one finding is a hex MD5 digest (CJ203), for the quick fix.
 cat > "$tmp/jobs/md5.yaml" <<'YAML'
 # One mistake: the digest is hex, the service wants base64.
@@ -34,7 +31,6 @@ Details:
     RevisionId: 1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d
 YAML
 cp "$tmp/jobs/md5.yaml" "$tmp/md5.orig.yaml"
-files="unicode-one-line.json unicode-flow.yaml several.yaml package.json"
 
 cat > "$tmp/run.lua" <<'LUA'
 -- Writes JSON lines: each buffer's diagnostics, then what the edit, hover,
@@ -151,14 +147,7 @@ check "headless Neovim ran the session and exited 0" '[ "$rc" -eq 0 ]'
 
 # The positions, counted by hand (0-based lines, byte columns, exclusive end), as
 # in tests/neovim.sh: the server's UTF-16 ranges, converted by Neovim, must land here.
-cat > "$tmp/positions.want" <<'POS'
-several.yaml CJ102 6:4-6:13 1
-several.yaml CJ201 9:2-9:21 1
-several.yaml CJ203 7:13-7:45 1
-several.yaml CJ204 13:20-13:48 1
-unicode-flow.yaml CJ105 2:94-2:132 1
-unicode-one-line.json CJ105 0:144-0:182 1
-POS
+nvim_positions "$tmp/positions.want"
 jq -r 'select(.step == "open") | "\(.file) \(.code) \(.lnum):\(.col)-\(.end_lnum):\(.end_col) \(.severity)"' \
 	"$tmp/nvim.jsonl" 2>/dev/null | LC_ALL=C sort > "$tmp/positions.got"
 check "diagnostics after open at the hand-counted lines and byte columns" \
