@@ -17,6 +17,7 @@ enum {
 	OPT_ALL_FILES, OPT_STDIN_FILENAME, OPT_CONFIG, OPT_PRINT_CONFIG, OPT_DISABLE, OPT_ENABLE,
 	OPT_SEVERITY, OPT_MAX_FINDINGS, OPT_EXCLUDE, OPT_STATISTICS,
 	OPT_FIX, OPT_UNSAFE_FIXES, OPT_DIFF,
+	OPT_LSP,
 };
 
 static const struct option long_options[] = {
@@ -40,6 +41,7 @@ static const struct option long_options[] = {
 	{ "severity", required_argument, NULL, OPT_SEVERITY },
 	{ "exclude", required_argument, NULL, OPT_EXCLUDE },
 	{ "statistics", no_argument, NULL, OPT_STATISTICS },
+	{ "lsp", no_argument, NULL, OPT_LSP },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "fix", no_argument, NULL, OPT_FIX },
 	{ "unsafe-fixes", no_argument, NULL, OPT_UNSAFE_FIXES },
@@ -102,6 +104,8 @@ void cli_print_help(FILE *out)
 	      "      --unsafe-fixes      with --fix or --diff, apply the unsafe fixes too\n"
 	      "      --diff              print a unified diff of what --fix would change and\n"
 	      "                          write nothing; exit 1 when there is a change\n"
+	      "      --lsp               run as a language server on standard input and\n"
+	      "                          output (LSP); the rule and config options apply\n"
 	      "      --max-depth=N       nesting limit per document (default 256)\n"
 	      "      --max-nodes=N       values per document, aliases expanded (default 1000000)\n"
 	      "      --max-size=BYTES    size limit per file (default 67108864)\n"
@@ -238,6 +242,9 @@ static int parse_one(int opt, const char *arg, struct cli *cli, char **error)
 	case OPT_EXCLUDE:
 		cli->excludes = xrealloc(cli->excludes, (cli->nexcludes + 1) * sizeof *cli->excludes);
 		cli->excludes[cli->nexcludes++] = arg;
+		return 0;
+	case OPT_LSP:
+		cli->lsp = true;
 		return 0;
 	case OPT_STATISTICS:
 		cli->statistics = true;

@@ -32,6 +32,7 @@ struct cli {
 	size_t nrule_levels;
 	const char **excludes;       /* --exclude GLOB, pointing into argv; the array is owned */
 	size_t nexcludes;
+	bool lsp;                    /* --lsp: serve the Language Server Protocol */
 	bool statistics;             /* --statistics: a count per rule after the report */
 	bool quiet;                  /* --quiet: findings only */
 	const char *rules_dir;

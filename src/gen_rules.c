@@ -131,6 +131,8 @@ static void emit_shape_parts(FILE *out, const struct request_shape *rs, size_t i
 			fprintf(out, ", &shapes[%zu], %s, ", shape_index(rs, m->shape),
 				m->required ? "true" : "false");
 			emit_string(out, m->since);
+			fputs(", ", out);
+			emit_string(out, m->doc);
 			fputs(" },\n", out);
 		}
 		fputs("};\n", out);
@@ -158,6 +160,10 @@ static void emit_shape(FILE *out, const struct request_shape *rs, size_t i)
 	fputs("\t{ .name = ", out);
 	emit_string(out, s->name);
 	fprintf(out, ", .type = %s, .min = %ld, .max = %ld", types[s->type], s->min, s->max);
+	if (s->doc) {
+		fputs(",\n\t  .doc = ", out);
+		emit_string(out, s->doc);
+	}
 	if (s->nmembers)
 		fprintf(out, ",\n\t  .members = members_%zu, .nmembers = %zu", i, s->nmembers);
 	if (s->item)

@@ -234,6 +234,32 @@ void lint_bytes(const struct lint_config *cfg, const char *path, char *bytes, si
 		lint_fix(cfg, NULL, res);
 }
 
+/* Resolves the settings for `shown` into fs; false when the file is not to be
+ * linted (a broken or excluding configuration), with res saying why. */
+static bool apply_settings(const struct lint_config *cfg, const char *shown,
+			   struct file_settings *fs, struct lint_result *res)
+{
+	if (!cfg->settings)
+		return true;
+	settings_resolve(cfg->settings, shown, fs);
+	res->fail_on = fs->fail_on;
+	res->warning = fs->warning;
+	fs->warning = NULL;
+	if (fs->error) {
+		/* One config error, told once a run, not an unreadable file each. */
+		res->skipped = SKIP_BROKEN_CONFIG;
+		res->config_error = fs->error;
+		fs->error = NULL;
+		return false;
+	}
+	if (fs->excluded) {
+		res->skipped = SKIP_EXCLUDED;
+		res->excluded_by = fs->config_shown;
+		return false;
+	}
+	return true;
+}
+
 void lint_path(const struct lint_config *cfg, const char *path, bool only_requests,
 	       struct lint_result *res)
 {
@@ -247,25 +273,8 @@ void lint_path(const struct lint_config *cfg, const char *path, bool only_reques
 
 	result_init(res, shown);
 	res->is_stdin = is_stdin;
-	if (cfg->settings) {
-		settings_resolve(cfg->settings, is_stdin && cfg->stdin_name ? cfg->stdin_name : path,
-				 &fs);
-		res->fail_on = fs.fail_on;
-		res->warning = fs.warning;
-		fs.warning = NULL;
-		if (fs.error) {
-			/* One config error, told once a run, not an unreadable file each. */
-			res->skipped = SKIP_BROKEN_CONFIG;
-			res->config_error = fs.error;
-			fs.error = NULL;
-			goto out;
-		}
-		if (fs.excluded) {
-			res->skipped = SKIP_EXCLUDED;
-			res->excluded_by = fs.config_shown;
-			goto out;
-		}
-	}
+	if (!apply_settings(cfg, shown, &fs, res))
+		goto out;
 	if (read_file(path, cfg->max_size, &bytes, &len, &error) < 0) {
 		res->read_error = error;
 		goto out;
@@ -278,6 +287,20 @@ void lint_path(const struct lint_config *cfg, const char *path, bool only_reques
 	if (cfg->fix_mode != FIX_NONE && !res->skipped)
 		lint_fix(cfg, cfg->settings ? &fs : NULL, res);
 out:
+	file_settings_free(&fs);
+}
+
+void lint_buffer(const struct lint_config *cfg, const char *path, char *bytes, size_t len,
+	       bool only_requests, struct lint_result *res)
+{
+	struct file_settings fs = { 0 };
+
+	result_init(res, path);
+	if (apply_settings(cfg, path, &fs, res))
+		lint_loaded(cfg, cfg->settings ? &fs : NULL, bytes, len,
+			    source_guess_format(path, bytes, len), only_requests, res);
+	else
+		free(bytes);
 	file_settings_free(&fs);
 }
 

@@ -71,6 +71,11 @@ void lint_path(const struct lint_config *cfg, const char *path, bool only_reques
 /* Lints text already in memory (takes ownership of bytes, len bytes plus a NUL). */
 void lint_bytes(const struct lint_config *cfg, const char *path, char *bytes, size_t len,
 		enum source_format format, struct lint_result *res);
+/* Lints text in memory (an editor's buffer) as lint_path would lint the file at
+ * path: under its settings, skipped when excluded or (with only_requests) not a
+ * request. Takes ownership of bytes (len bytes plus a NUL). */
+void lint_buffer(const struct lint_config *cfg, const char *path, char *bytes, size_t len,
+	       bool only_requests, struct lint_result *res);
 /* A result for an input that was not read: a walk error (when error is not NULL)
  * or a skip. */
 void lint_unread(const char *path, const char *error, enum skip_reason skip,

@@ -17,6 +17,7 @@
 #include "files.h"
 #include "format.h"
 #include "lint.h"
+#include "lsp_server.h"
 #include "outfile.h"
 #include "progress.h"
 #include "run.h"
@@ -332,6 +333,19 @@ fail:
 	return -1;
 }
 
+/* The command line's lint configuration, with the loaded rules and settings. */
+static struct lint_config lint_config_of(const struct cli *cli, const struct catalog *cat,
+					 const struct request_shape *rs,
+					 struct settings_source *settings)
+{
+	struct lint_config cfg = cli->lint;
+
+	cfg.shape = rs;
+	cfg.catalog = cat;
+	cfg.settings = settings;
+	return cfg;
+}
+
 static int lint_inputs(const struct cli *cli, const struct catalog *cat,
 		       const struct request_shape *rs, struct settings_source *settings)
 {
@@ -344,10 +358,7 @@ static int lint_inputs(const struct cli *cli, const struct catalog *cat,
 	char *error;
 	size_t i;
 
-	cfg = cli->lint;
-	cfg.shape = rs;
-	cfg.catalog = cat;
-	cfg.settings = settings;
+	cfg = lint_config_of(cli, cat, rs, settings);
 	if (cli->fix || cli->diff)
 		cfg.fix_mode = cli->unsafe_fixes ? FIX_UNSAFE : FIX_SAFE;
 	st.fix = cli->fix;
@@ -383,6 +394,18 @@ static int lint_inputs(const struct cli *cli, const struct catalog *cat,
 	return st.status;
 }
 
+/* --lsp: the rule and configuration options apply to every document served. */
+static int serve_lsp(const struct cli *cli, const struct catalog *cat,
+		     const struct request_shape *rs, struct settings_source *settings)
+{
+	struct lint_config cfg = lint_config_of(cli, cat, rs, settings);
+
+	if (cli->ninputs > 0)
+		return usage_error(xstrdup("--lsp reads requests from the editor, not from files; "
+					   "remove the file arguments"));
+	return lsp_serve(&cfg, STDIN_FILENO, STDOUT_FILENO);
+}
+
 static int run(const struct cli *cli)
 {
 	struct catalog cat;
@@ -400,7 +423,7 @@ static int run(const struct cli *cli)
 		return stdout_status();
 	}
 	if (!cli->list_rules && !cli->man_rules && !cli->explain && !cli->print_config &&
-	    cli->ninputs == 0)
+	    !cli->lsp && cli->ninputs == 0)
 		return usage_error(xstrdup("no input given: name files, directories or - (see --help)"));
 	if (cli->ninputs > 0 && !cli->list_rules && !cli->man_rules && !cli->explain &&
 	    !cli->print_config && (error = targets_check(cli)) != NULL)
@@ -412,7 +435,8 @@ static int run(const struct cli *cli)
 	} else if (prepare_settings(cli, &cat, &settings) < 0) {
 		status = EXIT_USAGE;
 	} else {
-		status = cli->print_config ? (settings_print(stdout, &settings, cli->print_config) < 0
+		status = cli->lsp ? serve_lsp(cli, &cat, &rs, &settings)
+		       : cli->print_config ? (settings_print(stdout, &settings, cli->print_config) < 0
 						      ? EXIT_USAGE : EXIT_CLEAN)
 					   : lint_inputs(cli, &cat, &rs, &settings);
 		settings_cleanup(&settings);

@@ -33,7 +33,7 @@ void settings_init(struct settings_source *src, const struct catalog *cat)
 	pthread_mutex_init(&src->lock, NULL);
 }
 
-void settings_cleanup(struct settings_source *src)
+void settings_forget_configs(struct settings_source *src)
 {
 	size_t i, j;
 
@@ -51,6 +51,13 @@ void settings_cleanup(struct settings_source *src)
 		free(src->cache[i].why);
 	}
 	free(src->cache);
+	src->cache = NULL;
+	src->ncache = src->cache_cap = 0;
+}
+
+void settings_cleanup(struct settings_source *src)
+{
+	settings_forget_configs(src);
 	config_free(src->forced);
 	free(src->cli_severity);
 	pthread_mutex_destroy(&src->lock);

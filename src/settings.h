@@ -37,6 +37,9 @@ struct file_settings {
 
 void settings_init(struct settings_source *src, const struct catalog *cat);
 void settings_cleanup(struct settings_source *src);
+/* Drops the configurations found so far, so that the next files read them afresh
+ * (a long-running server after a config file changed). */
+void settings_forget_configs(struct settings_source *src);
 /* Command-line settings: "CJ205=off" style; returns -1 with *error for a bad one. */
 int settings_cli_rule(struct settings_source *src, const char *id, const char *level, char **error);
 

@@ -167,6 +167,7 @@ static int read_members(struct request_shape *rs, struct shape *s, const struct 
 		index_first(s->member_index, m->name, m);
 		m->shape = resolve(rs, mdef, yamldata_string(rf, mdef, "shape"));
 		m->since = yamldata_opt_string(rf, mdef, "since");
+		m->doc = yamldata_opt_string(rf, mdef, "doc");
 	}
 	mark_required(rf, s, read, required, req, nreq);
 	free(req);
@@ -180,6 +181,7 @@ static int read_shape(struct request_shape *rs, struct shape *s, const struct no
 
 	if (yamldata_visit(rf, def) < 0 || !(type = yamldata_string(rf, def, "type")))
 		return -1;
+	s->doc = yamldata_opt_string(rf, def, "doc");
 	s->min = read_bound(rf, def, "min");
 	s->max = read_bound(rf, def, "max");
 	s->quota = read_bound(rf, def, "quota");

@@ -19,11 +19,13 @@ struct shape_member {
 	const struct shape *shape;
 	bool required;
 	const char *since;        /* model date the member appeared, or NULL */
+	const char *doc;          /* the service model's documentation, or NULL */
 };
 
 struct shape {
 	const char *name;
 	enum shape_type type;
+	const char *doc;               /* the service model's documentation, or NULL */
 	const struct shape_member *members; /* structures */
 	size_t nmembers;
 	const struct shape *item;      /* lists */

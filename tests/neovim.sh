@@ -18,15 +18,9 @@ if ! command -v jq >/dev/null 2>&1; then
 fi
 echo "$(nvim --version | head -n 1)"
 
-# The buffers: a JSON file on one line and a YAML flow mapping, each with text in
-# Japanese, an en dash, é and € before the finding on its line, a YAML file with
-# several findings, and a file that is not a job request (no diagnostics).
-mkdir "$tmp/jobs"
-cp "$TESTDATA/cases/cj105-json-id-after-unicode-one-line.json" "$tmp/jobs/unicode-one-line.json"
-cp "$TESTDATA/cases/cj105-yaml-id-after-unicode-flow.yaml" "$tmp/jobs/unicode-flow.yaml"
-cp "$SRCDIR/examples/jobs/import-signed-url.yaml" "$tmp/jobs/several.yaml"
-printf '{"name": "not-a-job", "version": "1.0.0"}\n' > "$tmp/jobs/package.json"
-files="unicode-one-line.json unicode-flow.yaml several.yaml package.json"
+# The buffers (tests/nvim-buffers.sh).
+. "$here/nvim-buffers.sh"
+nvim_buffers "$tmp/jobs"
 
 cat > "$tmp/run.lua" <<'EOF'
 -- Opens each file, waits for the autocommand's diagnostics, then lints again
@@ -93,16 +87,8 @@ for how in autocmd sync; do
 		'diff -u "$tmp/want.json" "$tmp/got-$how.json"'
 done
 check "the files give findings to compare" '[ "$(jq length "$tmp/want.json")" -ge 6 ]'
-# The positions, written by hand from the files (0-based lines, byte columns; the
-# end is exclusive): the linter's report is not trusted for them.
-cat > "$tmp/positions.want" <<'POS'
-several.yaml CJ102 6:4-6:13 1
-several.yaml CJ201 9:2-9:21 1
-several.yaml CJ203 7:13-7:45 1
-several.yaml CJ204 13:20-13:48 1
-unicode-flow.yaml CJ105 2:94-2:132 1
-unicode-one-line.json CJ105 0:144-0:182 1
-POS
+# The positions, written by hand from the files (tests/nvim-buffers.sh).
+nvim_positions "$tmp/positions.want"
 for how in autocmd sync; do
 	jq -r '.[] | "\(.file) \(.code) \(.lnum):\(.col)-\(.end_lnum):\(.end_col) \(.severity)"' "$tmp/got-$how.json" |
 		LC_ALL=C sort > "$tmp/positions.$how"

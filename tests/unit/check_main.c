@@ -14,6 +14,7 @@ int main(void)
 	srunner_add_suite(sr, glob_suite());
 	srunner_add_suite(sr, config_suite());
 	srunner_add_suite(sr, fixer_suite());
+	srunner_add_suite(sr, lsp_suite());
 	srunner_run_all(sr, CK_ENV);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

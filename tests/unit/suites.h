@@ -11,5 +11,6 @@ Suite *bounded_suite(void);
 Suite *glob_suite(void);
 Suite *config_suite(void);
 Suite *fixer_suite(void);
+Suite *lsp_suite(void);
 
 #endif
