@@ -16,6 +16,7 @@ enum {
 	OPT_MAX_NODES, OPT_MAX_SIZE, OPT_INPUT_FORMAT, OPT_MAN_RULES, OPT_ONLY_REQUESTS,
 	OPT_ALL_FILES, OPT_STDIN_FILENAME, OPT_CONFIG, OPT_PRINT_CONFIG, OPT_DISABLE, OPT_ENABLE,
 	OPT_SEVERITY, OPT_MAX_FINDINGS, OPT_EXCLUDE, OPT_STATISTICS,
+	OPT_PRINT_REQUEST, OPT_SHOW_SECRETS,
 };
 
 static const struct option long_options[] = {
@@ -34,6 +35,8 @@ static const struct option long_options[] = {
 	{ "show-skipped", no_argument, NULL, 'v' },
 	{ "config", required_argument, NULL, OPT_CONFIG },
 	{ "print-config", required_argument, NULL, OPT_PRINT_CONFIG },
+	{ "print-request", required_argument, NULL, OPT_PRINT_REQUEST },
+	{ "show-secrets", no_argument, NULL, OPT_SHOW_SECRETS },
 	{ "disable", required_argument, NULL, OPT_DISABLE },
 	{ "enable", required_argument, NULL, OPT_ENABLE },
 	{ "severity", required_argument, NULL, OPT_SEVERITY },
@@ -68,6 +71,10 @@ void cli_print_help(FILE *out)
 	      "      --config=FILE       use FILE instead of the .createjob-lint.yaml found\n"
 	      "                          above each linted file\n"
 	      "      --print-config=FILE show the settings that apply to FILE and their origin\n"
+	      "      --print-request=FILE  print, as JSON, the request the AWS CLI would send\n"
+	      "                          for FILE (ApiKey masked) and exit: 0 when it\n"
+	      "                          loads, 2 when it does not\n"
+	      "      --show-secrets      with --print-request, show ApiKey as it is\n"
 	      "      --disable=ID[,ID]   turn rules off\n"
 	      "      --enable=ID[,ID]    turn rules on at their default level\n"
 	      "      --severity=ID=LEVEL set a rule's level: off, info, warning or error\n"
@@ -225,6 +232,12 @@ static int parse_one(int opt, const char *arg, struct cli *cli, char **error)
 	case OPT_PRINT_CONFIG:
 		cli->print_config = arg;
 		return 0;
+	case OPT_PRINT_REQUEST:
+		cli->print_request = arg;
+		return 0;
+	case OPT_SHOW_SECRETS:
+		cli->show_secrets = true;
+		return 0;
 	case OPT_DISABLE:
 	case OPT_ENABLE:
 	case OPT_SEVERITY:
@@ -346,6 +359,10 @@ int cli_parse(int argc, char **argv, struct cli *cli, char **error)
 	}
 	if (cli->output_file && cli->noutputs > 1) {
 		*error = xstrdup("-o takes one report; with several --format options write FORMAT=FILE");
+		return -1;
+	}
+	if (cli->show_secrets && !cli->print_request) {
+		*error = xstrdup("--show-secrets applies only to --print-request");
 		return -1;
 	}
 	if (cli->noutputs == 0) {
