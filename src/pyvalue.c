@@ -190,7 +190,7 @@ int pyvalue_yaml_float(const char *s, size_t len, bool yaml11, double *out)
 	if (*v == '-' || *v == '+')
 		sign = *v++ == '-' ? -1.0 : 1.0;
 	if (strcmp(v, ".inf") == 0)
-		*out = sign * INFINITY;
+		*out = INFINITY;
 	else if (strcmp(v, ".nan") == 0)
 		*out = NAN;
 	else if (yaml11 && strchr(v, ':'))

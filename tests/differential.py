@@ -1351,6 +1351,121 @@ class Generator:
 
 
 # --------------------------------------------------------------------------------------
+# --print-request against the CLI's loader.
+
+
+class Unshowable(Exception):
+    """A loaded value --print-request documents it does not show (sets, pairs, list keys)."""
+
+
+MASK = '********'
+
+
+def shown_key(k):
+    """A key as --print-request writes it (JSON keys are strings, as in json.dumps)."""
+    if isinstance(k, str):
+        return k
+    if isinstance(k, bool):
+        return 'true' if k else 'false'
+    if k is None:
+        return 'null'
+    if isinstance(k, float):
+        return repr(k) if k == k and k not in (float('inf'), float('-inf')) else str(k)
+    if isinstance(k, (int, bytes, datetime.date)):
+        return str(k)
+    raise Unshowable('a %s as a key' % type(k).__name__)
+
+
+def shown_data(v):
+    """The data --print-request should print for what the CLI's loader made: values
+    JSON has no type for (dates, non-finite floats, bytes) as Python's str()."""
+    if v is None or isinstance(v, (bool, int, str)):
+        return v
+    if isinstance(v, float):
+        return v if v == v and v not in (float('inf'), float('-inf')) else str(v)
+    if isinstance(v, (bytes, datetime.date)):
+        return str(v)
+    if isinstance(v, dict) and type(v) is dict:
+        return {shown_key(k): shown_data(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [shown_data(x) for x in v]
+    raise Unshowable('a %s' % type(v).__name__)
+
+
+def without_masked(masked, data):
+    """data without the members that --print-request masked (ApiKey aside)."""
+    if isinstance(masked, dict) and isinstance(data, dict):
+        return {k: without_masked(masked[k], v) for k, v in data.items()
+                if k in masked and masked[k] != MASK}
+    if isinstance(masked, list) and isinstance(data, list) and len(masked) == len(data):
+        return [without_masked(m, v) for m, v in zip(masked, data)]
+    return data
+
+
+def print_request(cjl, path, *extra):
+    """(exit status, parsed output or None, stderr) of --print-request."""
+    proc = subprocess.run([cjl, '--print-request', path] + list(extra),
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    err = proc.stderr.decode('utf-8', 'replace')
+    try:
+        out = json.loads(proc.stdout.decode('utf-8')) if proc.stdout else None
+    except ValueError:
+        out = 'invalid JSON: %r' % proc.stdout[:200]
+    return proc.returncode, out, err
+
+
+def check_print_request(cli, cjl, path):
+    """None when --print-request of path agrees with the CLI's loader, else why not:
+    the same data (exactly with --show-secrets; masked members aside without it)
+    when the CLI loads the file, exit status 2 and no output when it does not."""
+    params, msg = cli.load(path)
+    if params is not None and any(not isinstance(k, str) for k in params):
+        params, msg = None, 'keywords must be strings'
+    rc, shown, err = print_request(cjl, path, '--show-secrets')
+    if params is None:
+        if rc != 2 or shown is not None:
+            return ('the CLI cannot load it (%s) but --print-request exited %d with %r'
+                    % (msg.strip()[:200], rc, shown))
+        return None
+    try:
+        want = shown_data(params)
+    except Unshowable as e:
+        if rc == 2 and 'print-request' in err:
+            return None  # documented: --print-request shows no such value
+        return 'loaded %s, which --print-request cannot show, but it exited %d' % (e, rc)
+    if rc == 2 and '(see --max-nodes)' in err:
+        return None  # documented: aliases expanded beyond the limit (an alias bomb)
+    if rc != 0:
+        return 'the CLI loads it but --print-request exited %d: %s' % (rc, err.strip()[:300])
+    if not strict_eq(shown, want):
+        return ('--print-request --show-secrets printed %r\n  the CLI loaded %r'
+                % (shown, want))[:1200]
+    rc, masked, err = print_request(cjl, path)
+    if rc != 0 or not strict_eq(without_masked(masked, masked),
+                                without_masked(masked, want)):
+        return ('--print-request (masked) exited %d, printed %r\n  the CLI loaded %r'
+                % (rc, masked, want))[:1200]
+    text = json.dumps(masked, ensure_ascii=False)
+    for secret in secret_values(want):
+        if len(secret) >= 4 and secret in text:
+            return '--print-request without --show-secrets shows the ApiKey %r' % secret
+    return None
+
+
+def secret_values(data):
+    """The ApiKey strings anywhere in loaded data."""
+    if isinstance(data, dict):
+        for k, v in data.items():
+            if k == 'ApiKey' and isinstance(v, str):
+                yield v
+            else:
+                yield from secret_values(v)
+    elif isinstance(data, list):
+        for v in data:
+            yield from secret_values(v)
+
+
+# --------------------------------------------------------------------------------------
 # Judging.
 
 
