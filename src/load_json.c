@@ -55,12 +55,13 @@ static void skip_space(struct json_scan *js)
 	while (js->pos < js->len) {
 		char c = js->s[js->pos];
 
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
-			js->pos++;
-		else if (c == '/' && (js->s[js->pos + 1] == '/' || js->s[js->pos + 1] == '*'))
-			return syntax_error(js, js->pos, CJ001_JSON_COMMENT, NULL);
-		else
+		if (c == '/' && (js->s[js->pos + 1] == '/' || js->s[js->pos + 1] == '*')) {
+			syntax_error(js, js->pos, CJ001_JSON_COMMENT, NULL);
 			return;
+		}
+		if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+			return;
+		js->pos++;
 	}
 }
 
