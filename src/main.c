@@ -398,16 +398,14 @@ static int lint_inputs(const struct cli *cli, const struct catalog *cat,
 static int print_request_command(const struct cli *cli, const struct catalog *cat,
 				 const struct request_shape *rs)
 {
-	struct request_print_options opts = {
-		.path = cli->print_request, .stdin_name = cli->stdin_filename,
-		.stdin_format = cli->stdin_format, .max_size = cli->max_size,
-		.limits = cli->limits, .show_secrets = cli->show_secrets,
-		.shape = rs, .catalog = cat,
-	};
+	struct lint_config cfg = cli->lint;
+	struct request_print_options opts = { cli->print_request, cli->show_secrets, &cfg };
 	struct request_print_notes notes = { 0 };
 	char *error = NULL;
 	size_t i;
 
+	cfg.shape = rs;
+	cfg.catalog = cat;
 	if (cli->ninputs > 0)
 		return usage_error(xstrdup("--print-request takes one file and lints nothing else"));
 	if (request_print(stdout, &opts, &error, &notes) < 0)

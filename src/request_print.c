@@ -196,7 +196,7 @@ struct scalar {
 
 static int int_text(struct printer *p, const struct node *n, struct scalar *sc)
 {
-	if (p->src->format == FORMAT_JSON) {
+	if (p->src->format == SOURCE_JSON) {
 		/* Python reads "-0" as the integer 0. */
 		bool minus_zero = n->len == 2 && memcmp(n->text, "-0", 2) == 0;
 
@@ -210,7 +210,7 @@ static int float_text(struct printer *p, const struct node *n, struct scalar *sc
 {
 	double v;
 
-	if (p->src->format == FORMAT_JSON)
+	if (p->src->format == SOURCE_JSON)
 		v = pyvalue_json_float(n->text, n->len);
 	else if (pyvalue_yaml_float(n->text, n->len, p->yaml11, &v) < 0)
 		return -1;
@@ -226,7 +226,7 @@ static int bool_text(struct printer *p, const struct node *n, struct scalar *sc)
 {
 	bool v;
 
-	if (p->src->format == FORMAT_JSON)
+	if (p->src->format == SOURCE_JSON)
 		v = n->text[0] == 't';
 	else if (pyvalue_yaml_bool(n->text, n->len, &v) < 0)
 		return -1;
@@ -388,7 +388,7 @@ static size_t *resolve_duplicates(struct printer *p, const struct node *map)
 		sent[i] = SIZE_MAX;
 		if (map->members[i].key->flags & NODE_MERGED)
 			continue;
-		if (p->src->format == FORMAT_YAML)
+		if (p->src->format == SOURCE_YAML)
 			fail(p, key->start, "this key is given twice in one mapping (first on line "
 			     "%u); the AWS CLI refuses a YAML file with duplicate keys",
 			     source_position(p->src, map->members[seen - sent].key->start).line);
@@ -500,7 +500,7 @@ static char *load_error(const struct request_print_options *opts, struct source 
 {
 	size_t i;
 
-	findings_finish(diags, opts->catalog, src, NULL);
+	findings_finish(diags, opts->lint->catalog, src, NULL);
 	for (i = 0; i < diags->n; i++) {
 		const struct diag *d = &diags->items[i];
 
@@ -542,13 +542,13 @@ static void printer_init(struct printer *p, const struct request_print_options *
 	p->src = src;
 	p->show_secrets = opts->show_secrets;
 	p->notes = notes;
-	p->max_visits = opts->limits.max_nodes;
-	p->max_depth = opts->limits.max_depth < PRINT_MAX_DEPTH ? opts->limits.max_depth
-								 : PRINT_MAX_DEPTH;
+	p->max_visits = opts->lint->max_visits;
+	p->max_depth = opts->lint->limits.max_depth < PRINT_MAX_DEPTH
+		       ? opts->lint->limits.max_depth : PRINT_MAX_DEPTH;
 	p->max_bytes = src->len > PRINT_MIN_BYTE_LIMIT / 8 ? src->len * 8 : PRINT_MIN_BYTE_LIMIT;
 	sb_init(&p->out);
 	if (!p->show_secrets)
-		secret_names_from_shape(p, opts->shape);
+		secret_names_from_shape(p, opts->lint->shape);
 }
 
 static void printer_free(struct printer *p)
@@ -576,19 +576,20 @@ static void print_document(struct printer *p, const struct doc *doc)
 
 static struct source *read_source(const struct request_print_options *opts, char **error)
 {
+	const struct lint_config *cfg = opts->lint;
 	bool is_stdin = strcmp(opts->path, "-") == 0;
-	const char *shown = is_stdin && opts->stdin_name ? opts->stdin_name : opts->path;
+	const char *shown = is_stdin && cfg->stdin_name ? cfg->stdin_name : opts->path;
 	enum source_format format;
 	char *bytes, *why;
 	size_t len;
 
-	if (read_file(opts->path, opts->max_size, &bytes, &len, &why) < 0) {
+	if (read_file(opts->path, cfg->max_size, &bytes, &len, &why) < 0) {
 		*error = xasprintf("%s: %s", shown, why);
 		free(why);
 		return NULL;
 	}
-	if (is_stdin && opts->stdin_format >= 0)
-		format = (enum source_format)opts->stdin_format;
+	if (is_stdin && cfg->stdin_format != SOURCE_GUESS)
+		format = cfg->stdin_format;
 	else
 		format = source_guess_format(shown, bytes, len);
 	return source_new(shown, bytes, len, format);
@@ -605,7 +606,7 @@ int request_print(FILE *out, const struct request_print_options *opts, char **er
 	if (!src)
 		return -1;
 	diag_list_init(&diags);
-	doc = load_document(src, &opts->limits, &diags);
+	doc = load_document(src, &opts->lint->limits, &diags);
 	*error = load_error(opts, src, &diags, doc);
 	if (!*error) {
 		printer_init(&p, opts, src, notes);

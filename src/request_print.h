@@ -7,19 +7,14 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "catalog.h"
-#include "load.h"
-#include "shape.h"
+#include "lint.h"
 
 struct request_print_options {
 	const char *path;             /* the file; "-" is standard input */
-	const char *stdin_name;       /* the path standard input stands for, or NULL */
-	int stdin_format;             /* -1 guess, else enum source_format */
-	size_t max_size;
-	struct load_limits limits;
 	bool show_secrets;            /* print secret values (ApiKey) as they are */
-	const struct request_shape *shape; /* which members are secret */
-	const struct catalog *catalog;     /* the words of load errors */
+	/* Limits, standard input's name and format, the shape (which members are
+	 * secret) and the catalog (the words of load errors). */
+	const struct lint_config *lint;
 };
 
 /* Lines for standard error, each about one value that JSON has no type for and
