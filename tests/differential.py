@@ -41,6 +41,10 @@ createjob-lint runs once over all files (--format json --all-files DIR). Expecta
   is also malformed under the current model, an error.
 Mutations whose outcome is neither (unexpected CLI acceptances) are listed, not
 asserted.
+When createjob-lint has --fix: each mutant whose findings all carry a fix is fixed
+with --fix --unsafe-fixes, and the fixed file must pass the CLI's loader and
+validator, and --print-request of it must equal what the CLI's loader makes of it
+(check_print_request: exactly with --show-secrets, ApiKey aside without).
 
 Usage: differential.py --cjl BINARY --testdata DIR [--seed N] [--keep DIR] [-v]
 Last line: "differential: N passed, M failed". Exit 0 only when M == 0; 77 when the
@@ -1469,6 +1473,44 @@ def secret_values(data):
 # Judging.
 
 
+def has_fix_option(cjl):
+    """Whether this createjob-lint has --fix (and --unsafe-fixes)."""
+    proc = subprocess.run([cjl, '--help'], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    text = proc.stdout.decode('utf-8', 'replace')
+    return '--fix' in text and '--unsafe-fixes' in text
+
+
+def all_fixable(diags):
+    """At least one finding, and a fix for every one."""
+    return bool(diags) and all(d.get('fix') for d in diags)
+
+
+def check_fixed_mutants(cli, cjl, cfg, mutants, by_name, folder):
+    """Each mutant whose findings all have fixes, fixed with --fix --unsafe-fixes: the
+    CLI's loader and validator accept the fixed file, and --print-request of it equals
+    what the CLI's loader makes of it. Returns (files, failures as (name, why))."""
+    chosen = [m for m in mutants if all_fixable(by_name.get(m.name))]
+    os.makedirs(folder)
+    for m in chosen:
+        with open(os.path.join(folder, m.name), 'wb') as f:
+            f.write(m.content)
+    if chosen:
+        subprocess.run([cjl, '--config', cfg, '--fix', '--unsafe-fixes', '--all-files',
+                        '--format', 'json', folder], stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE)
+    failures = []
+    for m in chosen:
+        path = os.path.join(folder, m.name)
+        ok, msg, _, _ = cli.judge(path)
+        why = None if ok else 'the CLI rejects the fixed file: %s' % msg.strip()[:400]
+        why = why or check_print_request(cli, cjl, path)
+        if why:
+            fixes = '; '.join('%s %s' % (d['rule'], d['fix'].get('description', ''))
+                              for d in by_name[m.name])
+            failures.append((m, '%s\n  fixes: %s' % (why, fixes[:400])))
+    return chosen, failures
+
+
 def newer_model_only(errors):
     """The CLI's only complaints are the members its older model lacks."""
     if not errors:
@@ -1625,6 +1667,18 @@ def main():
             for m, diags in unasserted:
                 print('  %s: linter %s' % (m.name, '; '.join(brief(diags, limit=2)) or
                                            'no finding'))
+        if has_fix_option(args.cjl):
+            fixed, fix_failures = check_fixed_mutants(cli, args.cjl, cfg, mutants, by_name,
+                                                      os.path.join(tmp, 'fixed'))
+            expect = 'all findings fixable: the fixed file passes the CLI, --print-request equal'
+            classes[expect] = [len(fixed), len(fix_failures)]
+            failed += len(fix_failures)
+            passed += len(fixed) - len(fix_failures)
+            for m, why in fix_failures:
+                print('FAIL: %s fixed [%s: %s %s]' % (m.name, m.intent, m.kind, m.detail))
+                print('  ' + why)
+        else:
+            print('differential: this createjob-lint has no --fix; fixed mutants not checked')
         print('differential: per kind (files, CLI-rejected, passed, failed, not asserted):')
         for kind in sorted(stats):
             s = stats[kind]
