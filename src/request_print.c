@@ -295,40 +295,43 @@ static bool put_scalar(struct printer *p, const struct node *n)
 
 /* ---- Mappings: keys as Python compares them, duplicates as the CLI treats them. */
 
-/* A key's identity under Python's ==: 1, 1.0 and true are one key; "1" is another. */
+/* Text as a C string for a map of identities: a NUL may be part of a key. */
+static char *text_identity(char prefix, const struct strbuf *text)
+{
+	struct strbuf sb;
+	size_t i;
+
+	sb_init(&sb);
+	sb_addc(&sb, prefix);
+	for (i = 0; i < text->len; i++) {
+		if (text->buf[i] == '\0' || text->buf[i] == '\1')
+			sb_addc(&sb, '\1');
+		sb_addc(&sb, text->buf[i] == '\0' ? '0' : text->buf[i]);
+	}
+	return sb_detach(&sb);
+}
+
+/* A key's identity under Python's ==: 1, 1.0 and true are one key; "1" is another;
+ * NaN equals nothing, itself included. NULL when the key cannot be constructed. */
 static char *key_identity(struct printer *p, const struct node *key, size_t index)
 {
 	struct scalar sc;
 	char *id;
 	double v;
 
-	if (scalar_text(p, key, &sc) < 0) {
-		sb_free(&sc.text);
-		return NULL;
-	}
-	if (key->kind == NODE_BOOL)
+	if (scalar_text(p, key, &sc) < 0)
+		id = NULL;
+	else if (key->kind == NODE_BOOL)
 		id = xstrdup(sc.text.buf[0] == 't' ? "n1" : "n0");
-	else if (key->kind == NODE_FLOAT && sc.is_string && strcmp(sc.text.buf, "nan") == 0)
-		id = xasprintf("nan%zu", index); /* NaN equals nothing, itself included */
+	else if (key->kind == NODE_FLOAT && strcmp(sc.text.buf, "nan") == 0)
+		id = xasprintf("nan%zu", index);
 	else if (key->kind == NODE_FLOAT && (v = strtod(sc.text.buf, NULL), isfinite(v)) &&
 		 v == floor(v))
-		id = xasprintf("n%.0f", v);
+		id = xasprintf("n%.0f", v); /* the exact integer, as Python compares it */
 	else if (key->kind == NODE_INT || key->kind == NODE_FLOAT)
 		id = xasprintf("n%s", sc.text.buf);
-	else {
-		struct strbuf sb;
-		size_t i;
-
-		/* A NUL may be part of a key: keep the identity a C string. */
-		sb_init(&sb);
-		sb_addc(&sb, sc.is_string ? (char)('a' + key->kind) : 'x');
-		for (i = 0; i < sc.text.len; i++) {
-			if (sc.text.buf[i] == '\0' || sc.text.buf[i] == '\1')
-				sb_addc(&sb, '\1');
-			sb_addc(&sb, sc.text.buf[i] == '\0' ? '0' : sc.text.buf[i]);
-		}
-		id = sb_detach(&sb);
-	}
+	else
+		id = text_identity(sc.is_string ? (char)('a' + key->kind) : 'x', &sc.text);
 	sb_free(&sc.text);
 	return id;
 }
