@@ -16,8 +16,8 @@ static int read_messages(struct catalog *cat, struct rule *r, const struct node 
 	size_t i;
 
 	if (!msgs || msgs->kind != NODE_MAPPING)
-		return rulesfile_fail(&cat->file, rule_node, "rule %s needs a messages mapping", r->id);
-	if (rulesfile_visit(&cat->file, msgs) < 0)
+		return yamldata_fail(&cat->file, rule_node, "rule %s needs a messages mapping", r->id);
+	if (yamldata_visit(&cat->file, msgs) < 0)
 		return -1;
 	r->messages = read = xcalloc(msgs->nmembers, sizeof *read);
 	for (i = 0; i < msgs->nmembers; i++) {
@@ -25,7 +25,7 @@ static int read_messages(struct catalog *cat, struct rule *r, const struct node 
 		const struct node *v = node_deref(msgs->members[i].value);
 
 		if (!node_is_string(k) || !node_is_string(v))
-			return rulesfile_fail(&cat->file, k, "messages map variant names to strings");
+			return yamldata_fail(&cat->file, k, "messages map variant names to strings");
 		read[i].variant = k->text;
 		read[i].text = v->text;
 		r->nmessages++;
@@ -51,13 +51,13 @@ static int read_sources(struct catalog *cat, struct rule *r, const struct node *
 	if (!list)
 		return 0;
 	if (list->kind != NODE_SEQUENCE)
-		return rulesfile_fail(&cat->file, list, "sources of %s must be a list", r->id);
+		return yamldata_fail(&cat->file, list, "sources of %s must be a list", r->id);
 	r->sources = xcalloc(list->nitems ? list->nitems : 1, sizeof *r->sources);
 	for (i = 0; i < list->nitems; i++) {
 		const struct node *item = node_deref(list->items[i]);
 
 		if (!node_is_string(item) || !is_source(item->text))
-			return rulesfile_fail(&cat->file, item,
+			return yamldata_fail(&cat->file, item,
 					      "a source of %s reads \"Title <https://address>\"", r->id);
 		r->sources[r->nsources++] = item->text;
 	}
@@ -66,33 +66,33 @@ static int read_sources(struct catalog *cat, struct rule *r, const struct node *
 
 static int read_rule(struct catalog *cat, struct rule *r, const struct node *n)
 {
-	struct rulesfile *rf = &cat->file;
+	struct yamldata *rf = &cat->file;
 	const struct node *ex;
 	const char *sev;
 
-	if (rulesfile_visit(rf, n) < 0)
+	if (yamldata_visit(rf, n) < 0)
 		return -1;
-	r->id = rulesfile_string(rf, n, "id");
-	r->name = rulesfile_string(rf, n, "name");
-	sev = rulesfile_string(rf, n, "severity");
-	r->summary = rulesfile_string(rf, n, "summary");
-	r->description = rulesfile_string(rf, n, "description");
+	r->id = yamldata_string(rf, n, "id");
+	r->name = yamldata_string(rf, n, "name");
+	sev = yamldata_string(rf, n, "severity");
+	r->summary = yamldata_string(rf, n, "summary");
+	r->description = yamldata_string(rf, n, "description");
 	if (rf->error)
 		return -1;
 	if (strlen(r->id) != 5 || strncmp(r->id, "CJ", 2) != 0)
-		return rulesfile_fail(rf, n, "rule id %s is not of the form CJnnn", r->id);
+		return yamldata_fail(rf, n, "rule id %s is not of the form CJnnn", r->id);
 	if (severity_parse(sev, &r->severity) < 0 || r->severity == SEV_OFF)
-		return rulesfile_fail(rf, n, "severity must be error, warning or info, not %s", sev);
+		return yamldata_fail(rf, n, "severity must be error, warning or info, not %s", sev);
 	if (catalog_find(cat, r->id))
-		return rulesfile_fail(rf, n, "rule %s is defined twice", r->id);
+		return yamldata_fail(rf, n, "rule %s is defined twice", r->id);
 	ex = node_get(n, "examples");
-	if (ex && rulesfile_visit(rf, ex) < 0)
+	if (ex && yamldata_visit(rf, ex) < 0)
 		return -1;
 	if (ex) {
-		r->example_format = rulesfile_string(rf, ex, "format");
-		r->example_bad = rulesfile_string(rf, ex, "bad");
-		r->example_good = rulesfile_string(rf, ex, "good");
-		r->example_also = rulesfile_opt_string(rf, ex, "also");
+		r->example_format = yamldata_string(rf, ex, "format");
+		r->example_bad = yamldata_string(rf, ex, "bad");
+		r->example_good = yamldata_string(rf, ex, "good");
+		r->example_also = yamldata_opt_string(rf, ex, "also");
 	}
 	if (rf->error || read_sources(cat, r, n) < 0)
 		return -1;
@@ -106,14 +106,14 @@ static int catalog_parse(struct catalog *cat, const char *path, const char *text
 	size_t i;
 
 	memset(cat, 0, sizeof *cat);
-	if (rulesfile_open(&cat->file, path, text, len) < 0)
+	if (yamldata_open(&cat->file, path, text, len) < 0)
 		goto fail;
 	list = node_deref(node_get(cat->file.doc->root, "rules"));
 	if (!list || list->kind != NODE_SEQUENCE) {
-		rulesfile_fail(&cat->file, cat->file.doc->root, "expected a list named rules");
+		yamldata_fail(&cat->file, cat->file.doc->root, "expected a list named rules");
 		goto fail;
 	}
-	if (rulesfile_visit(&cat->file, list) < 0)
+	if (yamldata_visit(&cat->file, list) < 0)
 		goto fail;
 	cat->rules = cat->owned = xcalloc(list->nitems, sizeof *cat->owned);
 	cat->allocated = list->nitems;
@@ -178,7 +178,7 @@ static int catalog_read(struct catalog *cat, const char *path, bool bind, char *
 	size_t len;
 	int rc;
 
-	if (read_file(path, RULESFILE_MAX_SIZE, &text, &len, &why) < 0) {
+	if (read_file(path, YAMLDATA_MAX_SIZE, &text, &len, &why) < 0) {
 		*error = xasprintf("%s: %s", path, why);
 		free(why);
 		return -1;
@@ -222,7 +222,7 @@ void catalog_free(struct catalog *cat)
 		free((void *)cat->owned[i].sources);
 	}
 	free(cat->owned);
-	rulesfile_close(&cat->file);
+	yamldata_close(&cat->file);
 	memset(cat, 0, sizeof *cat);
 }
 

@@ -6,7 +6,7 @@
 #include <stddef.h>
 
 #include "rule_ids.h"
-#include "rulesfile.h"
+#include "yamldata.h"
 #include "severity.h"
 
 struct rule_message {
@@ -43,7 +43,7 @@ struct catalog {
 	size_t n, allocated;
 	struct rule *owned;         /* rules read from a file */
 	bool is_static;             /* tables compiled in: nothing to free */
-	struct rulesfile file;
+	struct yamldata file;
 	const struct rule *by_id[RULE_COUNT];
 	const char *text[RULE_MSG_COUNT];
 };

@@ -10,7 +10,7 @@
 
 #include "glob.h"
 #include "readfile.h"
-#include "rulesfile.h"
+#include "yamldata.h"
 #include "suggest.h"
 #include "util.h"
 
@@ -138,12 +138,12 @@ char *config_discover(const char *folder, char **ignored, char **why)
 /* --- Reading. ------------------------------------------------------------------ */
 
 struct reader {
-	struct rulesfile rf;
+	struct yamldata rf;
 	const struct catalog *cat;
 };
 
 /* Records the first error of a read, with its position in the config file. */
-#define fail(r, at, ...) rulesfile_fail(&(r)->rf, (at), __VA_ARGS__)
+#define fail(r, at, ...) yamldata_fail(&(r)->rf, (at), __VA_ARGS__)
 
 static int fail_unknown_rule(struct reader *r, const struct node *at, const char *key)
 {
@@ -181,7 +181,7 @@ static int read_rules(struct reader *r, const struct node *map, enum severity *s
 	map = node_deref(map);
 	if (!map || map->kind != NODE_MAPPING)
 		return fail(r, map, "%s must map rule ids to levels (rules: {CJ205: off})", "rules");
-	if (rulesfile_visit(&r->rf, map) < 0)
+	if (yamldata_visit(&r->rf, map) < 0)
 		return -1;
 	for (i = 0; i < map->nmembers; i++) {
 		const struct node *k = node_deref(map->members[i].key);
@@ -201,7 +201,7 @@ static char **read_strings(struct reader *r, const struct node *list, size_t *n,
 	size_t i;
 
 	list = node_deref(list);
-	if (rulesfile_visit(&r->rf, list) < 0)
+	if (yamldata_visit(&r->rf, list) < 0)
 		return NULL;
 	if (node_is_string(list)) {
 		out = xcalloc(1, sizeof *out);
@@ -233,7 +233,7 @@ static int check_keys(struct reader *r, const struct node *map, const char *cons
 {
 	size_t i, j;
 
-	if (rulesfile_visit(&r->rf, map) < 0)
+	if (yamldata_visit(&r->rf, map) < 0)
 		return -1;
 	for (i = 0; i < map->nmembers; i++) {
 		const struct node *k = node_deref(map->members[i].key);
@@ -379,21 +379,21 @@ struct config *config_load(const char *path, const struct catalog *cat, char **e
 	c->ncatalog = cat->n;
 	c->severity = new_severities(cat->n);
 	c->fail_on = SEV_UNSET;
-	if (read_file(path, RULESFILE_MAX_SIZE, &text, &len, &why) < 0) {
+	if (read_file(path, YAMLDATA_MAX_SIZE, &text, &len, &why) < 0) {
 		*error = xasprintf("%s: %s", path, why);
 		free(why);
 		config_free(c);
 		return NULL;
 	}
-	if (rulesfile_open(&r.rf, path, text, len) < 0 || read_config(&r, c) < 0) {
+	if (yamldata_open(&r.rf, path, text, len) < 0 || read_config(&r, c) < 0) {
 		*error = xstrdup(r.rf.error);
 		free(text);
-		rulesfile_close(&r.rf);
+		yamldata_close(&r.rf);
 		config_free(c);
 		return NULL;
 	}
 	free(text);
-	rulesfile_close(&r.rf);
+	yamldata_close(&r.rf);
 	return c;
 }
 

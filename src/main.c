@@ -17,7 +17,6 @@
 #include "format.h"
 #include "lint.h"
 #include "outfile.h"
-#include "yamltype.h"
 #include "progress.h"
 #include "request_print.h"
 #include "run.h"
@@ -469,6 +468,5 @@ int main(int argc, char **argv)
 	else
 		status = run(&cli);
 	cli_free(&cli);
-	yamltype_cleanup();
 	return status;
 }

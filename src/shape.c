@@ -28,27 +28,27 @@ static const struct shape *resolve(struct request_shape *rs, const struct node *
 	const struct shape *s = name ? find_shape(rs, name) : NULL;
 
 	if (!s && name)
-		rulesfile_fail(&rs->file, at, "unknown shape %s", name);
+		yamldata_fail(&rs->file, at, "unknown shape %s", name);
 	return s;
 }
 
 /* A list of strings in rules data, kept as an array of pointers into the file. */
-static const char **string_list(struct rulesfile *rf, const struct node *list, size_t *n)
+static const char **string_list(struct yamldata *rf, const struct node *list, size_t *n)
 {
 	const char **out;
 	size_t i;
 
 	list = node_deref(list);
 	if (!list || list->kind != NODE_SEQUENCE) {
-		rulesfile_fail(rf, list, "expected a list of strings");
+		yamldata_fail(rf, list, "expected a list of strings");
 		return NULL;
 	}
-	if (rulesfile_visit(rf, list) < 0)
+	if (yamldata_visit(rf, list) < 0)
 		return NULL;
 	out = xcalloc(list->nitems, sizeof *out);
 	for (i = 0; i < list->nitems; i++) {
 		if (!node_is_string(list->items[i])) {
-			rulesfile_fail(rf, list->items[i], "expected a string");
+			yamldata_fail(rf, list->items[i], "expected a string");
 			free(out);
 			return NULL;
 		}
@@ -58,7 +58,7 @@ static const char **string_list(struct rulesfile *rf, const struct node *list, s
 	return out;
 }
 
-static long read_bound(struct rulesfile *rf, const struct node *def, const char *key)
+static long read_bound(struct yamldata *rf, const struct node *def, const char *key)
 {
 	const struct node *v = node_deref(node_get(def, key));
 	char *end;
@@ -68,7 +68,7 @@ static long read_bound(struct rulesfile *rf, const struct node *def, const char 
 		return -1;
 	n = strtol(v->text ? v->text : "", &end, 10);
 	if (v->kind != NODE_INT || *end || n < 0) {
-		rulesfile_fail(rf, v, "%s must be a non-negative integer", key);
+		yamldata_fail(rf, v, "%s must be a non-negative integer", key);
 		return -1;
 	}
 	return n;
@@ -82,32 +82,32 @@ static int read_flag(struct request_shape *rs, const struct node *def, const cha
 	if (!v)
 		return 0;
 	if (v->kind != NODE_BOOL)
-		return rulesfile_fail(&rs->file, v, "%s must be true or false", key);
+		return yamldata_fail(&rs->file, v, "%s must be true or false", key);
 	*out = v->text[0] == 't' || v->text[0] == 'T';
 	return 0;
 }
 
 static int read_check(struct request_shape *rs, struct shape *s, const struct node *def)
 {
-	s->check = rulesfile_opt_string(&rs->file, def, "check");
+	s->check = yamldata_opt_string(&rs->file, def, "check");
 	if (!s->check)
 		return rs->file.error ? -1 : 0;
 	if ((s->run_check = checks_find(s->check)) != NULL)
 		return 0;
-	return rulesfile_fail(&rs->file, def, "unknown check %s", s->check);
+	return yamldata_fail(&rs->file, def, "unknown check %s", s->check);
 }
 
 static int read_string_shape(struct request_shape *rs, struct shape *s, const struct node *def)
 {
-	struct rulesfile *rf = &rs->file;
+	struct yamldata *rf = &rs->file;
 	const struct node *list;
 	char *why = NULL;
 
-	s->pattern = rulesfile_opt_string(rf, def, "pattern");
-	s->pattern_text = rulesfile_opt_string(rf, def, "pattern_text");
+	s->pattern = yamldata_opt_string(rf, def, "pattern");
+	s->pattern_text = yamldata_opt_string(rf, def, "pattern_text");
 	if (s->pattern &&
 	    !(rs->patterns[s - rs->shapes] = pattern_compile(s->pattern, &why))) {
-		rulesfile_fail(rf, def, "pattern of %s does not compile: %s", s->name, why);
+		yamldata_fail(rf, def, "pattern of %s does not compile: %s", s->name, why);
 		free(why);
 		return -1;
 	}
@@ -120,7 +120,7 @@ static int read_string_shape(struct request_shape *rs, struct shape *s, const st
 }
 
 /* Every member named in `required` is required; each name must be a member. */
-static void mark_required(struct rulesfile *rf, struct shape *s, struct shape_member *members,
+static void mark_required(struct yamldata *rf, struct shape *s, struct shape_member *members,
 			  const struct node *required, const char **req, size_t nreq)
 {
 	struct strmap wanted;
@@ -132,7 +132,7 @@ static void mark_required(struct rulesfile *rf, struct shape *s, struct shape_me
 	for (i = 0; i < nreq; i++) {
 		strmap_put(&wanted, req[i], (void *)req[i]);
 		if (!strmap_get(s->member_index, req[i]))
-			rulesfile_fail(rf, required, "required member %s is not a member", req[i]);
+			yamldata_fail(rf, required, "required member %s is not a member", req[i]);
 	}
 	for (i = 0; i < s->nmembers; i++)
 		members[i].required = strmap_get(&wanted, members[i].name) != NULL;
@@ -141,7 +141,7 @@ static void mark_required(struct rulesfile *rf, struct shape *s, struct shape_me
 
 static int read_members(struct request_shape *rs, struct shape *s, const struct node *def)
 {
-	struct rulesfile *rf = &rs->file;
+	struct yamldata *rf = &rs->file;
 	const struct node *members = node_deref(node_get(def, "members"));
 	const struct node *required = node_get(def, "required");
 	struct shape_member *read;
@@ -149,8 +149,8 @@ static int read_members(struct request_shape *rs, struct shape *s, const struct 
 	size_t nreq = 0, i;
 
 	if (!members || members->kind != NODE_MAPPING)
-		return rulesfile_fail(rf, def, "structure %s needs members", s->name);
-	if (rulesfile_visit(rf, members) < 0)
+		return yamldata_fail(rf, def, "structure %s needs members", s->name);
+	if (yamldata_visit(rf, members) < 0)
 		return -1;
 	if (required && !(req = string_list(rf, required, &nreq)))
 		return -1;
@@ -162,12 +162,12 @@ static int read_members(struct request_shape *rs, struct shape *s, const struct 
 		struct shape_member *m = &read[i];
 		const struct node *mdef = node_deref(members->members[i].value);
 
-		if (!(m->name = rulesfile_key(rf, &members->members[i])) ||
-		    rulesfile_visit(rf, mdef) < 0)
+		if (!(m->name = yamldata_key(rf, &members->members[i])) ||
+		    yamldata_visit(rf, mdef) < 0)
 			break;
 		index_first(s->member_index, m->name, m);
-		m->shape = resolve(rs, mdef, rulesfile_string(rf, mdef, "shape"));
-		m->since = rulesfile_opt_string(rf, mdef, "since");
+		m->shape = resolve(rs, mdef, yamldata_string(rf, mdef, "shape"));
+		m->since = yamldata_opt_string(rf, mdef, "since");
 	}
 	mark_required(rf, s, read, required, req, nreq);
 	free(req);
@@ -176,10 +176,10 @@ static int read_members(struct request_shape *rs, struct shape *s, const struct 
 
 static int read_shape(struct request_shape *rs, struct shape *s, const struct node *def)
 {
-	struct rulesfile *rf = &rs->file;
+	struct yamldata *rf = &rs->file;
 	const char *type;
 
-	if (rulesfile_visit(rf, def) < 0 || !(type = rulesfile_string(rf, def, "type")))
+	if (yamldata_visit(rf, def) < 0 || !(type = yamldata_string(rf, def, "type")))
 		return -1;
 	s->min = read_bound(rf, def, "min");
 	s->max = read_bound(rf, def, "max");
@@ -198,7 +198,7 @@ static int read_shape(struct request_shape *rs, struct shape *s, const struct no
 		const struct node *unique = node_get(def, "unique");
 
 		s->type = SHAPE_LIST;
-		s->item = resolve(rs, def, rulesfile_string(rf, def, "member"));
+		s->item = resolve(rs, def, yamldata_string(rf, def, "member"));
 		if (unique && !(s->unique = string_list(rf, unique, &s->nunique)))
 			return -1;
 		return rf->error ? -1 : 0;
@@ -207,7 +207,7 @@ static int read_shape(struct request_shape *rs, struct shape *s, const struct no
 		s->type = SHAPE_STRING;
 		return read_string_shape(rs, s, def);
 	}
-	return rulesfile_fail(rf, def, "unknown shape type %s", type);
+	return yamldata_fail(rf, def, "unknown shape type %s", type);
 }
 
 static int read_type_details(struct request_shape *rs, const struct node *root)
@@ -216,8 +216,8 @@ static int read_type_details(struct request_shape *rs, const struct node *root)
 	size_t i;
 
 	if (!map || map->kind != NODE_MAPPING)
-		return rulesfile_fail(&rs->file, root, "missing mapping type_details");
-	if (rulesfile_visit(&rs->file, map) < 0)
+		return yamldata_fail(&rs->file, root, "missing mapping type_details");
+	if (yamldata_visit(&rs->file, map) < 0)
 		return -1;
 	rs->type_details = rs->owned_details = xcalloc(map->nmembers, sizeof *rs->owned_details);
 	for (i = 0; i < map->nmembers; i++) {
@@ -225,7 +225,7 @@ static int read_type_details(struct request_shape *rs, const struct node *root)
 		const struct node *v = node_deref(map->members[i].value);
 
 		if (!node_is_string(k) || !node_is_string(v))
-			return rulesfile_fail(&rs->file, k, "type_details maps types to member names");
+			return yamldata_fail(&rs->file, k, "type_details maps types to member names");
 		rs->owned_details[i].type = k->text;
 		rs->owned_details[i].member = v->text;
 		rs->ntype_details++;
@@ -241,23 +241,23 @@ static int read_all(struct request_shape *rs)
 	size_t i;
 
 	if (!shapes || shapes->kind != NODE_MAPPING)
-		return rulesfile_fail(&rs->file, root, "missing mapping shapes");
-	if (rulesfile_visit(&rs->file, shapes) < 0)
+		return yamldata_fail(&rs->file, root, "missing mapping shapes");
+	if (yamldata_visit(&rs->file, shapes) < 0)
 		return -1;
-	rs->model_source = model ? rulesfile_string(&rs->file, model, "source") : NULL;
+	rs->model_source = model ? yamldata_string(&rs->file, model, "source") : NULL;
 	/* Names first, so that shapes may refer to shapes defined further down. */
 	rs->shapes = rs->owned = xcalloc(shapes->nmembers, sizeof *rs->owned);
 	rs->patterns = xcalloc(shapes->nmembers, sizeof *rs->patterns);
 	rs->nshapes = shapes->nmembers;
 	for (i = 0; i < shapes->nmembers; i++) {
-		if (!(rs->owned[i].name = rulesfile_key(&rs->file, &shapes->members[i])))
+		if (!(rs->owned[i].name = yamldata_key(&rs->file, &shapes->members[i])))
 			return -1;
 		index_first(rs->shape_index, rs->owned[i].name, &rs->owned[i]);
 	}
 	for (i = 0; i < shapes->nmembers; i++)
 		if (read_shape(rs, &rs->owned[i], node_deref(shapes->members[i].value)) < 0)
 			return -1;
-	rs->root = resolve(rs, root, rulesfile_string(&rs->file, root, "root"));
+	rs->root = resolve(rs, root, yamldata_string(&rs->file, root, "root"));
 	if (rs->file.error)
 		return -1;
 	return read_type_details(rs, root);
@@ -272,7 +272,7 @@ int shape_load(struct request_shape *rs, const char *path, const char *text, siz
 	memset(rs, 0, sizeof *rs);
 	strmap_init(&shape_index);
 	rs->shape_index = &shape_index;
-	rc = rulesfile_open(&rs->file, path, text, len) < 0 || read_all(rs) < 0 ? -1 : 0;
+	rc = yamldata_open(&rs->file, path, text, len) < 0 || read_all(rs) < 0 ? -1 : 0;
 	strmap_free(&shape_index);
 	rs->shape_index = NULL;
 	if (rc < 0) {
@@ -288,7 +288,7 @@ int shape_load_file(struct request_shape *rs, const char *path, char **error)
 	size_t len;
 	int rc;
 
-	if (read_file(path, RULESFILE_MAX_SIZE, &text, &len, &why) < 0) {
+	if (read_file(path, YAMLDATA_MAX_SIZE, &text, &len, &why) < 0) {
 		*error = xasprintf("%s: %s", path, why);
 		free(why);
 		return -1;
@@ -360,7 +360,7 @@ void shape_free(struct request_shape *rs)
 	}
 	free(rs->owned);
 	free(rs->owned_details);
-	rulesfile_close(&rs->file);
+	yamldata_close(&rs->file);
 	memset(rs, 0, sizeof *rs);
 }
 

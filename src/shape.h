@@ -7,7 +7,7 @@
 
 #include "checks.h"
 #include "pattern.h"
-#include "rulesfile.h"
+#include "yamldata.h"
 #include "util.h"
 
 enum shape_type { SHAPE_STRUCTURE, SHAPE_LIST, SHAPE_STRING };
@@ -66,7 +66,7 @@ struct request_shape {
 	struct pattern **patterns;     /* each shape's pattern compiled, by shape index; kept
 					* here, not in the shapes, so that the compiled-in
 					* shape tables are constant data */
-	struct rulesfile file;         /* owns every string */
+	struct yamldata file;         /* owns every string */
 };
 
 int shape_load(struct request_shape *rs, const char *path, const char *text, size_t len,

@@ -12,8 +12,5 @@
 /* NODE_STRING, NODE_NULL, NODE_BOOL, NODE_INT, NODE_FLOAT or NODE_TIMESTAMP; the
  * plain scalars `=` and `<<` give NODE_OTHER (ruamel cannot construct them). */
 enum node_kind yaml_resolve_plain(const char *s, size_t len, bool yaml11);
-/* Frees the compiled regexes (at exit, for leak checkers); no thread may be
- * typing scalars then. */
-void yamltype_cleanup(void);
 
 #endif

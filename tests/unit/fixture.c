@@ -3,7 +3,6 @@
 #include <string.h>
 
 #include "fixture.h"
-#include "yamltype.h"
 #include "util.h"
 
 struct catalog cat;
@@ -23,7 +22,6 @@ void teardown(void)
 {
 	catalog_free(&cat);
 	shape_free(&rs);
-	yamltype_cleanup();
 }
 
 struct lint_result lint_with(const struct lint_config *c, const char *text,

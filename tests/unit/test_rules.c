@@ -9,7 +9,6 @@
 #include "format.h"
 #include "lint.h"
 #include "pattern.h"
-#include "yamltype.h"
 #include "suggest.h"
 #include "fixture.h"
 #include "suites.h"
@@ -2278,7 +2277,6 @@ START_TEST(rules_reloaded)
 					"   \"RevisionId\": \"" REV "\"}}}\n";
 	int round;
 
-	yamltype_cleanup(); /* start with nothing compiled, as a fresh process would */
 	for (round = 0; round < 3; round++) {
 		struct catalog c;
 		struct request_shape s;

@@ -1,5 +1,5 @@
-/* Reading the YAML files of rules/ through the document tree. */
-#include "rulesfile.h"
+/* Reading YAML data files (rules, configuration) through the document tree. */
+#include "yamldata.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -10,7 +10,7 @@
 #include "load.h"
 #include "util.h"
 
-static int open_source(struct rulesfile *rf, struct source *src)
+static int open_source(struct yamldata *rf, struct source *src)
 {
 	static const struct load_limits limits = { LOAD_DEFAULT_DEPTH, LOAD_DEFAULT_NODES };
 	struct diag_list diags;
@@ -34,13 +34,13 @@ static int open_source(struct rulesfile *rf, struct source *src)
 	return 0;
 }
 
-int rulesfile_open(struct rulesfile *rf, const char *path, const char *text, size_t len)
+int yamldata_open(struct yamldata *rf, const char *path, const char *text, size_t len)
 {
 	memset(rf, 0, sizeof *rf);
 	return open_source(rf, source_new(path, xstrndup(text, len), len, SOURCE_YAML));
 }
 
-void rulesfile_close(struct rulesfile *rf)
+void yamldata_close(struct yamldata *rf)
 {
 	doc_free(rf->doc);
 	source_free(rf->src);
@@ -48,7 +48,7 @@ void rulesfile_close(struct rulesfile *rf)
 	memset(rf, 0, sizeof *rf);
 }
 
-int rulesfile_fail(struct rulesfile *rf, const struct node *at, const char *fmt, ...)
+int yamldata_fail(struct yamldata *rf, const struct node *at, const char *fmt, ...)
 {
 	struct strbuf sb;
 	struct position p = source_position(rf->src, at ? at->start : 0);
@@ -65,7 +65,7 @@ int rulesfile_fail(struct rulesfile *rf, const struct node *at, const char *fmt,
 	return -1;
 }
 
-int rulesfile_visit(struct rulesfile *rf, const struct node *at)
+int yamldata_visit(struct yamldata *rf, const struct node *at)
 {
 	const struct node *v = node_deref(at);
 	size_t n = !v ? 1 : v->kind == NODE_MAPPING ? v->nmembers + 1
@@ -76,39 +76,39 @@ int rulesfile_visit(struct rulesfile *rf, const struct node *at)
 		return 0;
 	}
 	rf->budget = 0;
-	return rulesfile_fail(rf, at, "aliases expand the file past %d values", LOAD_DEFAULT_NODES);
+	return yamldata_fail(rf, at, "aliases expand the file past %d values", LOAD_DEFAULT_NODES);
 }
 
-const char *rulesfile_key(struct rulesfile *rf, const struct member *m)
+const char *yamldata_key(struct yamldata *rf, const struct member *m)
 {
 	const struct node *k = node_deref(m->key);
 
 	if (!node_is_string(k)) {
-		rulesfile_fail(rf, m->key, "a key must be a string, not %s",
+		yamldata_fail(rf, m->key, "a key must be a string, not %s",
 			       node_kind_phrase(k ? k->kind : NODE_NULL));
 		return NULL;
 	}
 	return k->text;
 }
 
-const char *rulesfile_opt_string(struct rulesfile *rf, const struct node *map, const char *key)
+const char *yamldata_opt_string(struct yamldata *rf, const struct node *map, const char *key)
 {
 	const struct node *v = node_get(map, key);
 
 	if (!v)
 		return NULL;
 	if (!node_is_string(v)) {
-		rulesfile_fail(rf, v, "%s must be a string", key);
+		yamldata_fail(rf, v, "%s must be a string", key);
 		return NULL;
 	}
 	return node_deref(v)->text;
 }
 
-const char *rulesfile_string(struct rulesfile *rf, const struct node *map, const char *key)
+const char *yamldata_string(struct yamldata *rf, const struct node *map, const char *key)
 {
-	const char *s = rulesfile_opt_string(rf, map, key);
+	const char *s = yamldata_opt_string(rf, map, key);
 
 	if (!s && !rf->error)
-		rulesfile_fail(rf, map, "missing member %s", key);
+		yamldata_fail(rf, map, "missing member %s", key);
 	return s;
 }
