@@ -41,6 +41,8 @@ createjob-lint runs once over all files (--format json --all-files DIR). Expecta
   is also malformed under the current model, an error.
 Mutations whose outcome is neither (unexpected CLI acceptances) are listed, not
 asserted.
+One mutant in PRINT_REQUEST_SAMPLE is also given to --print-request, which must
+print what the CLI's loader makes of it (check_print_request).
 When createjob-lint has --fix: each mutant whose findings all carry a fix is fixed
 with --fix --unsafe-fixes, and the fixed file must pass the CLI's loader and
 validator, and --print-request of it must equal what the CLI's loader makes of it
@@ -63,6 +65,7 @@ import sys
 import tempfile
 
 SKIP = 77
+PRINT_REQUEST_SAMPLE = 16
 DEFAULT_SEED = 20240617
 
 # --------------------------------------------------------------------------------------
@@ -1667,6 +1670,20 @@ def main():
             for m, diags in unasserted:
                 print('  %s: linter %s' % (m.name, '; '.join(brief(diags, limit=2)) or
                                            'no finding'))
+        # --print-request agrees with the CLI's loader on a fixed sample of the mutants
+        # (all of them take minutes: tests/printrequest.py over a --keep folder).
+        sample = mutants[::PRINT_REQUEST_SAMPLE]
+        expect = '--print-request equals what the CLI loads (1 mutant in %d)' % PRINT_REQUEST_SAMPLE
+        classes[expect] = [len(sample), 0]
+        for m in sample:
+            why = check_print_request(cli, args.cjl, os.path.join(out, m.name))
+            if why:
+                classes[expect][1] += 1
+                failed += 1
+                print('FAIL: %s --print-request [%s: %s %s]\n  %s'
+                      % (m.name, m.intent, m.kind, m.detail, why))
+            else:
+                passed += 1
         if has_fix_option(args.cjl):
             fixed, fix_failures = check_fixed_mutants(cli, args.cjl, cfg, mutants, by_name,
                                                       os.path.join(tmp, 'fixed'))
