@@ -274,11 +274,11 @@ static bool put_scalar(struct printer *p, const struct node *n)
 	struct scalar sc;
 	bool ok = scalar_text(p, n, &sc) == 0;
 
-	if (!ok) {
-		fail(p, n->start, "the AWS CLI cannot read this value as %s (%s)",
-		     node_kind_phrase(n->kind),
-		     n->kind == NODE_OTHER ? "--print-request shows no sets, ordered maps "
-					     "or pairs" : "Python raises an error");
+	if (!ok && n->kind == NODE_OTHER) {
+		fail(p, n->start, "--print-request cannot show this tagged value as JSON");
+	} else if (!ok) {
+		fail(p, n->start, "the AWS CLI cannot read this value as %s (Python raises an "
+		     "error)", node_kind_phrase(n->kind));
 	} else if (n->flags & NODE_LONE_SURROGATE) {
 		/* The token as written is JSON already, and keeps the surrogate. */
 		sb_addn(&p->out, p->src->bytes + n->start, n->end - n->start);
