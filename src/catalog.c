@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "readfile.h"
 #include "suggest.h"
 #include "util.h"
 
@@ -174,15 +173,12 @@ int catalog_load(struct catalog *cat, const char *path, const char *text, size_t
 
 static int catalog_read(struct catalog *cat, const char *path, bool bind, char **error)
 {
-	char *text, *why;
+	char *text;
 	size_t len;
 	int rc;
 
-	if (read_file(path, YAMLDATA_MAX_SIZE, &text, &len, &why) < 0) {
-		*error = xasprintf("%s: %s", path, why);
-		free(why);
+	if (yamldata_read(path, &text, &len, error) < 0)
 		return -1;
-	}
 	rc = bind ? catalog_load(cat, path, text, len, error)
 		  : catalog_parse(cat, path, text, len, error);
 	free(text);

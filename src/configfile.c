@@ -9,7 +9,6 @@
 #include <unistd.h>
 
 #include "glob.h"
-#include "readfile.h"
 #include "yamldata.h"
 #include "suggest.h"
 #include "util.h"
@@ -368,7 +367,7 @@ struct config *config_load(const char *path, const struct catalog *cat, char **e
 {
 	struct config *c = xcalloc(1, sizeof *c);
 	struct reader r = { .cat = cat };
-	char *text, *why, *slash;
+	char *text, *slash;
 	size_t len;
 
 	c->path = xstrdup(path);
@@ -379,9 +378,7 @@ struct config *config_load(const char *path, const struct catalog *cat, char **e
 	c->ncatalog = cat->n;
 	c->severity = new_severities(cat->n);
 	c->fail_on = SEV_UNSET;
-	if (read_file(path, YAMLDATA_MAX_SIZE, &text, &len, &why) < 0) {
-		*error = xasprintf("%s: %s", path, why);
-		free(why);
+	if (yamldata_read(path, &text, &len, error) < 0) {
 		config_free(c);
 		return NULL;
 	}

@@ -92,48 +92,85 @@ static void add_indented(struct strbuf *sb, const char *text)
 	}
 }
 
-char *ruledoc_explain_text(const struct rule *r)
+static void text_head(struct strbuf *sb, const struct rule *r)
+{
+	sb_addf(sb, "%s %s (%s)\n\n%s\n\n%s\n", r->id, r->name, severity_name(r->severity),
+		r->summary, r->description);
+}
+
+static void text_example(struct strbuf *sb, const struct rule *r)
+{
+	sb_addf(sb, "\nExample (%s) with the problem:\n", r->example_format);
+	add_indented(sb, r->example_bad);
+	sb_adds(sb, "\nFixed:\n");
+	add_indented(sb, r->example_good);
+}
+
+static void text_source(struct strbuf *sb, const char *source)
+{
+	sb_addf(sb, "    %s\n", source);
+}
+
+static void markdown_head(struct strbuf *sb, const struct rule *r)
+{
+	sb_addf(sb, "**%s** (%s, %s): %s\n\n%s\n", r->id, r->name, severity_name(r->severity),
+		r->summary, r->description);
+}
+
+static void markdown_example(struct strbuf *sb, const struct rule *r)
+{
+	sb_addf(sb, "\nWith the problem:\n\n```%s\n%s```\n\nFixed:\n\n```%s\n%s```\n",
+		r->example_format, r->example_bad, r->example_format, r->example_good);
+}
+
+/* "Title <https://...>" (the catalog loader checks the form) -> "- [Title](https://...)" */
+static void markdown_source(struct strbuf *sb, const char *source)
+{
+	const char *open = strrchr(source, '<');
+
+	sb_addf(sb, "- [%.*s](%.*s)\n", (int)(open - 1 - source), source,
+		(int)(strlen(open) - 2), open + 1);
+}
+
+/* One explanation, two renderings: plain text for --explain, markdown for SARIF. */
+struct explain_style {
+	void (*head)(struct strbuf *sb, const struct rule *r);
+	void (*example)(struct strbuf *sb, const struct rule *r);
+	const char *sources_title;
+	void (*source)(struct strbuf *sb, const char *source);
+};
+
+static const struct explain_style plain_style = {
+	text_head, text_example, "\nSources:\n", text_source
+};
+static const struct explain_style markdown_style = {
+	markdown_head, markdown_example, "\nSources:\n\n", markdown_source
+};
+
+static char *explain(const struct rule *r, const struct explain_style *style)
 {
 	struct strbuf sb;
 	size_t i;
 
 	sb_init(&sb);
-	sb_addf(&sb, "%s %s (%s)\n\n%s\n\n%s\n", r->id, r->name, severity_name(r->severity),
-		r->summary, r->description);
-	if (r->example_bad) {
-		sb_addf(&sb, "\nExample (%s) with the problem:\n", r->example_format);
-		add_indented(&sb, r->example_bad);
-		sb_adds(&sb, "\nFixed:\n");
-		add_indented(&sb, r->example_good);
-	}
+	style->head(&sb, r);
+	if (r->example_bad)
+		style->example(&sb, r);
 	if (r->nsources)
-		sb_adds(&sb, "\nSources:\n");
+		sb_adds(&sb, style->sources_title);
 	for (i = 0; i < r->nsources; i++)
-		sb_addf(&sb, "    %s\n", r->sources[i]);
+		style->source(&sb, r->sources[i]);
 	return sb_detach(&sb);
+}
+
+char *ruledoc_explain_text(const struct rule *r)
+{
+	return explain(r, &plain_style);
 }
 
 char *ruledoc_explain_markdown(const struct rule *r)
 {
-	struct strbuf sb;
-	size_t i;
-
-	sb_init(&sb);
-	sb_addf(&sb, "**%s** (%s, %s): %s\n\n%s\n", r->id, r->name, severity_name(r->severity),
-		r->summary, r->description);
-	if (r->example_bad)
-		sb_addf(&sb, "\nWith the problem:\n\n```%s\n%s```\n\nFixed:\n\n```%s\n%s```\n",
-			r->example_format, r->example_bad, r->example_format, r->example_good);
-	if (r->nsources)
-		sb_adds(&sb, "\nSources:\n\n");
-	for (i = 0; i < r->nsources; i++) {
-		/* "Title <https://...>" -> "- [Title](https://...)" */
-		const char *open = strrchr(r->sources[i], '<');
-
-		sb_addf(&sb, "- [%.*s](%.*s)\n", (int)(open - 1 - r->sources[i]), r->sources[i],
-			(int)(strlen(open) - 2), open + 1);
-	}
-	return sb_detach(&sb);
+	return explain(r, &markdown_style);
 }
 
 void ruledoc_explain(FILE *out, const struct rule *r)

@@ -7,7 +7,6 @@
 
 #include "checks.h"
 #include "pattern.h"
-#include "readfile.h"
 #include "util.h"
 
 static struct shape *find_shape(struct request_shape *rs, const char *name)
@@ -284,15 +283,12 @@ int shape_load(struct request_shape *rs, const char *path, const char *text, siz
 
 int shape_load_file(struct request_shape *rs, const char *path, char **error)
 {
-	char *text, *why;
+	char *text;
 	size_t len;
 	int rc;
 
-	if (read_file(path, YAMLDATA_MAX_SIZE, &text, &len, &why) < 0) {
-		*error = xasprintf("%s: %s", path, why);
-		free(why);
+	if (yamldata_read(path, &text, &len, error) < 0)
 		return -1;
-	}
 	rc = shape_load(rs, path, text, len, error);
 	free(text);
 	return rc;

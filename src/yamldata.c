@@ -8,6 +8,7 @@
 
 #include "diag.h"
 #include "load.h"
+#include "readfile.h"
 #include "util.h"
 
 static int open_source(struct yamldata *rf, struct source *src)
@@ -31,6 +32,18 @@ static int open_source(struct yamldata *rf, struct source *src)
 		return -1;
 	}
 	diag_list_free(&diags);
+	return 0;
+}
+
+int yamldata_read(const char *path, char **text, size_t *len, char **error)
+{
+	char *why;
+
+	if (read_file(path, YAMLDATA_MAX_SIZE, text, len, &why) < 0) {
+		*error = xasprintf("%s: %s", path, why);
+		free(why);
+		return -1;
+	}
 	return 0;
 }
 

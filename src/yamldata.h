@@ -18,6 +18,9 @@ struct yamldata {
 	size_t budget;        /* values that may still be read, aliases expanded */
 };
 
+/* Reads a data file whole, up to YAMLDATA_MAX_SIZE; returns 0, or -1 with *error set
+ * ("path: why", caller frees). */
+int yamldata_read(const char *path, char **text, size_t *len, char **error);
 /* Loads YAML text (copied) named `path`; returns 0, or -1 with rf->error set. */
 int yamldata_open(struct yamldata *rf, const char *path, const char *text, size_t len);
 void yamldata_close(struct yamldata *rf);

@@ -114,15 +114,21 @@ static bool inf_or_nan(const char *s, size_t len)
 	return one_of_words(sc.p, (size_t)(sc.end - sc.p), infs) || one_of_words(s, len, nans);
 }
 
+/* [0-9][0-9_]* */
+static bool integer_part(struct scan *sc)
+{
+	if (!eat_one_of(sc, DIGITS))
+		return false;
+	eat_run(sc, DIGITS_);
+	return true;
+}
+
 /* [-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE]EXP)? */
 static bool decimal_point_float(const char *s, size_t len, bool exp_sign_required)
 {
 	struct scan sc = after_sign(s, len);
 
-	if (!eat_one_of(&sc, DIGITS))
-		return false;
-	eat_run(&sc, DIGITS_);
-	if (!eat(&sc, '.'))
+	if (!integer_part(&sc) || !eat(&sc, '.'))
 		return false;
 	eat_run(&sc, DIGITS_);
 	return exponent_then_end(sc, exp_sign_required);
@@ -148,10 +154,7 @@ static bool float_12(const char *s, size_t len)
 	if (decimal_point_float(s, len, false) || leading_point_float(s, len, true) ||
 	    inf_or_nan(s, len))
 		return true;
-	if (!eat_one_of(&sc, DIGITS))
-		return false;
-	eat_run(&sc, DIGITS_);
-	return sc.p < sc.end && (*sc.p == 'e' || *sc.p == 'E') && exponent_then_end(sc, false);
+	return integer_part(&sc) && sc.p < sc.end && (*sc.p == 'e' || *sc.p == 'E') && exponent_then_end(sc, false);
 }
 
 /* YAML 1.1:
@@ -166,10 +169,7 @@ static bool float_11(const char *s, size_t len)
 	if (decimal_point_float(s, len, true) || leading_point_float(s, len, false) ||
 	    inf_or_nan(s, len))
 		return true;
-	if (!eat_one_of(&sc, DIGITS))
-		return false;
-	eat_run(&sc, DIGITS_);
-	if (!sexagesimal_parts(&sc) || !eat(&sc, '.'))
+	if (!integer_part(&sc) || !sexagesimal_parts(&sc) || !eat(&sc, '.'))
 		return false;
 	eat_run(&sc, DIGITS_);
 	return at_end(&sc);
