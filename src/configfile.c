@@ -19,14 +19,9 @@ static const char *const top_keys[] = {
 
 char *absolute_path(const char *path)
 {
-	char resolved[PATH_MAX], cwd[PATH_MAX];
+	char resolved[PATH_MAX];
 
-	if (realpath(path, resolved))
-		return xstrdup(resolved);
-	if (path[0] == '/' || !getcwd(cwd, sizeof cwd))
-		return xstrdup(path);
-	return xasprintf("%s/%s", strcmp(cwd, "/") == 0 ? "" : cwd,
-			 strncmp(path, "./", 2) == 0 ? path + 2 : path);
+	return realpath(path, resolved) ? xstrdup(resolved) : path_absolute_lexical(path);
 }
 
 static bool exists(const char *dir, const char *name)

@@ -82,23 +82,13 @@ static bool under(const char *path, const char *dir)
 	return strncmp(path, dir, n) == 0 && (path[n] == '/' || path[n] == '\0');
 }
 
-/* The path made absolute without resolving anything. */
-static char *lexical_absolute(const char *path)
-{
-	char cwd[PATH_MAX];
-
-	if (path[0] == '/' || !getcwd(cwd, sizeof cwd))
-		return xstrdup(path);
-	return xasprintf("%s/%s", strcmp(cwd, "/") == 0 ? "" : cwd, path);
-}
-
 /* True when the path, or a link it leads through, names something in /dev or
  * /proc: /dev/stdout is a link to /proc/self/fd/1, which names whatever standard
  * output is (a regular file when the shell redirected it), and renaming over it
  * would replace the link. */
 static bool leads_into_devices(const char *path)
 {
-	char *at = lexical_absolute(path);
+	char *at = path_absolute_lexical(path);
 	bool found = false;
 	int hops;
 
@@ -281,7 +271,7 @@ void outfile_identify(const char *path, struct outfile_id *id)
 	if (realpath(folder, resolved))
 		id->where = xasprintf("%s/%s", strcmp(resolved, "/") == 0 ? "" : resolved, name);
 	else
-		id->where = lexical_absolute(path);
+		id->where = path_absolute_lexical(path);
 	free(folder);
 }
 

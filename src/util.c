@@ -1,9 +1,11 @@
 /* Small shared helpers: checked allocation, a growable byte buffer and UTF-8. */
 #include "util.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 void xalloc_failed(void)
 {
@@ -310,4 +312,14 @@ void strmap_put(struct strmap *m, const char *key, void *value)
 void *strmap_get(const struct strmap *m, const char *key)
 {
 	return m->cap ? strmap_slot(m, key)->value : NULL;
+}
+
+char *path_absolute_lexical(const char *path)
+{
+	char cwd[PATH_MAX];
+
+	if (path[0] == '/' || !getcwd(cwd, sizeof cwd))
+		return xstrdup(path);
+	return xasprintf("%s/%s", strcmp(cwd, "/") == 0 ? "" : cwd,
+			 strncmp(path, "./", 2) == 0 ? path + 2 : path);
 }

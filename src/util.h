@@ -48,6 +48,9 @@ size_t utf8_first_invalid(const char *s, size_t n);
 void utf8_append(struct strbuf *sb, uint32_t cp);
 
 bool str_has_suffix(const char *s, const char *suffix);
+/* The path made absolute against the working directory without resolving links or
+ * dot-dot (a leading "./" is dropped); caller frees. */
+char *path_absolute_lexical(const char *path);
 
 /* A hash map from NUL-terminated strings (borrowed: they must outlive the map) to
  * pointers, so that lookups by name cost the name's length, not the map's size. */
