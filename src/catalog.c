@@ -45,20 +45,22 @@ static bool is_source(const char *s)
 static int read_sources(struct catalog *cat, struct rule *r, const struct node *rule_node)
 {
 	const struct node *list = node_deref(node_get(rule_node, "sources"));
+	const char **sources;
 	size_t i;
 
 	if (!list)
 		return 0;
 	if (list->kind != NODE_SEQUENCE)
 		return yamldata_fail(&cat->file, list, "sources of %s must be a list", r->id);
-	r->sources = xcalloc(list->nitems ? list->nitems : 1, sizeof *r->sources);
+	sources = xcalloc(list->nitems ? list->nitems : 1, sizeof *sources);
+	r->sources = sources;
 	for (i = 0; i < list->nitems; i++) {
 		const struct node *item = node_deref(list->items[i]);
 
 		if (!node_is_string(item) || !is_source(item->text))
 			return yamldata_fail(&cat->file, item,
 					      "a source of %s reads \"Title <https://address>\"", r->id);
-		r->sources[r->nsources++] = item->text;
+		sources[r->nsources++] = item->text;
 	}
 	return 0;
 }

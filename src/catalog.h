@@ -27,7 +27,7 @@ struct rule {
 	const char *example_bad;
 	const char *example_good;
 	const char *example_also;   /* rules the bad example must also fire, or NULL */
-	const char **sources;       /* public documents the rule rests on: "Title <https://...>" */
+	const char *const *sources; /* public documents the rule rests on: "Title <https://...>" */
 	size_t nsources;
 };
 

@@ -54,7 +54,7 @@ static void emit_catalog(FILE *out, const struct catalog *cat)
 		fputs("};\n\n", out);
 		if (!r->nsources)
 			continue;
-		fprintf(out, "static const char *sources_%zu[] = {\n", i);
+		fprintf(out, "static const char *const sources_%zu[] = {\n", i);
 		for (j = 0; j < r->nsources; j++) {
 			fputc('\t', out);
 			emit_string(out, r->sources[j]);
