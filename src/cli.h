@@ -28,6 +28,8 @@ struct cli {
 	enum severity fail_on;       /* SEV_UNSET when not given */
 	const char *config;          /* --config FILE */
 	const char *print_config;    /* --print-config FILE */
+	const char *print_request;   /* --print-request FILE */
+	bool show_secrets;           /* --show-secrets: --print-request shows ApiKey */
 	char **rule_levels;          /* "CJ205=off" from --disable/--enable/--severity; owned */
 	size_t nrule_levels;
 	const char **excludes;       /* --exclude GLOB, pointing into argv; the array is owned */

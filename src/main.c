@@ -20,6 +20,7 @@
 #include "lsp_server.h"
 #include "outfile.h"
 #include "progress.h"
+#include "request_print.h"
 #include "run.h"
 #include "settings.h"
 #include "targets.h"
@@ -406,6 +407,29 @@ static int serve_lsp(const struct cli *cli, const struct catalog *cat,
 	return lsp_serve(&cfg, STDIN_FILENO, STDOUT_FILENO);
 }
 
+/* --print-request FILE: the request as JSON on standard output, notes and load
+ * errors on standard error. */
+static int print_request_command(const struct cli *cli, const struct catalog *cat,
+				 const struct request_shape *rs)
+{
+	struct lint_config cfg = cli->lint;
+	struct request_print_options opts = { cli->print_request, cli->show_secrets, &cfg };
+	struct request_print_notes notes = { 0 };
+	char *error = NULL;
+	size_t i;
+
+	cfg.shape = rs;
+	cfg.catalog = cat;
+	if (cli->ninputs > 0)
+		return usage_error(xstrdup("--print-request takes one file and lints nothing else"));
+	if (request_print(stdout, &opts, &error, &notes) < 0)
+		return usage_error(error);
+	for (i = 0; i < notes.n; i++)
+		escape_error("note: %s", notes.lines[i]);
+	request_print_notes_free(&notes);
+	return stdout_status();
+}
+
 static int run(const struct cli *cli)
 {
 	struct catalog cat;
@@ -423,15 +447,17 @@ static int run(const struct cli *cli)
 		return stdout_status();
 	}
 	if (!cli->list_rules && !cli->man_rules && !cli->explain && !cli->print_config &&
-	    !cli->lsp && cli->ninputs == 0)
+	    !cli->lsp && !cli->print_request && cli->ninputs == 0)
 		return usage_error(xstrdup("no input given: name files, directories or - (see --help)"));
 	if (cli->ninputs > 0 && !cli->list_rules && !cli->man_rules && !cli->explain &&
-	    !cli->print_config && (error = targets_check(cli)) != NULL)
+	    !cli->print_config && !cli->print_request && (error = targets_check(cli)) != NULL)
 		return usage_error(error);
 	if (load_rules(cli->rules_dir, &cat, &rs, &error) < 0)
 		return usage_error(error);
 	if (cli->list_rules || cli->man_rules || cli->explain) {
 		status = run_catalog_command(cli, &cat);
+	} else if (cli->print_request) {
+		status = print_request_command(cli, &cat, &rs);
 	} else if (prepare_settings(cli, &cat, &settings) < 0) {
 		status = EXIT_USAGE;
 	} else {

@@ -41,6 +41,12 @@ createjob-lint runs once over all files (--format json --all-files DIR). Expecta
   is also malformed under the current model, an error.
 Mutations whose outcome is neither (unexpected CLI acceptances) are listed, not
 asserted.
+One mutant in PRINT_REQUEST_SAMPLE is also given to --print-request, which must
+print what the CLI's loader makes of it (check_print_request).
+When createjob-lint has --fix: each mutant whose findings all carry a fix is fixed
+with --fix --unsafe-fixes, and the fixed file must pass the CLI's loader and
+validator, and --print-request of it must equal what the CLI's loader makes of it
+(check_print_request: exactly with --show-secrets, ApiKey aside without).
 
 Usage: differential.py --cjl BINARY --testdata DIR [--seed N] [--keep DIR] [-v]
 Last line: "differential: N passed, M failed". Exit 0 only when M == 0; 77 when the
@@ -59,6 +65,7 @@ import sys
 import tempfile
 
 SKIP = 77
+PRINT_REQUEST_SAMPLE = 16
 DEFAULT_SEED = 20240617
 
 # --------------------------------------------------------------------------------------
@@ -1351,7 +1358,160 @@ class Generator:
 
 
 # --------------------------------------------------------------------------------------
+# --print-request against the CLI's loader.
+
+
+class Unshowable(Exception):
+    """A loaded value --print-request documents it does not show (sets, pairs, list keys)."""
+
+
+MASK = '********'
+
+
+def shown_key(k):
+    """A key as --print-request writes it (JSON keys are strings, as in json.dumps)."""
+    if isinstance(k, str):
+        return k
+    if isinstance(k, bool):
+        return 'true' if k else 'false'
+    if k is None:
+        return 'null'
+    if isinstance(k, float):
+        return repr(k) if k == k and k not in (float('inf'), float('-inf')) else str(k)
+    if isinstance(k, (int, bytes, datetime.date)):
+        return str(k)
+    raise Unshowable('a %s as a key' % type(k).__name__)
+
+
+def shown_data(v):
+    """The data --print-request should print for what the CLI's loader made: values
+    JSON has no type for (dates, non-finite floats, bytes) as Python's str()."""
+    if v is None or isinstance(v, (bool, int, str)):
+        return v
+    if isinstance(v, float):
+        return v if v == v and v not in (float('inf'), float('-inf')) else str(v)
+    if isinstance(v, (bytes, datetime.date)):
+        return str(v)
+    if isinstance(v, dict) and type(v) is dict:
+        return {shown_key(k): shown_data(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [shown_data(x) for x in v]
+    raise Unshowable('a %s' % type(v).__name__)
+
+
+def without_masked(masked, data):
+    """data without the members that --print-request masked (ApiKey aside)."""
+    if isinstance(masked, dict) and isinstance(data, dict):
+        return {k: without_masked(masked[k], v) for k, v in data.items()
+                if k in masked and masked[k] != MASK}
+    if isinstance(masked, list) and isinstance(data, list) and len(masked) == len(data):
+        return [without_masked(m, v) for m, v in zip(masked, data)]
+    return data
+
+
+def print_request(cjl, path, *extra):
+    """(exit status, parsed output or None, stderr) of --print-request."""
+    proc = subprocess.run([cjl, '--print-request', path] + list(extra),
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    err = proc.stderr.decode('utf-8', 'replace')
+    try:
+        out = json.loads(proc.stdout.decode('utf-8')) if proc.stdout else None
+    except ValueError:
+        out = 'invalid JSON: %r' % proc.stdout[:200]
+    return proc.returncode, out, err
+
+
+def check_print_request(cli, cjl, path):
+    """None when --print-request of path agrees with the CLI's loader, else why not:
+    the same data (exactly with --show-secrets; masked members aside without it)
+    when the CLI loads the file, exit status 2 and no output when it does not."""
+    params, msg = cli.load(path)
+    if params is not None and any(not isinstance(k, str) for k in params):
+        params, msg = None, 'keywords must be strings'
+    rc, shown, err = print_request(cjl, path, '--show-secrets')
+    if params is None:
+        if rc != 2 or shown is not None:
+            return ('the CLI cannot load it (%s) but --print-request exited %d with %r'
+                    % (msg.strip()[:200], rc, shown))
+        return None
+    try:
+        want = shown_data(params)
+    except Unshowable as e:
+        if rc == 2 and 'print-request' in err:
+            return None  # documented: --print-request shows no such value
+        return 'loaded %s, which --print-request cannot show, but it exited %d' % (e, rc)
+    if rc == 2 and '(see --max-nodes)' in err:
+        return None  # documented: aliases expanded beyond the limit (an alias bomb)
+    if rc != 0:
+        return 'the CLI loads it but --print-request exited %d: %s' % (rc, err.strip()[:300])
+    if not strict_eq(shown, want):
+        return ('--print-request --show-secrets printed %r\n  the CLI loaded %r'
+                % (shown, want))[:1200]
+    rc, masked, err = print_request(cjl, path)
+    if rc != 0 or not strict_eq(without_masked(masked, masked),
+                                without_masked(masked, want)):
+        return ('--print-request (masked) exited %d, printed %r\n  the CLI loaded %r'
+                % (rc, masked, want))[:1200]
+    text = json.dumps(masked, ensure_ascii=False)
+    for secret in secret_values(want):
+        if len(secret) >= 4 and secret in text:
+            return '--print-request without --show-secrets shows the ApiKey %r' % secret
+    return None
+
+
+def secret_values(data):
+    """The ApiKey strings anywhere in loaded data."""
+    if isinstance(data, dict):
+        for k, v in data.items():
+            if k == 'ApiKey' and isinstance(v, str):
+                yield v
+            else:
+                yield from secret_values(v)
+    elif isinstance(data, list):
+        for v in data:
+            yield from secret_values(v)
+
+
+# --------------------------------------------------------------------------------------
 # Judging.
+
+
+def has_fix_option(cjl):
+    """Whether this createjob-lint has --fix (and --unsafe-fixes)."""
+    proc = subprocess.run([cjl, '--help'], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    text = proc.stdout.decode('utf-8', 'replace')
+    return '--fix' in text and '--unsafe-fixes' in text
+
+
+def all_fixable(diags):
+    """At least one finding, and a fix for every one."""
+    return bool(diags) and all(d.get('fix') for d in diags)
+
+
+def check_fixed_mutants(cli, cjl, cfg, mutants, by_name, folder):
+    """Each mutant whose findings all have fixes, fixed with --fix --unsafe-fixes: the
+    CLI's loader and validator accept the fixed file, and --print-request of it equals
+    what the CLI's loader makes of it. Returns (files, failures as (name, why))."""
+    chosen = [m for m in mutants if all_fixable(by_name.get(m.name))]
+    os.makedirs(folder)
+    for m in chosen:
+        with open(os.path.join(folder, m.name), 'wb') as f:
+            f.write(m.content)
+    if chosen:
+        subprocess.run([cjl, '--config', cfg, '--fix', '--unsafe-fixes', '--all-files',
+                        '--format', 'json', folder], stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE)
+    failures = []
+    for m in chosen:
+        path = os.path.join(folder, m.name)
+        ok, msg, _, _ = cli.judge(path)
+        why = None if ok else 'the CLI rejects the fixed file: %s' % msg.strip()[:400]
+        why = why or check_print_request(cli, cjl, path)
+        if why:
+            fixes = '; '.join('%s %s' % (d['rule'], d['fix'].get('description', ''))
+                              for d in by_name[m.name])
+            failures.append((m, '%s\n  fixes: %s' % (why, fixes[:400])))
+    return chosen, failures
 
 
 def newer_model_only(errors):
@@ -1510,6 +1670,32 @@ def main():
             for m, diags in unasserted:
                 print('  %s: linter %s' % (m.name, '; '.join(brief(diags, limit=2)) or
                                            'no finding'))
+        # --print-request agrees with the CLI's loader on a fixed sample of the mutants
+        # (all of them take minutes: tests/printrequest.py over a --keep folder).
+        sample = mutants[::PRINT_REQUEST_SAMPLE]
+        expect = '--print-request equals what the CLI loads (1 mutant in %d)' % PRINT_REQUEST_SAMPLE
+        classes[expect] = [len(sample), 0]
+        for m in sample:
+            why = check_print_request(cli, args.cjl, os.path.join(out, m.name))
+            if why:
+                classes[expect][1] += 1
+                failed += 1
+                print('FAIL: %s --print-request [%s: %s %s]\n  %s'
+                      % (m.name, m.intent, m.kind, m.detail, why))
+            else:
+                passed += 1
+        if has_fix_option(args.cjl):
+            fixed, fix_failures = check_fixed_mutants(cli, args.cjl, cfg, mutants, by_name,
+                                                      os.path.join(tmp, 'fixed'))
+            expect = 'all findings fixable: the fixed file passes the CLI, --print-request equal'
+            classes[expect] = [len(fixed), len(fix_failures)]
+            failed += len(fix_failures)
+            passed += len(fixed) - len(fix_failures)
+            for m, why in fix_failures:
+                print('FAIL: %s fixed [%s: %s %s]' % (m.name, m.intent, m.kind, m.detail))
+                print('  ' + why)
+        else:
+            print('differential: this createjob-lint has no --fix; fixed mutants not checked')
         print('differential: per kind (files, CLI-rejected, passed, failed, not asserted):')
         for kind in sorted(stats):
             s = stats[kind]

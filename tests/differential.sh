@@ -12,30 +12,7 @@
 set -u
 . "$(dirname "$0")/lib.sh"
 
-# The AWS CLI v2 of Debian's awscli package lives in the system Python
-# (/usr/lib/python3/dist-packages); a python3 found first on PATH (pyenv, a
-# virtualenv) may lack it or carry the AWS CLI v1 from pip, whose botocore and model
-# differ. Use the first interpreter that has the CLI v2 modules.
-probe='import awscli, sys
-import awscli.botocore.validate, awscli.customizations.cliinput, awscli.paramfile
-import ruamel.yaml
-sys.exit(0 if awscli.__version__.startswith("2.") else 3)'
-python=
-tried=
-for cand in ${PYTHON:-} python3 /usr/bin/python3; do
-	command -v "$cand" >/dev/null 2>&1 || continue
-	tried="$tried $cand"
-	if "$cand" -c "$probe" >/dev/null 2>&1; then
-		python=$cand
-		break
-	fi
-done
-if [ -z "$tried" ]; then
-	skip differential "python3 is not installed (apt-get install python3 awscli)"
-fi
-if [ -z "$python" ]; then
-	skip differential "no python3 with the AWS CLI v2 modules (tried:$tried); apt-get install awscli"
-fi
+find_cli_python || skip differential "$cli_python_missing"
 if [ ! -x "$CJL" ]; then
 	echo "FAIL: $CJL is not an executable"
 	echo "differential: 0 passed, 1 failed"

@@ -60,3 +60,31 @@ sanitized=false
 ldd "$CJL" 2>/dev/null | grep -q libasan && sanitized=true
 vlimit=1048576
 $sanitized && vlimit=unlimited
+
+# find_cli_python: sets $python to the first interpreter that has the AWS CLI v2's
+# Python modules, or returns 1 with $cli_python_missing saying why. The CLI v2 of
+# Debian's awscli package lives in the system Python (/usr/lib/python3/dist-packages);
+# a python3 found first on PATH (pyenv, a virtualenv) may lack it or carry the AWS
+# CLI v1 from pip, whose botocore and model differ. $PYTHON is tried first.
+find_cli_python() {
+	probe='import awscli, sys
+import awscli.botocore.validate, awscli.customizations.cliinput, awscli.paramfile
+import ruamel.yaml
+sys.exit(0 if awscli.__version__.startswith("2.") else 3)'
+	python=
+	tried=
+	for cand in ${PYTHON:-} python3 /usr/bin/python3; do
+		command -v "$cand" >/dev/null 2>&1 || continue
+		tried="$tried $cand"
+		if "$cand" -c "$probe" >/dev/null 2>&1; then
+			python=$cand
+			return 0
+		fi
+	done
+	if [ -z "$tried" ]; then
+		cli_python_missing="python3 is not installed (apt-get install python3 awscli)"
+	else
+		cli_python_missing="no python3 with the AWS CLI v2 modules (tried:$tried); apt-get install awscli"
+	fi
+	return 1
+}

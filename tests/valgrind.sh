@@ -38,4 +38,13 @@ memcheck "configuration and suppressions" --print-config "$tmp/repo/x.json"
 memcheck "configuration applied" -j 2 "$tmp/repo"
 printf 'rules: {CJ999: off}\n' > "$tmp/bad.yaml"
 memcheck "bad configuration" --config "$tmp/bad.yaml" valid
+# --print-request: a request with ApiKey, merges, JSON and YAML duplicates, typed
+# values, an alias bomb stopped at the limit, a file that does not load.
+for f in "$TESTDATA"/valid/import-asset-from-api-gateway-api.yaml \
+	"$TESTDATA"/cases/cj005-near-miss-yaml-merge-override.yaml \
+	"$TESTDATA"/cases/cj005-json-duplicate-type.json "$TESTDATA"/cases/cj005-yaml-duplicate-datasetid.yaml \
+	"$TESTDATA"/cases/cj004-*.yaml "$TESTDATA"/cases/cj007-yaml-alias-bomb.yaml \
+	"$TESTDATA"/cases/cj001-json-trailing-comma-object.json; do
+	[ -f "$f" ] && memcheck "--print-request ${f#"$TESTDATA"/}" --print-request "$f"
+done
 finish valgrind
