@@ -43,6 +43,39 @@ static bool has_leading_zero(const struct node *n)
 	return n->kind == NODE_INT && t[0] == '0' && t[1] >= '0' && t[1] <= '9';
 }
 
+static bool check_string(struct schema_walk *w, const struct node *at, const struct node *n,
+			 const struct shape *s);
+
+/* True when the text, sent as the string it was meant to be, passes the length
+ * checks the AWS CLI makes before it sends (botocore's ParamValidator): only then
+ * does quoting it give a request the CLI accepts. `Md5Hash: ~` quoted is still one
+ * character where 24 are due. The member's own checks run on a string copy of the
+ * node, into a scratch list. */
+static bool quoted_text_accepted(struct schema_walk *w, const struct node *n,
+				 const struct shape *s)
+{
+	static const enum rule_msg refused_by_cli[] = { CJ106_SHORT, CJ106_LONG, CJ203_LENGTH };
+	struct node as_string = *n;
+	struct diag_list scratch, *out = w->out;
+	bool accepted = true;
+	size_t i, j;
+
+	as_string.kind = NODE_STRING;
+	diag_list_init(&scratch);
+	w->out = &scratch;
+	if (check_string(w, &as_string, &as_string, s) && s->run_check) {
+		struct check_ctx c = { w };
+
+		s->run_check(&c, &as_string, &as_string, s);
+	}
+	w->out = out;
+	for (i = 0; i < scratch.n; i++)
+		for (j = 0; j < sizeof refused_by_cli / sizeof *refused_by_cli; j++)
+			accepted = accepted && scratch.items[i].msg != refused_by_cli[j];
+	diag_list_free(&scratch);
+	return accepted;
+}
+
 static void report_yaml_typed(struct schema_walk *w, const struct node *at, const struct node *n,
 			      const struct shape *s)
 {
@@ -57,7 +90,7 @@ static void report_yaml_typed(struct schema_walk *w, const struct node *at, cons
 			DIAG_ARGS({ "kind", node_kind_phrase(n->kind) },
 			{ "value", walk_shown(w, n, s) }));
 	/* A secret is never repeated in a report, not even in a fix's replacement. */
-	if (!w->alias && at == n && !s->secret) {
+	if (!w->alias && at == n && !s->secret && quoted_text_accepted(w, n, s)) {
 		struct fix *fix = fix_new(true, "quote the value, so that it stays the text written");
 
 		fixedit_attach(d, fix, fixedit_quote_plain(fix, w->src, n));
