@@ -16,6 +16,7 @@ enum {
 	OPT_MAX_NODES, OPT_MAX_SIZE, OPT_INPUT_FORMAT, OPT_MAN_RULES, OPT_ONLY_REQUESTS,
 	OPT_ALL_FILES, OPT_STDIN_FILENAME, OPT_CONFIG, OPT_PRINT_CONFIG, OPT_DISABLE, OPT_ENABLE,
 	OPT_SEVERITY, OPT_MAX_FINDINGS, OPT_EXCLUDE, OPT_STATISTICS,
+	OPT_AWS_CLI,
 };
 
 static const struct option long_options[] = {
@@ -24,6 +25,7 @@ static const struct option long_options[] = {
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
+	{ "aws-cli", required_argument, NULL, OPT_AWS_CLI },
 	{ "rules", required_argument, NULL, OPT_RULES },
 	{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
 	{ "explain", required_argument, NULL, OPT_EXPLAIN },
@@ -65,6 +67,8 @@ void cli_print_help(FILE *out)
 	      "      --color=WHEN        auto (default), always or never; NO_COLOR is honoured\n"
 	      "      --fail-on=LEVEL     exit 1 when a finding is at least LEVEL: error\n"
 	      "                          (default), warning or info\n"
+	      "      --aws-cli=VERSION   the AWS CLI v2 that will run the files (2.9.19, 2.11\n"
+	      "                          or 2): members it does not know are errors\n"
 	      "      --config=FILE       use FILE instead of the .createjob-lint.yaml found\n"
 	      "                          above each linted file\n"
 	      "      --print-config=FILE show the settings that apply to FILE and their origin\n"
@@ -213,6 +217,15 @@ static int parse_one(int opt, const char *arg, struct cli *cli, char **error)
 			return -1;
 		}
 		cli->fail_on = v;
+		return 0;
+	case OPT_AWS_CLI:
+		if (awscli_version_parse(arg, &cli->aws_cli, error) < 0) {
+			char *why = *error;
+
+			*error = xasprintf("--aws-cli: %s", why);
+			free(why);
+			return -1;
+		}
 		return 0;
 	case OPT_INPUT_FORMAT:
 		if (pick(arg, "input-format", inputs, &v, error) < 0)

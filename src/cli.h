@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "awscli.h"
 #include "severity.h"
 #include "load.h"
 
@@ -25,6 +26,7 @@ struct cli {
 	const char *output_file;     /* -o: where the single report goes */
 	enum color_mode color;
 	int fail_on;                 /* an enum severity, -1 when not given */
+	struct awscli_version aws_cli; /* --aws-cli; .set false when not given */
 	const char *config;          /* --config FILE */
 	const char *print_config;    /* --print-config FILE */
 	char **rule_levels;          /* "CJ205=off" from --disable/--enable/--severity; owned */

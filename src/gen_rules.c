@@ -129,6 +129,8 @@ static void emit_shape_parts(FILE *out, const struct request_shape *rs, size_t i
 			fprintf(out, ", &shapes[%zu], %s, ", shape_index(rs, m->shape),
 				m->required ? "true" : "false");
 			emit_string(out, m->since);
+			fputs(", ", out);
+			emit_string(out, m->aws_cli);
 			fputs(" },\n", out);
 		}
 		fputs("};\n", out);

@@ -153,6 +153,7 @@ const struct rule_msg_info rule_msgs[RULE_MSG_COUNT] = {
 	{ RULE_CJ220, "default" },
 	{ RULE_CJ221, "default" },
 	{ RULE_CJ222, "default" },
+	{ RULE_CJ222, "refused" },
 	{ RULE_CJ301, "default" },
 	{ RULE_CJ302, "default" },
 	{ RULE_CJ303, "default" },

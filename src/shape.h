@@ -19,6 +19,8 @@ struct shape_member {
 	const struct shape *shape;
 	bool required;
 	const char *since;        /* model date the member appeared, or NULL */
+	const char *aws_cli;      /* first AWS CLI v2 version that knows it ("2.11.3"), or
+				   * NULL: known to every version tracked */
 };
 
 struct shape {
