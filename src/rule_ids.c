@@ -67,6 +67,8 @@ const struct rule_msg_info rule_msgs[RULE_MSG_COUNT] = {
 	{ RULE_CJ001, "json-unterminated-string" },
 	{ RULE_CJ001, "json-extra-data" },
 	{ RULE_CJ001, "yaml" },
+	{ RULE_CJ001, "yaml-tab-indent" },
+	{ RULE_CJ001, "yaml-flow-value" },
 	{ RULE_CJ001, "yaml-tab" },
 	{ RULE_CJ001, "yaml-unknown-tag" },
 	{ RULE_CJ001, "yaml-unconstructible" },

@@ -92,9 +92,16 @@ static const struct syntax_case {
 	unsigned line, col;
 	const char *variant;
 } syntax_cases[] = {
-	{ "{\"Type\": \"EXPORT_ASSET_TO_SIGNED_URL\",\n \"Details\": {},\n}", FORMAT_JSON, 3, 1,
+	/* A trailing comma is reported on the comma, which is what to remove. */
+	{ "{\"Type\": \"EXPORT_ASSET_TO_SIGNED_URL\",\n \"Details\": {},\n}", FORMAT_JSON, 2, 15,
 	  "json-trailing-comma" },
-	{ "{\"Type\": [\"a\", \"b\",\n  ]}", FORMAT_JSON, 2, 3, "json-trailing-comma" },
+	{ "{\"Type\": [\"a\", \"b\",\n  ]}", FORMAT_JSON, 1, 19, "json-trailing-comma" },
+	{ "Type: X\nDetails:\n\tA: 1\n", FORMAT_YAML, 3, 1, "yaml-tab-indent" },
+	{ "Type: X\nDetails:\n  A: 1\n \t B: 2\n", FORMAT_YAML, 4, 2, "yaml-tab-indent" },
+	{ "Type: X\nDetails:\n  KeyPattern: {Revision.CreatedAt}/x\n", FORMAT_YAML, 3, 15,
+	  "yaml-flow-value" },
+	{ "Type: X\nList:\n  - [a, b]c\n", FORMAT_YAML, 3, 5, "yaml-flow-value" },
+	{ "A: [{B: {Revision}x}]\n", FORMAT_YAML, 1, 9, "yaml-flow-value" },
 	{ "{\n  // note\n  \"Type\": \"X\"\n}", FORMAT_JSON, 2, 3, "json-comment" },
 	{ "{\"Type\": \"X\" /* c */}", FORMAT_JSON, 1, 14, "json-comment" },
 	{ "{\"Type\": 'X'}", FORMAT_JSON, 1, 10, "json-single-quote" },
@@ -113,7 +120,7 @@ static const struct syntax_case {
 	/* Columns count code points: 日本😀 is 10 bytes but 3 columns. */
 	{ "{\"Name\": \"\xE6\x97\xA5\xE6\x9C\xAC\xF0\x9F\x98\x80\", \"Type\": 'x'}", FORMAT_JSON, 1,
 	  25, "json-single-quote" },
-	{ "Type: X\nDetails:\n\tExportAssetToSignedUrl: {}\n", FORMAT_YAML, 3, 1, "yaml" },
+	{ "Type: X\nDetails:\n\tExportAssetToSignedUrl: {}\n", FORMAT_YAML, 3, 1, "yaml-tab-indent" },
 	{ "Type: !Ref Foo\n", FORMAT_YAML, 1, 7, "yaml-unknown-tag" },
 	{ "Details: !Sub {a: b}\n", FORMAT_YAML, 1, 10, "yaml-unknown-tag" },
 	{ "Type: *nope\n", FORMAT_YAML, 1, 7, "yaml-undefined-alias" },
