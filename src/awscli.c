@@ -48,8 +48,9 @@ static int parse_parts(const char *text, struct awscli_version *out)
 	return 0;
 }
 
-/* The version inside text that is not one ("v2.11.3", "aws-cli/2.9.19 Python/3.11"),
- * as a hint; NULL when there is none. Caller frees. */
+/* A full version inside text that is not one ("v2.11.3", "aws-cli/2.9.19
+ * Python/3.11", as release tags and `aws --version` write it), as a hint; NULL
+ * when there is none. Caller frees. */
 static char *version_inside(const char *text)
 {
 	const char *p;
@@ -67,7 +68,7 @@ static char *version_inside(const char *text)
 		if (isalnum((unsigned char)p[n]))
 			continue; /* "2.1x" holds no version */
 		cand = xstrndup(p, n);
-		if (parse_parts(cand, &v) == 0 && v.part[0] == 2)
+		if (parse_parts(cand, &v) == 0 && v.part[0] == 2 && v.nparts == 3)
 			return cand;
 		free(cand);
 	}
@@ -83,7 +84,8 @@ int awscli_version_parse(const char *text, struct awscli_version *out, char **er
 	memset(out, 0, sizeof *out);
 	hint = version_inside(text);
 	if (hint)
-		*error = xasprintf("'%s' is not an AWS CLI v2 version; did you mean %s?", text, hint);
+		*error = xasprintf("'%s' is not an AWS CLI v2 version; did you mean %s? (expected a "
+				   "version like " AWSCLI_TRACKED_FROM ", 2.11 or 2)", text, hint);
 	else
 		*error = xasprintf("'%s' is not an AWS CLI v2 version: expected a version like "
 				   AWSCLI_TRACKED_FROM ", 2.11 or 2", text);
