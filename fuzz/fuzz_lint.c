@@ -3,7 +3,7 @@
  * format, written to memory streams.
  *
  * Compiled once per variant (see fuzz/build.sh):
- *   -DFUZZ_FORMAT=FORMAT_JSON or FORMAT_YAML   which loader the input goes to
+ *   -DFUZZ_FORMAT=SOURCE_JSON or SOURCE_YAML   which loader the input goes to
  *   -DFUZZ_DEFAULT_LIMITS                      the command line's default limits
  *                                              instead of small ones
  *
@@ -40,7 +40,7 @@
 #include "source.h"
 
 #ifndef FUZZ_FORMAT
-#define FUZZ_FORMAT FORMAT_JSON
+#define FUZZ_FORMAT SOURCE_JSON
 #endif
 
 /* Small enough that deep or alias-heavy inputs stay fast, large enough that
@@ -299,7 +299,7 @@ static void write_report(const char *name, const struct lint_result *results, si
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	const char *path = FUZZ_FORMAT == FORMAT_JSON ? "fuzz/input.json" : "fuzz/input.yaml";
+	const char *path = FUZZ_FORMAT == SOURCE_JSON ? "fuzz/input.json" : "fuzz/input.yaml";
 	struct lint_result results[2];
 	struct sink sink;
 	char *bytes;

@@ -7,8 +7,9 @@
 #include <strings.h>
 
 #include "checks_impl.h"
+#include "doc.h"
+#include "shape.h"
 #include "util.h"
-#include "walk.h"
 
 /* --- ARNs: CJ202 KMS keys, CJ209 partitions, CJ210 datashares, CJ211 roles. ------- */
 
@@ -90,7 +91,7 @@ static bool is_account(const struct arn *a)
 }
 
 /* CJ209: Data Exchange runs only in the aws partition. */
-static void report_partition(struct walk *w, const struct node *at, const struct arn *a)
+static void report_partition(struct check_ctx *c, const struct node *at, const struct arn *a)
 {
 	char partition[32];
 
@@ -98,7 +99,7 @@ static void report_partition(struct walk *w, const struct node *at, const struct
 		return;
 	snprintf(partition, sizeof partition, "%.*s", (int)(a->len[1] < 31 ? a->len[1] : 31),
 		 a->part[1]);
-	walk_report(w, at, CJ209_DEFAULT, DIAG_ARGS({ "partition", partition }));
+	check_report(c, at, CJ209_DEFAULT, DIAG_ARGS({ "partition", partition }));
 }
 
 /* NULL for a valid KMS key ARN, else what is wrong with it ("alias" for an alias). */
@@ -126,7 +127,7 @@ static const char *kms_arn_problem(const struct arn *a)
 	return "the key id must be a UUID or mrk- followed by 32 hex digits";
 }
 
-void check_kms_key_arn(struct walk *w, const struct node *at, const struct node *n,
+void check_kms_key_arn(struct check_ctx *c, const struct node *at, const struct node *n,
 			      const struct shape *s)
 {
 	struct arn a;
@@ -135,19 +136,19 @@ void check_kms_key_arn(struct walk *w, const struct node *at, const struct node 
 	if (n->len == 0 && s->min >= 1)
 		return; /* the shape's minimum length reports it */
 	if (!arn_split(n->text, &a)) {
-		walk_report(w, at, CJ202_NOT_ARN, DIAG_ARGS({ "value", walk_shown(w, n, s) }));
+		check_report(c, at, CJ202_NOT_ARN, DIAG_ARGS({ "value", check_shown(c, n, s) }));
 		return;
 	}
 	problem = kms_arn_problem(&a);
 	if (problem && strcmp(problem, "alias") == 0)
-		walk_report(w, at, CJ202_ALIAS, DIAG_NO_ARGS);
+		check_report(c, at, CJ202_ALIAS, DIAG_NO_ARGS);
 	else if (problem)
-		walk_report(w, at, CJ202_PART, DIAG_ARGS({ "problem", problem }));
+		check_report(c, at, CJ202_PART, DIAG_ARGS({ "problem", problem }));
 	else
-		report_partition(w, at, &a);
+		report_partition(c, at, &a);
 }
 
-void check_encryption(struct walk *w, const struct node *at, const struct node *enc,
+void check_encryption(struct check_ctx *c, const struct node *at, const struct node *enc,
 			     const struct shape *s)
 {
 	const struct node *type = node_deref(node_get(enc, "Type"));
@@ -157,15 +158,15 @@ void check_encryption(struct walk *w, const struct node *at, const struct node *
 	if (!node_is_string(type))
 		return;
 	if (strcmp(type->text, "aws:kms") == 0 && !key)
-		walk_report(w, at, CJ202_MISSING, DIAG_NO_ARGS);
+		check_report(c, at, CJ202_MISSING, DIAG_NO_ARGS);
 	if (strcmp(type->text, "AES256") == 0 && key) {
-		walk_push_member(w, "KmsKeyArn");
-		walk_report(w, key, CJ212_DEFAULT, DIAG_NO_ARGS);
-		walk_pop(w);
+		check_enter(c, "KmsKeyArn");
+		check_report(c, key, CJ212_DEFAULT, DIAG_NO_ARGS);
+		check_leave(c);
 	}
 }
 
-void check_datashare_arn(struct walk *w, const struct node *at, const struct node *n,
+void check_datashare_arn(struct check_ctx *c, const struct node *at, const struct node *n,
 				const struct shape *s)
 {
 	struct arn a;
@@ -190,12 +191,12 @@ void check_datashare_arn(struct walk *w, const struct node *at, const struct nod
 	else if (!slash[1] || strchr(slash + 1, '/'))
 		problem = "the datashare name after the namespace id is missing or holds a /";
 	if (problem)
-		walk_report(w, at, CJ210_DEFAULT, DIAG_ARGS({ "problem", problem }));
+		check_report(c, at, CJ210_DEFAULT, DIAG_ARGS({ "problem", problem }));
 	else
-		report_partition(w, at, &a);
+		report_partition(c, at, &a);
 }
 
-void check_role_arn(struct walk *w, const struct node *at, const struct node *n,
+void check_role_arn(struct check_ctx *c, const struct node *at, const struct node *n,
 			   const struct shape *s)
 {
 	struct arn a;
@@ -217,7 +218,7 @@ void check_role_arn(struct walk *w, const struct node *at, const struct node *n,
 	else if (!a.part[5][5])
 		problem = "the role name after role/ is missing";
 	if (problem)
-		walk_report(w, at, CJ211_DEFAULT, DIAG_ARGS({ "problem", problem }));
+		check_report(c, at, CJ211_DEFAULT, DIAG_ARGS({ "problem", problem }));
 }
 
 bool role_arn_account(const char *text, char account[13])

@@ -6,9 +6,10 @@
 #include <strings.h>
 
 #include "checks_impl.h"
+#include "doc.h"
+#include "shape.h"
 #include "suggest.h"
 #include "util.h"
-#include "walk.h"
 
 /* --- CJ204: ${...} references in KeyPattern. ------------------------------------ */
 
@@ -40,21 +41,19 @@ static const char *likely_reference(const struct shape *s, const char *name)
 	return fix ? fix : suggest(name, s->references, s->nreferences);
 }
 
-static void report_unknown_reference(struct walk *w, const struct node *at, const struct shape *s,
+static void report_unknown_reference(struct check_ctx *c, const struct node *at, const struct shape *s,
 				     const char *name, const char *fix)
 {
 	struct strbuf allowed;
 	struct diag *d;
 	size_t i;
 
-	if (diag_list_full(w->out)) {
-		diag_drop(w->out); /* counted, not composed */
-		return;
-	}
+	if (check_count_if_full(c))
+		return; /* counted, not composed */
 	if (fix) {
 		char *replacement = xasprintf("${%s}", fix);
 
-		d = walk_report(w, at, case_match(s, name) ? CJ204_CASE : CJ204_SUGGEST,
+		d = check_report(c, at, case_match(s, name) ? CJ204_CASE : CJ204_SUGGEST,
 				DIAG_ARGS({ "name", name }, { "suggestion", fix }));
 		diag_set_suggestion(d, replacement);
 		free(replacement);
@@ -63,24 +62,24 @@ static void report_unknown_reference(struct walk *w, const struct node *at, cons
 	sb_init(&allowed);
 	for (i = 0; i < s->nreferences; i++)
 		sb_addf(&allowed, "%s${%s}", i ? ", " : "", s->references[i]);
-	walk_report(w, at, CJ204_UNKNOWN, DIAG_ARGS({ "name", name }, { "allowed", allowed.buf }));
+	check_report(c, at, CJ204_UNKNOWN, DIAG_ARGS({ "name", name }, { "allowed", allowed.buf }));
 	sb_free(&allowed);
 }
 
-void check_key_pattern(struct walk *w, const struct node *at, const struct node *n,
+void check_key_pattern(struct check_ctx *c, const struct node *at, const struct node *n,
 			      const struct shape *s)
 {
 	const char *p = n->text, *end = n->text + n->len;
 	bool per_asset = false, dataset_name = false;
 
 	if (n->text[0] == '/')
-		walk_report(w, at, CJ208_LEADING_SLASH, DIAG_NO_ARGS);
+		check_report(c, at, CJ208_LEADING_SLASH, DIAG_NO_ARGS);
 	if (n->len > 1024) {
 		char bytes[24];
 
 		/* References only add to the key, so the pattern alone bounds it. */
 		snprintf(bytes, sizeof bytes, "%zu", n->len);
-		walk_report(w, at, CJ207_PATTERN_LONG, DIAG_ARGS({ "bytes", bytes }));
+		check_report(c, at, CJ207_PATTERN_LONG, DIAG_ARGS({ "bytes", bytes }));
 	}
 	while ((p = strstr(p, "${")) != NULL && p < end) {
 		const char *close = memchr(p + 2, '}', (size_t)(end - p - 2));
@@ -88,16 +87,16 @@ void check_key_pattern(struct walk *w, const struct node *at, const struct node 
 		char *name;
 
 		if (!close) {
-			walk_report(w, at, CJ204_UNTERMINATED, DIAG_NO_ARGS);
+			check_report(c, at, CJ204_UNTERMINATED, DIAG_NO_ARGS);
 			return;
 		}
 		name = xstrndup(p + 2, (size_t)(close - p - 2));
 		/* A known name is its own fix; only an unknown one is looked up. */
 		fix = *name ? find_reference(s, name) : NULL;
 		if (!*name)
-			walk_report(w, at, CJ204_EMPTY, DIAG_NO_ARGS);
+			check_report(c, at, CJ204_EMPTY, DIAG_NO_ARGS);
 		else if (!fix)
-			report_unknown_reference(w, at, s, name, fix = likely_reference(s, name));
+			report_unknown_reference(c, at, s, name, fix = likely_reference(s, name));
 		else if (strcmp(name, "DataSet.Name") == 0)
 			dataset_name = true;
 		/* A misspelt per-asset reference already has its own finding. */
@@ -107,7 +106,7 @@ void check_key_pattern(struct walk *w, const struct node *at, const struct node 
 		p = close + 1;
 	}
 	if (!per_asset)
-		walk_report(w, at, CJ204_NO_ASSET, DIAG_NO_ARGS);
+		check_report(c, at, CJ204_NO_ASSET, DIAG_NO_ARGS);
 	if (dataset_name)
-		walk_report(w, at, CJ219_DEFAULT, DIAG_NO_ARGS);
+		check_report(c, at, CJ219_DEFAULT, DIAG_NO_ARGS);
 }

@@ -6,8 +6,9 @@
 #include <strings.h>
 
 #include "checks_impl.h"
+#include "doc.h"
+#include "shape.h"
 #include "util.h"
-#include "walk.h"
 
 /* --- CJ203: MD5 digests in base64. ---------------------------------------------- */
 
@@ -51,7 +52,7 @@ char *md5_hex_to_base64(const char *hex, size_t len)
 	return xstrdup(out);
 }
 
-void check_md5(struct walk *w, const struct node *at, const struct node *n,
+void check_md5(struct check_ctx *c, const struct node *at, const struct node *n,
 		      const struct shape *s)
 {
 	char *b64 = md5_hex_to_base64(n->text, n->len);
@@ -60,7 +61,7 @@ void check_md5(struct walk *w, const struct node *at, const struct node *n,
 
 	(void)s;
 	if (b64) {
-		struct diag *d = walk_report(w, at, CJ203_HEX, DIAG_ARGS({ "suggestion", b64 }));
+		struct diag *d = check_report(c, at, CJ203_HEX, DIAG_ARGS({ "suggestion", b64 }));
 
 		diag_set_suggestion(d, b64);
 		free(b64);
@@ -71,11 +72,11 @@ void check_md5(struct walk *w, const struct node *at, const struct node *n,
 	chars = utf8_count(n->text, n->len);
 	snprintf(length, sizeof length, "%zu", chars);
 	if (chars != 24)
-		walk_report(w, at, CJ203_LENGTH, DIAG_ARGS({ "length", length }));
+		check_report(c, at, CJ203_LENGTH, DIAG_ARGS({ "length", length }));
 	else if (!all_of(n->text, 22, base64_alphabet))
-		walk_report(w, at, CJ203_ALPHABET, DIAG_NO_ARGS);
+		check_report(c, at, CJ203_ALPHABET, DIAG_NO_ARGS);
 	else if (n->text[22] != '=' || n->text[23] != '=')
-		walk_report(w, at, CJ203_PADDING, DIAG_NO_ARGS);
+		check_report(c, at, CJ203_PADDING, DIAG_NO_ARGS);
 	else
-		walk_report(w, at, CJ203_NONCANONICAL, DIAG_NO_ARGS);
+		check_report(c, at, CJ203_NONCANONICAL, DIAG_NO_ARGS);
 }

@@ -7,14 +7,15 @@
 #include <strings.h>
 
 #include "checks_impl.h"
+#include "doc.h"
+#include "shape.h"
 #include "suggest.h"
 #include "util.h"
-#include "walk.h"
 
 /* --- CJ201: Details carries exactly the member that Type names. ---------------- */
 
 /* Details members that belong to job types other than the expected one. */
-static size_t count_other_members(const struct walk *w, const struct node *details,
+static size_t count_other_members(const struct request_shape *rs, const struct node *details,
 				  const char *expected)
 {
 	size_t i, n = 0;
@@ -22,14 +23,38 @@ static size_t count_other_members(const struct walk *w, const struct node *detai
 	for (i = 0; i < details->nmembers; i++) {
 		const struct node *k = node_deref(details->members[i].key);
 
-		if (node_is_string(k) && shape_type_for_details(w->rs, k->text) &&
+		if (node_is_string(k) && shape_type_for_details(rs, k->text) &&
 		    strcmp(k->text, expected) != 0)
 			n++;
 	}
 	return n;
 }
 
-void check_type_details(struct walk *w, const struct node *at, const struct node *req,
+/* The Details of a request whose Type names a known job type, and that member's
+ * name; NULL when the request has no such pair. */
+static const struct node *typed_details(const struct request_shape *rs, const struct node *req,
+					const char **expected)
+{
+	const struct node *type = node_deref(node_get(req, "Type"));
+	const struct node *details = node_deref(node_get(req, "Details"));
+
+	if (!node_is_string(type) || !details || details->kind != NODE_MAPPING)
+		return NULL;
+	*expected = shape_details_for_type(rs, type->text);
+	return *expected ? details : NULL;
+}
+
+size_t checks_untrimmed_skeleton(const struct request_shape *rs, const struct node *req)
+{
+	const char *expected;
+	const struct node *details = typed_details(rs, req, &expected);
+	size_t others = details ? count_other_members(rs, details, expected) : 0;
+
+	/* Members of two or more other job types: nobody writes that by hand. */
+	return others >= 2 ? others : 0;
+}
+
+void check_type_details(struct check_ctx *c, const struct node *at, const struct node *req,
 			       const struct shape *s)
 {
 	const struct node *type = node_deref(node_get(req, "Type"));
@@ -42,12 +67,12 @@ void check_type_details(struct walk *w, const struct node *at, const struct node
 	(void)s;
 	if (!node_is_string(type) || !details || details->kind != NODE_MAPPING)
 		return;
-	expected = shape_details_for_type(w->rs, type->text);
+	expected = check_details_for_type(c, type->text);
 	if (!expected)
 		return; /* an unknown Type is CJ104's finding */
-	walk_push_member(w, "Details");
+	check_enter(c, "Details");
 	if (details->nmembers == 0) {
-		walk_report(w, details_at, CJ201_EMPTY, DIAG_ARGS({ "type", type->text },
+		check_report(c, details_at, CJ201_EMPTY, DIAG_ARGS({ "type", type->text },
 			    { "expected", expected }));
 	} else if (!node_get(details, expected)) {
 		bool misspelled = false;
@@ -57,61 +82,60 @@ void check_type_details(struct walk *w, const struct node *at, const struct node
 			const struct node *k = node_deref(details->members[i].key);
 			const char *one[1] = { expected };
 
-			if (node_is_string(k) && !shape_type_for_details(w->rs, k->text) &&
+			if (node_is_string(k) && !check_type_for_details(c, k->text) &&
 			    suggest(k->text, one, 1))
 				misspelled = true;
 		}
 		if (!misspelled)
-			walk_report(w, details_at, CJ201_MISSING, DIAG_ARGS({ "type", type->text },
+			check_report(c, details_at, CJ201_MISSING, DIAG_ARGS({ "type", type->text },
 				    { "expected", expected }));
 	}
-	if (count_other_members(w, details, expected) >= 2) {
+	if (check_skeleton_members(c)) {
 		char count[24];
 
 		/* An untrimmed --generate-cli-skeleton: one finding, not one per member. */
-		snprintf(count, sizeof count, "%zu", count_other_members(w, details, expected));
-		walk_report(w, details_at, CJ221_DEFAULT, DIAG_ARGS({ "count", count },
+		snprintf(count, sizeof count, "%zu", check_skeleton_members(c));
+		check_report(c, details_at, CJ221_DEFAULT, DIAG_ARGS({ "count", count },
 			    { "type", type->text }, { "expected", expected }));
-		w->skeleton = true;
-		walk_pop(w);
+		check_leave(c);
 		return;
 	}
 	for (i = 0; i < details->nmembers; i++) {
 		const struct node *k = node_deref(details->members[i].key);
-		const char *other = node_is_string(k) ? shape_type_for_details(w->rs, k->text) : NULL;
+		const char *other = node_is_string(k) ? check_type_for_details(c, k->text) : NULL;
 
 		if (!other || strcmp(k->text, expected) == 0)
 			continue;
-		walk_push_member(w, k->text);
-		walk_report(w, details->members[i].key, CJ201_EXTRA,
+		check_enter(c, k->text);
+		check_report(c, details->members[i].key, CJ201_EXTRA,
 			    DIAG_ARGS({ "member", k->text }, { "other", other },
 			    { "type", type->text }));
-		walk_pop(w);
+		check_leave(c);
 	}
-	walk_pop(w);
+	check_leave(c);
 }
 
 /* --- API Gateway: CJ216 api-id, CJ301 api-key-in-file. ---------------------------- */
 
-void check_api_id(struct walk *w, const struct node *at, const struct node *n,
+void check_api_id(struct check_ctx *c, const struct node *at, const struct node *n,
 		  const struct shape *s)
 {
 	if (n->len != 10 || !all_of(n->text, 10, "abcdefghijklmnopqrstuvwxyz0123456789"))
-		walk_report(w, at, CJ216_DEFAULT, DIAG_ARGS({ "value", walk_shown(w, n, s) }));
+		check_report(c, at, CJ216_DEFAULT, DIAG_ARGS({ "value", check_shown(c, n, s) }));
 }
 
-void check_api_key(struct walk *w, const struct node *at, const struct node *n,
+void check_api_key(struct check_ctx *c, const struct node *at, const struct node *n,
 		   const struct shape *s)
 {
 	(void)n;
 	(void)s;
 	/* The value itself is masked by the engine and never becomes an argument. */
-	walk_report(w, at, CJ301_DEFAULT, DIAG_NO_ARGS);
+	check_report(c, at, CJ301_DEFAULT, DIAG_NO_ARGS);
 }
 
 /* --- Lake Formation: CJ217 account mismatch, CJ218 no policy. -------------------- */
 
-void check_lf_policy(struct walk *w, const struct node *at, const struct node *lf,
+void check_lf_policy(struct check_ctx *c, const struct node *at, const struct node *lf,
 		     const struct shape *s)
 {
 	const struct node *catalog = node_deref(node_get(lf, "CatalogId"));
@@ -121,13 +145,13 @@ void check_lf_policy(struct walk *w, const struct node *at, const struct node *l
 
 	(void)s;
 	if (!node_get(lf, "Database") && !node_get(lf, "Table"))
-		walk_report(w, at, CJ218_DEFAULT, DIAG_NO_ARGS);
+		check_report(c, at, CJ218_DEFAULT, DIAG_NO_ARGS);
 	if (!node_is_string(catalog) || catalog->len != 12 || !all_of(catalog->text, 12, "0123456789") ||
 	    !node_is_string(role) || !role_arn_account(role->text, account) ||
 	    strcmp(account, catalog->text) == 0)
 		return;
-	walk_push_member(w, "RoleArn");
-	walk_report(w, role_at, CJ217_DEFAULT, DIAG_ARGS({ "role_account", account },
+	check_enter(c, "RoleArn");
+	check_report(c, role_at, CJ217_DEFAULT, DIAG_ARGS({ "role_account", account },
 		    { "catalog", catalog->text }));
-	walk_pop(w);
+	check_leave(c);
 }

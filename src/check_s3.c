@@ -6,8 +6,9 @@
 #include <string.h>
 
 #include "checks_impl.h"
+#include "doc.h"
+#include "shape.h"
 #include "util.h"
-#include "walk.h"
 
 #define S3_KEY_MAX_BYTES 1024
 /* AWS's sample code for S3 data access allows at most 5 keys and prefixes in all;
@@ -106,7 +107,7 @@ static bool bucket_problem(const char *v, size_t len, enum rule_msg *msg, const 
 	return true;
 }
 
-void check_bucket(struct walk *w, const struct node *at, const struct node *n,
+void check_bucket(struct check_ctx *c, const struct node *at, const struct node *n,
 		  const struct shape *s)
 {
 	const char *affix;
@@ -120,68 +121,68 @@ void check_bucket(struct walk *w, const struct node *at, const struct node *n,
 		bare = NULL;
 	}
 	if (bare) {
-		struct diag *d = walk_report(w, at, msg, DIAG_ARGS({ "suggestion", bare }));
+		struct diag *d = check_report(c, at, msg, DIAG_ARGS({ "suggestion", bare }));
 
 		diag_set_suggestion(d, bare);
 		free(bare);
 		return;
 	}
 	if (bucket_problem(n->text, n->len, &msg, &affix)) {
-		walk_report(w, at, msg, DIAG_ARGS({ "affix", affix }));
+		check_report(c, at, msg, DIAG_ARGS({ "affix", affix }));
 		return;
 	}
 	for (i = 0; i < n->len; i++)
 		if (isupper((unsigned char)n->text[i]) || n->text[i] == '_')
 			break;
 	if (i < n->len || n->len > 63)
-		walk_report(w, at, CJ206_DEFAULT, DIAG_NO_ARGS);
+		check_report(c, at, CJ206_DEFAULT, DIAG_NO_ARGS);
 }
 
 /* --- Object keys. ------------------------------------------------------------ */
 
 /* CJ208: what makes a key or prefix look like a path or URL pasted in. */
-static void check_key_style(struct walk *w, const struct node *at, const struct node *n)
+static void check_key_style(struct check_ctx *c, const struct node *at, const struct node *n)
 {
 	if (n->text[0] == '/')
-		walk_report(w, at, CJ208_LEADING_SLASH, DIAG_NO_ARGS);
+		check_report(c, at, CJ208_LEADING_SLASH, DIAG_NO_ARGS);
 	else if (strstr(n->text, "s3://"))
-		walk_report(w, at, CJ208_URI, DIAG_NO_ARGS);
+		check_report(c, at, CJ208_URI, DIAG_NO_ARGS);
 	else if (n->len && isspace((unsigned char)n->text[n->len - 1]))
-		walk_report(w, at, CJ208_TRAILING_SPACE, DIAG_NO_ARGS);
+		check_report(c, at, CJ208_TRAILING_SPACE, DIAG_NO_ARGS);
 }
 
-static bool key_too_long(struct walk *w, const struct node *at, const struct node *n)
+static bool key_too_long(struct check_ctx *c, const struct node *at, const struct node *n)
 {
 	char bytes[24];
 
 	if (n->len <= S3_KEY_MAX_BYTES)
 		return false;
 	snprintf(bytes, sizeof bytes, "%zu", n->len);
-	walk_report(w, at, CJ207_LONG, DIAG_ARGS({ "bytes", bytes }));
+	check_report(c, at, CJ207_LONG, DIAG_ARGS({ "bytes", bytes }));
 	return true;
 }
 
-void check_s3_key(struct walk *w, const struct node *at, const struct node *n,
+void check_s3_key(struct check_ctx *c, const struct node *at, const struct node *n,
 		  const struct shape *s)
 {
 	(void)s;
 	if (n->len == 0)
-		walk_report(w, at, CJ207_EMPTY, DIAG_NO_ARGS);
-	else if (!key_too_long(w, at, n))
-		check_key_style(w, at, n);
+		check_report(c, at, CJ207_EMPTY, DIAG_NO_ARGS);
+	else if (!key_too_long(c, at, n))
+		check_key_style(c, at, n);
 }
 
-void check_s3_key_prefix(struct walk *w, const struct node *at, const struct node *n,
+void check_s3_key_prefix(struct check_ctx *c, const struct node *at, const struct node *n,
 			 const struct shape *s)
 {
 	(void)s;
-	if (n->len && !key_too_long(w, at, n))
-		check_key_style(w, at, n);
+	if (n->len && !key_too_long(c, at, n))
+		check_key_style(c, at, n);
 }
 
 /* --- S3 data access and export destinations. -------------------------------------- */
 
-void check_s3_data_access(struct walk *w, const struct node *at, const struct node *src,
+void check_s3_data_access(struct check_ctx *c, const struct node *at, const struct node *src,
 			  const struct shape *s)
 {
 	const struct node *keys = node_deref(node_get(src, "Keys"));
@@ -198,7 +199,7 @@ void check_s3_data_access(struct walk *w, const struct node *at, const struct no
 		return;
 	snprintf(count, sizeof count, "%zu", total);
 	snprintf(limit, sizeof limit, "%d", S3_DATA_ACCESS_MAX_LOCATIONS);
-	walk_report(w, at, CJ215_LOCATIONS, DIAG_ARGS({ "count", count }, { "quota", limit }));
+	check_report(c, at, CJ215_LOCATIONS, DIAG_ARGS({ "count", count }, { "quota", limit }));
 }
 
 static const char *string_member(const struct node *map, const char *key)
@@ -248,7 +249,7 @@ static bool *bucket_seen_before(const struct node *list)
 
 /* CJ220: revisions exported to one bucket overwrite each other unless each key
  * names its revision. An absent KeyPattern means ${Asset.Name}. */
-void check_revision_destinations(struct walk *w, const struct node *at, const struct node *req,
+void check_revision_destinations(struct check_ctx *c, const struct node *at, const struct node *req,
 				 const struct shape *s)
 {
 	const struct node *list = node_deref(node_get(req, "RevisionDestinations"));
@@ -268,16 +269,16 @@ void check_revision_destinations(struct walk *w, const struct node *at, const st
 
 		if (!bucket || (pattern && strstr(pattern, "${Revision.Id}")) || !seen[i])
 			continue;
-		walk_push_member(w, "RevisionDestinations");
-		walk_push_index(w, i);
+		check_enter(c, "RevisionDestinations");
+		check_enter_index(c, i);
 		if (place)
-			walk_push_member(w, "KeyPattern");
-		walk_report(w, place ? place : list->items[i], CJ220_DEFAULT,
+			check_enter(c, "KeyPattern");
+		check_report(c, place ? place : list->items[i], CJ220_DEFAULT,
 			    DIAG_ARGS({ "bucket", bucket }));
 		if (place)
-			walk_pop(w);
-		walk_pop(w);
-		walk_pop(w);
+			check_leave(c);
+		check_leave(c);
+		check_leave(c);
 	}
 	free(seen);
 }

@@ -4,15 +4,49 @@
 #ifndef CJL_CHECKS_H
 #define CJL_CHECKS_H
 
+#include <stdbool.h>
 #include <stddef.h>
+
+#include "diag.h"
 
 struct node;
 struct shape;
-struct walk;
+struct request_shape;
+
+/* What a check may do during the schema walk, and nothing more: report a finding
+ * where the walk is (or at a child it names), and ask the request shape about job
+ * types. The walk itself stays the engine's (walk.h). */
+struct check_ctx;
 
 /* `at` is the node as written (maybe an alias), `n` the value, `s` its shape. */
-typedef void check_fn(struct walk *w, const struct node *at, const struct node *n,
+typedef void check_fn(struct check_ctx *c, const struct node *at, const struct node *n,
 		      const struct shape *s);
+
+/* Reports a finding at `at` for the current path (DIAG_ARGS or DIAG_NO_ARGS); the
+ * returned diag takes a suggestion or a fix. Never NULL. */
+struct diag *check_report(struct check_ctx *c, const struct node *at, enum rule_msg msg,
+			  const struct diag_pair *args, size_t nargs);
+/* The path of the next findings goes one member or list entry deeper, until
+ * check_leave. */
+void check_enter(struct check_ctx *c, const char *member);
+void check_enter_index(struct check_ctx *c, size_t index);
+void check_leave(struct check_ctx *c);
+/* True when the file's findings are at their limit; then one more is counted, so
+ * a check can skip composing a costly message. */
+bool check_count_if_full(struct check_ctx *c);
+/* The text of a string value as it may be shown: masked for secret shapes. */
+const char *check_shown(const struct check_ctx *c, const struct node *n, const struct shape *s);
+/* The Details member a job Type needs, and the Type a Details member belongs to;
+ * NULL when the shape has none. */
+const char *check_details_for_type(const struct check_ctx *c, const char *type);
+const char *check_type_for_details(const struct check_ctx *c, const char *member);
+/* When the request is an untrimmed --generate-cli-skeleton, the number of Details
+ * members of other job types (decided once by the engine); else 0. */
+size_t check_skeleton_members(const struct check_ctx *c);
+
+/* The engine's one skeleton decision (see check_skeleton_members), made before the
+ * walk so that no check changes the walk. */
+size_t checks_untrimmed_skeleton(const struct request_shape *rs, const struct node *req);
 
 /* The check named `name` ("md5"), or NULL when this build has none. */
 check_fn *checks_find(const char *name);

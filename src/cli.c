@@ -189,7 +189,6 @@ static int add_rule_levels(int opt, const char *arg, struct cli *cli, char **err
 static int parse_one(int opt, const char *arg, struct cli *cli, char **error)
 {
 	static const char *const colors[] = { "auto", "always", "never", NULL };
-	static const char *const levels[] = { "off", "info", "warning", "error", NULL };
 	static const char *const inputs[] = { "json", "yaml", NULL };
 	size_t n;
 	int v;
@@ -203,7 +202,7 @@ static int parse_one(int opt, const char *arg, struct cli *cli, char **error)
 	case 'j':
 		if (parse_size(arg, "jobs", 1, &n, error) < 0)
 			return -1;
-		cli->jobs = n > 64 ? 64 : (unsigned)n;
+		cli->run.jobs = n > 64 ? 64 : (unsigned)n;
 		return 0;
 	case OPT_COLOR:
 		if (pick(arg, "color", colors, &v, error) < 0)
@@ -211,12 +210,10 @@ static int parse_one(int opt, const char *arg, struct cli *cli, char **error)
 		cli->color = (enum color_mode)v;
 		return 0;
 	case OPT_FAIL_ON:
-		if (pick(arg, "fail-on", levels, &v, error) < 0 || v == 0) {
-			free(*error);
+		if (severity_parse(arg, &cli->fail_on) < 0 || cli->fail_on == SEV_OFF) {
 			*error = xasprintf("--fail-on takes error, warning or info, not '%s'", arg);
 			return -1;
 		}
-		cli->fail_on = v;
 		return 0;
 	case OPT_AWS_CLI:
 		if (awscli_version_parse(arg, &cli->aws_cli, error) < 0) {
@@ -230,7 +227,7 @@ static int parse_one(int opt, const char *arg, struct cli *cli, char **error)
 	case OPT_INPUT_FORMAT:
 		if (pick(arg, "input-format", inputs, &v, error) < 0)
 			return -1;
-		cli->stdin_format = v == 0 ? FORMAT_JSON : FORMAT_YAML;
+		cli->lint.stdin_format = v == 0 ? SOURCE_JSON : SOURCE_YAML;
 		return 0;
 	case OPT_CONFIG:
 		cli->config = arg;
@@ -253,13 +250,13 @@ static int parse_one(int opt, const char *arg, struct cli *cli, char **error)
 		cli->quiet = true;
 		return 0;
 	case OPT_STDIN_FILENAME:
-		cli->stdin_filename = arg;
+		cli->lint.stdin_name = arg;
 		return 0;
 	case OPT_ONLY_REQUESTS:
-		cli->only_requests = true;
+		cli->run.only_requests = true;
 		return 0;
 	case OPT_ALL_FILES:
-		cli->all_files = true;
+		cli->run.all_files = true;
 		return 0;
 	case 'v':
 		cli->show_skipped = true;
@@ -279,18 +276,18 @@ static int parse_one(int opt, const char *arg, struct cli *cli, char **error)
 	case OPT_MAX_DEPTH:
 		if (parse_size(arg, "max-depth", 1, &n, error) < 0)
 			return -1;
-		cli->limits.max_depth = n > 100000 ? 100000 : (unsigned)n;
+		cli->lint.limits.max_depth = n > 100000 ? 100000 : (unsigned)n;
 		return 0;
 	case OPT_MAX_NODES:
 		if (parse_size(arg, "max-nodes", 1, &n, error) < 0)
 			return -1;
-		cli->limits.max_nodes = n;
-		cli->max_visits = n;
+		cli->lint.limits.max_nodes = n;
+		cli->lint.max_visits = n;
 		return 0;
 	case OPT_MAX_SIZE:
-		return parse_size(arg, "max-size", 1, &cli->max_size, error);
+		return parse_size(arg, "max-size", 1, &cli->lint.max_size, error);
 	case OPT_MAX_FINDINGS:
-		return parse_size(arg, "max-findings", 1, &cli->max_findings, error);
+		return parse_size(arg, "max-findings", 1, &cli->lint.max_findings, error);
 	case 'h':
 		cli->help = true;
 		return 0;
@@ -331,13 +328,9 @@ int cli_parse(int argc, char **argv, struct cli *cli, char **error)
 	size_t i;
 
 	memset(cli, 0, sizeof *cli);
-	cli->fail_on = -1;
-	cli->stdin_format = -1;
-	cli->limits.max_depth = LOAD_DEFAULT_DEPTH;
-	cli->limits.max_nodes = LOAD_DEFAULT_NODES;
-	cli->max_visits = LOAD_DEFAULT_NODES;
-	cli->max_size = LINT_DEFAULT_MAX_SIZE;
-	cli->max_findings = LINT_DEFAULT_MAX_FINDINGS;
+	cli->fail_on = SEV_UNSET;
+	/* The defaults are the lint configuration's own; options change them in place. */
+	lint_config_init(&cli->lint, NULL, NULL);
 	*error = NULL;
 	opterr = 0;
 	optind = 1;

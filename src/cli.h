@@ -7,8 +7,9 @@
 #include <stdio.h>
 
 #include "awscli.h"
+#include "lint.h"
+#include "run.h"
 #include "severity.h"
-#include "load.h"
 
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
@@ -25,7 +26,7 @@ struct cli {
 	size_t noutputs;
 	const char *output_file;     /* -o: where the single report goes */
 	enum color_mode color;
-	int fail_on;                 /* an enum severity, -1 when not given */
+	enum severity fail_on;       /* SEV_UNSET when not given */
 	struct awscli_version aws_cli; /* --aws-cli; .set false when not given */
 	const char *config;          /* --config FILE */
 	const char *print_config;    /* --print-config FILE */
@@ -40,16 +41,10 @@ struct cli {
 	bool list_rules;
 	bool man_rules;              /* print the RULES section of the man page */
 	bool help, version;
-	int stdin_format;            /* -1 guess, else enum source_format */
-	struct load_limits limits;
-	size_t max_size;
-	size_t max_findings;
-	size_t max_visits;
-	unsigned jobs;               /* 0: one per processor */
-	bool only_requests;          /* skip named files that are not job requests too */
-	bool all_files;              /* lint every file found in directories */
 	bool show_skipped;           /* list skipped files in the text report too */
-	const char *stdin_filename;  /* path shown for standard input */
+	struct lint_config lint;     /* limits and standard input; shape, catalog and settings
+	                              * are set once they are loaded */
+	struct run_options run;      /* -j, --only-requests, --all-files */
 	char **inputs;               /* points into argv */
 	size_t ninputs;
 };

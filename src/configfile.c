@@ -161,7 +161,7 @@ static enum severity *new_severities(size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		s[i] = SEVERITY_UNSET;
+		s[i] = SEV_UNSET;
 	return s;
 }
 
@@ -353,7 +353,7 @@ static int read_config(struct reader *r, struct config *c)
 
 		if (read_level(r, v, &level) < 0 || level == SEV_OFF)
 			return r->rf.error ? -1 : fail(r, v, "fail-on takes error, warning or info%s", "");
-		c->fail_on = (int)level;
+		c->fail_on = level;
 	}
 	if ((v = node_get(root, "aws-cli")) && read_aws_cli(r, v, c) < 0)
 		return -1;
@@ -396,7 +396,7 @@ struct config *config_load(const char *path, const struct catalog *cat, char **e
 		*(slash == c->base ? slash + 1 : slash) = '\0';
 	c->ncatalog = cat->n;
 	c->severity = new_severities(cat->n);
-	c->fail_on = -1;
+	c->fail_on = SEV_UNSET;
 	if (read_file(path, RULESFILE_MAX_SIZE, &text, &len, &why) < 0) {
 		*error = xasprintf("%s: %s", path, why);
 		free(why);
@@ -480,7 +480,7 @@ static void overlay(enum severity *to, const enum severity *from, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (from[i] != SEVERITY_UNSET)
+		if (from[i] != SEV_UNSET)
 			to[i] = from[i];
 }
 

@@ -13,12 +13,11 @@
 #include "severity.h"
 
 #define CONFIG_FILE_NAME ".createjob-lint.yaml"
-#define SEVERITY_UNSET ((enum severity)-1)
 
 struct config_override {
 	char **files;            /* globs, relative to the config's folder */
 	size_t nfiles;
-	enum severity *severity; /* per catalog rule, SEVERITY_UNSET to leave it */
+	enum severity *severity; /* per catalog rule, SEV_UNSET to leave it */
 	size_t line;             /* where it is written, for --print-config */
 };
 
@@ -34,10 +33,10 @@ struct config_suppression {
 struct config {
 	char *path;              /* the file */
 	char *base;              /* its folder, absolute: globs are relative to it */
-	enum severity *severity; /* per catalog rule, SEVERITY_UNSET to leave it */
+	enum severity *severity; /* per catalog rule, SEV_UNSET to leave it */
 	char **exclude;
 	size_t nexclude;
-	int fail_on;             /* an enum severity, or -1 when not set */
+	enum severity fail_on;   /* SEV_UNSET when not set */
 	struct awscli_version aws_cli; /* the CLI the files are for; .set false when not set */
 	struct config_override *overrides;
 	size_t noverrides;

@@ -11,8 +11,8 @@
 #include "util.h"
 #include "walk.h"
 
-static void walk_node(struct walk *w, const struct node *n, const struct shape *s);
-static void walk_shape(struct walk *w, const struct node *at, const struct node *n,
+static void walk_node(struct schema_walk *w, const struct node *n, const struct shape *s);
+static void walk_shape(struct schema_walk *w, const struct node *at, const struct node *n,
 		       const struct shape *s);
 
 static const char *expected_kind(const struct shape *s)
@@ -39,7 +39,7 @@ static bool has_leading_zero(const struct node *n)
 	return n->kind == NODE_INT && t[0] == '0' && t[1] >= '0' && t[1] <= '9';
 }
 
-static void report_yaml_typed(struct walk *w, const struct node *at, const struct node *n,
+static void report_yaml_typed(struct schema_walk *w, const struct node *at, const struct node *n,
 			      const struct shape *s)
 {
 	struct diag *d;
@@ -59,7 +59,7 @@ static void report_yaml_typed(struct walk *w, const struct node *at, const struc
 	free(quoted);
 }
 
-static void report_type(struct walk *w, const struct node *at, const struct node *n,
+static void report_type(struct schema_walk *w, const struct node *at, const struct node *n,
 			const struct shape *s)
 {
 	bool scalar = n->kind != NODE_MAPPING && n->kind != NODE_SEQUENCE;
@@ -67,7 +67,7 @@ static void report_type(struct walk *w, const struct node *at, const struct node
 
 	if (want_string && scalar && (n->flags & NODE_TAGGED)) {
 		walk_report(w, at, CJ011_DEFAULT, DIAG_ARGS({ "kind", node_kind_phrase(n->kind) }));
-	} else if (want_string && scalar && w->src->format == FORMAT_YAML && (n->flags & NODE_PLAIN)) {
+	} else if (want_string && scalar && w->src->format == SOURCE_YAML && (n->flags & NODE_PLAIN)) {
 		report_yaml_typed(w, at, n, s);
 	} else if (want_string && (n->flags & (NODE_NONFINITE | NODE_HUGE_INT))) {
 		walk_report(w, at, n->flags & NODE_HUGE_INT ? CJ010_HUGE : CJ010_NONFINITE,
@@ -80,7 +80,7 @@ static void report_type(struct walk *w, const struct node *at, const struct node
 
 /* CJ105 when the value does not match; a match that fails (the match limit on a
  * backtracking --rules pattern) is said to be unchecked, not taken for either. */
-static void check_pattern(struct walk *w, const struct node *at, const struct node *n,
+static void check_pattern(struct schema_walk *w, const struct node *at, const struct node *n,
 			  const struct shape *s)
 {
 	char *why = NULL;
@@ -96,7 +96,7 @@ static void check_pattern(struct walk *w, const struct node *at, const struct no
 }
 
 /* Returns false when the value is beyond further checks (one mistake, one finding). */
-static bool check_string(struct walk *w, const struct node *at, const struct node *n,
+static bool check_string(struct schema_walk *w, const struct node *at, const struct node *n,
 			 const struct shape *s)
 {
 	size_t i, length;
@@ -213,7 +213,7 @@ static int compare_entries(const void *a, const void *b)
 	return c ? c : (x->index < y->index ? -1 : x->index > y->index);
 }
 
-static void report_repeat(struct walk *w, const struct node *list, size_t i, size_t first,
+static void report_repeat(struct schema_walk *w, const struct node *list, size_t i, size_t first,
 			  const struct shape *s)
 {
 	struct strbuf what;
@@ -238,7 +238,7 @@ static void report_repeat(struct walk *w, const struct node *list, size_t i, siz
 
 /* Entries alike in the members that identify them: each repeat is reported at the
  * later entry and names the first. Sorting keeps this fast on long lists. */
-static void check_unique(struct walk *w, const struct node *n, const struct shape *s)
+static void check_unique(struct schema_walk *w, const struct node *n, const struct shape *s)
 {
 	struct keyed_entry *e = xcalloc(n->nitems, sizeof *e);
 	size_t i, count = 0, first = 0;
@@ -258,7 +258,7 @@ static void check_unique(struct walk *w, const struct node *n, const struct shap
 	free(e);
 }
 
-static void check_quota(struct walk *w, const struct node *at, const struct node *n,
+static void check_quota(struct schema_walk *w, const struct node *at, const struct node *n,
 			const struct shape *s)
 {
 	char count[24], quota[24];
@@ -271,7 +271,7 @@ static void check_quota(struct walk *w, const struct node *at, const struct node
 		    DIAG_ARGS({ "count", count }, { "quota", quota }));
 }
 
-static void walk_list(struct walk *w, const struct node *at, const struct node *n,
+static void walk_list(struct schema_walk *w, const struct node *at, const struct node *n,
 		      const struct shape *s)
 {
 	char count[24], bound[24];
@@ -354,7 +354,7 @@ static struct member_info *member_infos(const struct node *n)
 	return info;
 }
 
-static void report_duplicate(struct walk *w, const struct node *n, size_t i, size_t first)
+static void report_duplicate(struct schema_walk *w, const struct node *n, size_t i, size_t first)
 {
 	char line[24];
 	const char *consequence;
@@ -362,7 +362,7 @@ static void report_duplicate(struct walk *w, const struct node *n, size_t i, siz
 
 	snprintf(line, sizeof line, "%u", source_position(w->src, n->members[first].key->start).line);
 	walk_push_member(w, key_text(&n->members[i]));
-	consequence = w->src->format == FORMAT_JSON
+	consequence = w->src->format == SOURCE_JSON
 		? "the AWS CLI silently keeps only the last one"
 		: "the AWS CLI refuses a YAML file with duplicate keys";
 	d = walk_report(w, n->members[i].key, CJ005_DEFAULT,
@@ -386,7 +386,7 @@ static const char *likely_member(const struct shape *s, const char *name)
 }
 
 /* Hides a secret value in every excerpt, wherever a finding's line shows it. */
-static void mask_value(struct walk *w, const struct node *value)
+static void mask_value(struct schema_walk *w, const struct node *value)
 {
 	const struct node *v = node_deref(value);
 
@@ -396,7 +396,7 @@ static void mask_value(struct walk *w, const struct node *value)
 		source_add_mask(w->src, value->start, value->end);
 }
 
-static void report_unknown(struct walk *w, const struct member *m, const struct shape *s,
+static void report_unknown(struct schema_walk *w, const struct member *m, const struct shape *s,
 			   const char *best)
 {
 	const struct node *key = node_deref(m->key);
@@ -429,7 +429,7 @@ static bool meant_by_any(const struct member_info *info, size_t n, const char *n
 /* Required members that are absent and not the likely meaning of an unknown one
  * (CJ101). Small mappings are searched; large ones (a --rules structure with many
  * required members, a document with many keys) get their keys indexed once. */
-static void report_missing(struct walk *w, const struct node *n, const struct shape *s,
+static void report_missing(struct schema_walk *w, const struct node *n, const struct shape *s,
 			   const struct member_info *info)
 {
 	struct strmap present, meant;
@@ -456,7 +456,7 @@ static void report_missing(struct walk *w, const struct node *n, const struct sh
 	strmap_free(&meant);
 }
 
-static void walk_structure(struct walk *w, const struct node *n, const struct shape *s)
+static void walk_structure(struct schema_walk *w, const struct node *n, const struct shape *s)
 {
 	struct member_info *info = member_infos(n);
 	size_t i;
@@ -495,7 +495,7 @@ static void walk_structure(struct walk *w, const struct node *n, const struct sh
 }
 
 /* Said once, where the walk stopped; what lies deeper is not checked. */
-static void report_too_deep(struct walk *w, const struct node *at)
+static void report_too_deep(struct schema_walk *w, const struct node *at)
 {
 	char limit[24];
 
@@ -506,7 +506,7 @@ static void report_too_deep(struct walk *w, const struct node *at)
 	diag_add(w->out, CJ007_DEPTH, at->start, at->start + 1, "", DIAG_ARGS({ "limit", limit }));
 }
 
-static void walk_node(struct walk *w, const struct node *at, const struct shape *s)
+static void walk_node(struct schema_walk *w, const struct node *at, const struct shape *s)
 {
 	const struct node *n = node_deref(at);
 
@@ -535,7 +535,7 @@ static void walk_node(struct walk *w, const struct node *at, const struct shape 
 	walk_shape(w, at, n, s);
 }
 
-static void walk_shape(struct walk *w, const struct node *at, const struct node *n,
+static void walk_shape(struct schema_walk *w, const struct node *at, const struct node *n,
 		       const struct shape *s)
 {
 	switch (s->type) {
@@ -557,8 +557,11 @@ static void walk_shape(struct walk *w, const struct node *at, const struct node 
 			return;
 		break;
 	}
-	if (s->run_check && !w->exhausted)
-		s->run_check(w, at, n, s);
+	if (s->run_check && !w->exhausted) {
+		struct check_ctx c = { w };
+
+		s->run_check(&c, at, n, s);
+	}
 }
 
 /* In an untrimmed skeleton every empty string is a leftover that the one skeleton
@@ -580,7 +583,7 @@ static void drop_empty_value_findings(struct diag_list *out, size_t first)
 void engine_check(const struct request_shape *rs, struct source *src, const struct doc *doc,
 		  size_t max_visits, struct diag_list *out)
 {
-	struct walk w = { 0 };
+	struct schema_walk w = { 0 };
 	size_t first;
 	const struct node *root = node_deref(doc->root);
 
@@ -599,6 +602,9 @@ void engine_check(const struct request_shape *rs, struct source *src, const stru
 	w.src = src;
 	w.out = out;
 	w.budget = max_visits;
+	/* An untrimmed skeleton gets one CJ221 finding (check_type_details), and the
+	 * empty leftovers it stands for are dropped after the walk. */
+	w.skeleton = checks_untrimmed_skeleton(rs, root);
 	first = out->n;
 	walk_node(&w, doc->root, rs->root);
 	if (w.skeleton)

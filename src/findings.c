@@ -59,7 +59,7 @@ static void add_limit_finding(struct diag_list *list)
 
 static enum severity severity_of(const struct rule *rule, const enum severity *overrides)
 {
-	if (overrides && overrides[rule->index] != (enum severity)-1)
+	if (overrides && overrides[rule->index] != SEV_UNSET)
 		return overrides[rule->index];
 	return rule->severity;
 }

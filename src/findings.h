@@ -10,7 +10,7 @@
 
 /* Renders messages and severities, computes positions, sorts by position and drops
  * findings whose rule is off. `overrides` is indexed by the catalog's rule index;
- * (enum severity)-1 keeps the default. */
+ * SEV_UNSET keeps the default. */
 void findings_finish(struct diag_list *list, const struct catalog *cat, struct source *src,
 		     const enum severity *overrides);
 

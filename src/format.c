@@ -82,8 +82,8 @@ void report_counts_add(struct report_counts *c, const struct lint_result *res)
 
 static void formatter_free(struct formatter *f)
 {
-	if (f->pending)
-		json_object_put(f->pending);
+	if (f->ops && f->ops->release)
+		f->ops->release(f);
 	free(f->cwd);
 	free(f);
 }

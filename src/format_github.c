@@ -124,4 +124,6 @@ static void github_end(struct formatter *f, const struct report_counts *c)
 	(void)c;
 }
 
-const struct format_ops format_github_ops = { "github", github_begin, github_file, github_end, NULL };
+const struct format_ops format_github_ops = {
+	.name = "github", .begin = github_begin, .file = github_file, .end = github_end,
+};

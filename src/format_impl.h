@@ -4,7 +4,10 @@
 
 #include "format.h"
 
-struct json_object;
+/* The state each format keeps from begin to end, its own (in its format_*.c). */
+struct json_report;
+struct sarif_report;
+struct junit_report;
 
 struct formatter {
 	const struct format_ops *ops;
@@ -13,7 +16,11 @@ struct formatter {
 	struct outfile *file;        /* NULL for a stream the caller owns */
 	size_t files;                /* files written so far */
 	size_t results;              /* findings written so far */
-	struct json_object *pending; /* kept for the end of the report (SARIF) */
+	union {                      /* the format's own state, freed by ops->release */
+		struct json_report *json;
+		struct sarif_report *sarif;
+		struct junit_report *junit;
+	} own;
 	char *cwd;                   /* working directory, for relative paths */
 };
 
@@ -23,6 +30,7 @@ struct format_ops {
 	void (*file)(struct formatter *f, const struct lint_result *res);
 	void (*end)(struct formatter *f, const struct report_counts *counts);
 	void (*skipped)(struct formatter *f, const struct lint_result *res); /* or NULL */
+	void (*release)(struct formatter *f); /* frees f->own, also when a report is dropped; or NULL */
 };
 
 extern const struct format_ops format_text_ops;

@@ -5,6 +5,7 @@
 
 #include "escape.h"
 #include "format_impl.h"
+#include "util.h"
 
 static void add_string(json_object *obj, const char *key, const char *value)
 {
@@ -62,13 +63,27 @@ static void put_file(FILE *out, const struct lint_result *res)
 		return;
 	}
 	fprintf(out, ",\"format\":\"%s\",\"diagnostics\":[",
-		res->src->format == FORMAT_JSON ? "json" : "yaml");
+		res->src->format == SOURCE_JSON ? "json" : "yaml");
 	for (j = 0; j < res->diags.n; j++) {
 		if (j)
 			fputc(',', out);
 		put_json(out, diag_to_json(&res->diags.items[j]));
 	}
 	fputs("]}", out);
+}
+
+/* Skipped files are listed after the linted ones, so they wait until the end. */
+struct json_report {
+	json_object *skipped;
+};
+
+static void json_release(struct formatter *f)
+{
+	if (!f->own.json)
+		return;
+	json_object_put(f->own.json->skipped);
+	free(f->own.json);
+	f->own.json = NULL;
 }
 
 static void json_begin(struct formatter *f)
@@ -81,7 +96,8 @@ static void json_begin(struct formatter *f)
 	escape_put_json(f->out, json_object_to_json_string_ext(tool, json_flags));
 	fputs(",\"files\":[", f->out);
 	json_object_put(tool);
-	f->pending = json_object_new_array();
+	f->own.json = xcalloc(1, sizeof *f->own.json);
+	f->own.json->skipped = json_object_new_array();
 }
 
 static void json_file(struct formatter *f, const struct lint_result *res)
@@ -100,7 +116,7 @@ static void json_skipped(struct formatter *f, const struct lint_result *res)
 
 	add_string(o, "path", res->path);
 	add_string(o, "reason", reason);
-	json_object_array_add(f->pending, o);
+	json_object_array_add(f->own.json->skipped, o);
 	free(reason);
 }
 
@@ -114,13 +130,15 @@ static void json_end(struct formatter *f, const struct report_counts *c)
 	add_int(summary, "infos", c->infos);
 	add_int(summary, "skipped", c->skipped);
 	fputs("],\"skipped\":", f->out);
-	escape_put_json(f->out, json_object_to_json_string_ext(f->pending, json_flags));
+	escape_put_json(f->out, json_object_to_json_string_ext(f->own.json->skipped, json_flags));
 	fputs(",\"summary\":", f->out);
 	escape_put_json(f->out, json_object_to_json_string_ext(summary, json_flags));
 	fputs("}\n", f->out);
 	json_object_put(summary);
-	json_object_put(f->pending);
-	f->pending = NULL;
+	json_release(f);
 }
 
-const struct format_ops format_json_ops = { "json", json_begin, json_file, json_end, json_skipped };
+const struct format_ops format_json_ops = {
+	.name = "json", .begin = json_begin, .file = json_file, .end = json_end,
+	.skipped = json_skipped, .release = json_release,
+};

@@ -13,7 +13,6 @@
  * Everything from the input is escaped for XML 1.0, which cannot hold most control
  * characters even as references: those, and bytes that are not UTF-8, become
  * U+FFFD. */
-#include <json-c/json.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,27 +20,26 @@
 #include "format_impl.h"
 #include "util.h"
 
-struct junit_state {
+/* Test cases are written to a spool first: the suite element before them carries
+ * the counts, known only at the end. */
+struct junit_report {
 	FILE *spool;
 	char *mem;          /* open_memstream buffer when there is no temporary file */
 	size_t mem_len;
 	size_t tests, failures, errors;
 };
 
-static void state_free(json_object *jso, void *userdata)
+static void junit_release(struct formatter *f)
 {
-	struct junit_state *st = userdata;
+	struct junit_report *st = f->own.junit;
 
-	(void)jso;
+	if (!st)
+		return;
 	if (st->spool)
 		fclose(st->spool);
 	free(st->mem);
 	free(st);
-}
-
-static struct junit_state *state_of(struct formatter *f)
-{
-	return json_object_get_userdata(f->pending);
+	f->own.junit = NULL;
 }
 
 /* Escapes s for XML text or an attribute value (quote and line breaks too, so that
@@ -130,13 +128,12 @@ static const char *severity_type(enum severity sev)
 
 static void junit_begin(struct formatter *f)
 {
-	struct junit_state *st = xcalloc(1, sizeof *st);
+	struct junit_report *st = xcalloc(1, sizeof *st);
 
 	st->spool = tmpfile();
 	if (!st->spool)
 		st->spool = open_memstream(&st->mem, &st->mem_len);
-	f->pending = json_object_new_object();
-	json_object_set_userdata(f->pending, st, state_free);
+	f->own.junit = st;
 }
 
 static void put_testcase_start(FILE *out, const char *path)
@@ -149,7 +146,7 @@ static void put_testcase_start(FILE *out, const char *path)
 }
 
 /* A file that was not linted for an error: a testcase in error, with the reason. */
-static void put_error(FILE *out, struct junit_state *st, const struct lint_result *res,
+static void put_error(FILE *out, struct junit_report *st, const struct lint_result *res,
 		      const char *type, const char *prefix, const char *why)
 {
 	put_testcase_start(out, res->path);
@@ -164,7 +161,7 @@ static void put_error(FILE *out, struct junit_state *st, const struct lint_resul
  * the run fails for them. */
 static void junit_skipped(struct formatter *f, const struct lint_result *res)
 {
-	struct junit_state *st = state_of(f);
+	struct junit_report *st = f->own.junit;
 
 	if (st->spool && res->skipped == SKIP_BROKEN_CONFIG && res->config_error)
 		put_error(st->spool, st, res, "config-error", "configuration error: ",
@@ -197,7 +194,7 @@ static void put_findings(FILE *out, const struct lint_result *res, const struct 
 
 static void junit_file(struct formatter *f, const struct lint_result *res)
 {
-	struct junit_state *st = state_of(f);
+	struct junit_report *st = f->own.junit;
 	const struct catalog *cat = f->meta->catalog;
 	size_t j, failing = 0, passing = 0;
 	enum severity worst = SEV_INFO;
@@ -255,7 +252,7 @@ static void copy_spool(FILE *out, FILE *spool)
 
 static void junit_end(struct formatter *f, const struct report_counts *c)
 {
-	struct junit_state *st = state_of(f);
+	struct junit_report *st = f->own.junit;
 	int spooled = st->spool && fflush(st->spool) == 0 && !ferror(st->spool);
 
 	(void)c;
@@ -278,9 +275,10 @@ static void junit_end(struct formatter *f, const struct report_counts *c)
 		      f->out);
 	}
 	fputs("</testsuites>\n", f->out);
-	json_object_put(f->pending);
-	f->pending = NULL;
+	junit_release(f);
 }
 
-const struct format_ops format_junit_ops = { "junit", junit_begin, junit_file, junit_end,
-					     junit_skipped };
+const struct format_ops format_junit_ops = {
+	.name = "junit", .begin = junit_begin, .file = junit_file, .end = junit_end,
+	.skipped = junit_skipped, .release = junit_release,
+};

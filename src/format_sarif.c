@@ -209,6 +209,21 @@ static json_object *read_error_notification(const struct lint_result *res, const
 	return n;
 }
 
+/* Notifications (unreadable and skipped files) belong to the invocation, written
+ * after all results: they wait until the end. */
+struct sarif_report {
+	json_object *notifications;
+};
+
+static void sarif_release(struct formatter *f)
+{
+	if (!f->own.sarif)
+		return;
+	json_object_put(f->own.sarif->notifications);
+	free(f->own.sarif);
+	f->own.sarif = NULL;
+}
+
 /* Skipped files are notes among the notifications: a viewer can tell a clean file
  * from one that was never looked at. */
 static void sarif_skipped(struct formatter *f, const struct lint_result *res)
@@ -216,7 +231,8 @@ static void sarif_skipped(struct formatter *f, const struct lint_result *res)
 	char *reason = lint_skip_text(res);
 	char *text = xasprintf("%s: skipped: %s", res->path, reason);
 
-	json_object_array_add(f->pending, file_notification(res, f->cwd, "note", text));
+	json_object_array_add(f->own.sarif->notifications,
+			      file_notification(res, f->cwd, "note", text));
 	free(text);
 	free(reason);
 }
@@ -248,7 +264,8 @@ static void sarif_begin(struct formatter *f)
 	json_object_put(tool);
 	json_object_put(bases);
 	sb_free(&root_uri);
-	f->pending = json_object_new_array();
+	f->own.sarif = xcalloc(1, sizeof *f->own.sarif);
+	f->own.sarif->notifications = json_object_new_array();
 }
 
 static void sarif_file(struct formatter *f, const struct lint_result *res)
@@ -256,7 +273,8 @@ static void sarif_file(struct formatter *f, const struct lint_result *res)
 	size_t j;
 
 	if (res->read_error)
-		json_object_array_add(f->pending, read_error_notification(res, f->cwd));
+		json_object_array_add(f->own.sarif->notifications,
+				      read_error_notification(res, f->cwd));
 	for (j = 0; j < res->diags.n; j++) {
 		json_object *o = result(f->meta, res, &res->diags.items[j], f->cwd);
 
@@ -271,12 +289,16 @@ static void sarif_end(struct formatter *f, const struct report_counts *c)
 	json_object *inv = json_object_new_object();
 
 	json_object_object_add(inv, "executionSuccessful", json_object_new_boolean(c->unreadable == 0 && c->skipped_by[SKIP_BROKEN_CONFIG] == 0));
-	json_object_object_add(inv, "toolExecutionNotifications", f->pending);
-	f->pending = NULL;
+	json_object_object_add(inv, "toolExecutionNotifications",
+			       json_object_get(f->own.sarif->notifications));
+	sarif_release(f);
 	fputs("\n  ],\n  \"invocations\": [", f->out);
 	escape_put_json(f->out, json_object_to_json_string_ext(inv, sarif_flags));
 	fputs("]\n }]\n}\n", f->out);
 	json_object_put(inv);
 }
 
-const struct format_ops format_sarif_ops = { "sarif", sarif_begin, sarif_file, sarif_end, sarif_skipped };
+const struct format_ops format_sarif_ops = {
+	.name = "sarif", .begin = sarif_begin, .file = sarif_file, .end = sarif_end,
+	.skipped = sarif_skipped, .release = sarif_release,
+};

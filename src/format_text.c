@@ -246,4 +246,7 @@ static void text_end(struct formatter *f, const struct report_counts *c)
 	putc_unlocked('\n', f->out);
 }
 
-const struct format_ops format_text_ops = { "text", text_begin, text_file, text_end, text_skipped };
+const struct format_ops format_text_ops = {
+	.name = "text", .begin = text_begin, .file = text_file, .end = text_end,
+	.skipped = text_skipped,
+};

@@ -23,7 +23,7 @@ void lint_config_init(struct lint_config *cfg, const struct request_shape *shape
 	cfg->max_visits = LOAD_DEFAULT_NODES;
 	cfg->max_size = LINT_DEFAULT_MAX_SIZE;
 	cfg->max_findings = LINT_DEFAULT_MAX_FINDINGS;
-	cfg->stdin_format = -1;
+	cfg->stdin_format = SOURCE_GUESS;
 }
 
 /* A value that names a job type in any letter case, or nearly ("import_assets_from_s3",
@@ -186,8 +186,8 @@ void lint_path(const struct lint_config *cfg, const char *path, bool only_reques
 		res->read_error = error;
 		goto out;
 	}
-	if (is_stdin && cfg->stdin_format >= 0)
-		format = (enum source_format)cfg->stdin_format;
+	if (is_stdin && cfg->stdin_format != SOURCE_GUESS)
+		format = cfg->stdin_format;
 	else
 		format = source_guess_format(shown, bytes, len);
 	lint_loaded(cfg, cfg->settings ? &fs : NULL, bytes, len, format, only_requests, res);

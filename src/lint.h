@@ -23,7 +23,7 @@ struct lint_config {
 	size_t max_size;              /* bytes per file */
 	size_t max_findings;          /* findings kept per file */
 	struct settings_source *settings; /* configuration and command-line levels, or NULL */
-	int stdin_format;             /* -1 to guess, else an enum source_format */
+	enum source_format stdin_format; /* SOURCE_GUESS: from the bytes */
 	const char *stdin_name;       /* --stdin-filename: the path shown for "-", or NULL */
 };
 

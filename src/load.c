@@ -18,6 +18,6 @@ struct doc *load_document(struct source *src, const struct load_limits *limits,
 		diag_add(out, CJ002_INVALID_UTF8, bad, bad + 1, "", DIAG_ARGS({ "byte", byte }));
 		return doc_new();
 	}
-	return src->format == FORMAT_JSON ? load_json(src, limits, out)
+	return src->format == SOURCE_JSON ? load_json(src, limits, out)
 					  : load_yaml(src, limits, out);
 }

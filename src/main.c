@@ -355,21 +355,13 @@ static int lint_inputs(const struct cli *cli, const struct catalog *cat,
 				    cli->quiet };
 	struct report_meta plain = { cat, PACKAGE_VERSION, false, cli->show_skipped, cli->quiet };
 	struct emit_state st = { 0 };
-	struct run_options opts;
 	char *error;
 	size_t i;
 
-	lint_config_init(&cfg, rs, cat);
+	cfg = cli->lint;
+	cfg.shape = rs;
+	cfg.catalog = cat;
 	cfg.settings = settings;
-	cfg.limits = cli->limits;
-	cfg.max_visits = cli->max_visits;
-	cfg.max_size = cli->max_size;
-	cfg.max_findings = cli->max_findings;
-	cfg.stdin_format = cli->stdin_format;
-	cfg.stdin_name = cli->stdin_filename;
-	opts.jobs = cli->jobs;
-	opts.only_requests = cli->only_requests;
-	opts.all_files = cli->all_files;
 	if (open_outputs(cli, &meta, &plain, &st) < 0)
 		return EXIT_USAGE;
 	st.catalog = cat;
@@ -379,7 +371,7 @@ static int lint_inputs(const struct cli *cli, const struct catalog *cat,
 	progress_start(&st.progress);
 	if (cli->quiet)
 		st.progress.on = false;
-	run_lint(&cfg, walk, &opts, emit, &st);
+	run_lint(&cfg, walk, &cli->run, emit, &st);
 	file_walk_free(walk);
 	progress_finish(&st.progress, st.counts.files);
 	for (i = 0; i < st.noutputs; i++) {

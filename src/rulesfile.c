@@ -37,7 +37,7 @@ static int open_source(struct rulesfile *rf, struct source *src)
 int rulesfile_open(struct rulesfile *rf, const char *path, const char *text, size_t len)
 {
 	memset(rf, 0, sizeof *rf);
-	return open_source(rf, source_new(path, xstrndup(text, len), len, FORMAT_YAML));
+	return open_source(rf, source_new(path, xstrndup(text, len), len, SOURCE_YAML));
 }
 
 void rulesfile_close(struct rulesfile *rf)

@@ -25,11 +25,11 @@ void settings_init(struct settings_source *src, const struct catalog *cat)
 
 	memset(src, 0, sizeof *src);
 	src->catalog = cat;
-	src->cli_fail_on = -1;
+	src->cli_fail_on = SEV_UNSET;
 	src->discover = true;
 	src->cli_severity = xcalloc(cat->n ? cat->n : 1, sizeof *src->cli_severity);
 	for (i = 0; i < cat->n; i++)
-		src->cli_severity[i] = SEVERITY_UNSET;
+		src->cli_severity[i] = SEV_UNSET;
 	pthread_mutex_init(&src->lock, NULL);
 }
 
@@ -228,14 +228,14 @@ void settings_resolve(struct settings_source *src, const char *path, struct file
 		free(logical);
 		out->excluded = strcmp(path, "-") != 0 && config_excludes(out->config, out->relative);
 		config_apply(out->config, out->relative, out->severity);
-		if (out->config->fail_on >= 0)
-			out->fail_on = (enum severity)out->config->fail_on;
+		if (out->config->fail_on != SEV_UNSET)
+			out->fail_on = out->config->fail_on;
 	}
 	for (i = 0; i < cat->n; i++)
-		if (src->cli_severity[i] != SEVERITY_UNSET)
+		if (src->cli_severity[i] != SEV_UNSET)
 			out->severity[i] = src->cli_severity[i];
-	if (src->cli_fail_on >= 0)
-		out->fail_on = (enum severity)src->cli_fail_on;
+	if (src->cli_fail_on != SEV_UNSET)
+		out->fail_on = src->cli_fail_on;
 }
 
 void file_settings_free(struct file_settings *fs)
@@ -257,19 +257,19 @@ static const char *origin(const struct settings_source *src, const struct file_s
 
 	if (fs->aws_cli.set && strcmp(src->catalog->rules[i].id, SETTINGS_TARGET_CLI_RULE) == 0)
 		from = "aws-cli";
-	if (c && c->severity[i] != SEVERITY_UNSET)
+	if (c && c->severity[i] != SEV_UNSET)
 		from = "rules";
 	for (k = 0; c && k < c->noverrides; k++) {
 		size_t g;
 
 		for (g = 0; g < c->overrides[k].nfiles; g++)
-			if (c->overrides[k].severity[i] != SEVERITY_UNSET &&
+			if (c->overrides[k].severity[i] != SEV_UNSET &&
 			    glob_match(c->overrides[k].files[g], fs->relative)) {
 				snprintf(buf, size, "override on line %zu", c->overrides[k].line);
 				from = buf;
 			}
 	}
-	if (src->cli_severity[i] != SEVERITY_UNSET)
+	if (src->cli_severity[i] != SEV_UNSET)
 		from = "command line";
 	return from;
 }
@@ -316,7 +316,7 @@ int settings_print(FILE *out, struct settings_source *src, const char *path)
 		fprintf(out, "\nexcluded: %s\n", fs.excluded ? "yes" : "no");
 	}
 	fprintf(out, "fail-on: %s (%s)\n", severity_name(fs.fail_on),
-		src->cli_fail_on >= 0 ? "command line"
+		src->cli_fail_on != SEV_UNSET ? "command line"
 		: fs.config && fs.config->fail_on >= 0 ? "config" : "default");
 	print_aws_cli(out, src, &fs);
 	fputs("rules:\n", out);

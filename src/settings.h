@@ -16,7 +16,7 @@ struct settings_source {
 	const struct catalog *catalog;
 	struct config *forced;          /* --config FILE; owned */
 	enum severity *cli_severity;    /* per rule from the command line; owned */
-	int cli_fail_on;                /* -1 when not given */
+	enum severity cli_fail_on;      /* SEV_UNSET when not given */
 	struct awscli_version cli_aws_cli; /* --aws-cli; .set false when not given */
 	const char *const *cli_exclude; /* --exclude globs; not owned */
 	size_t ncli_exclude;

@@ -7,14 +7,14 @@ static const char *const severity_names[] = { "off", "info", "warning", "error" 
 
 const char *severity_name(enum severity sev)
 {
-	return severity_names[sev];
+	return sev >= SEV_OFF && sev <= SEV_ERROR ? severity_names[sev] : "unset";
 }
 
 int severity_parse(const char *s, enum severity *out)
 {
-	int i;
+	size_t i;
 
-	for (i = 0; i < 4; i++) {
+	for (i = 0; i < sizeof severity_names / sizeof *severity_names; i++) {
 		if (strcmp(s, severity_names[i]) == 0) {
 			*out = (enum severity)i;
 			return 0;

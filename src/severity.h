@@ -3,7 +3,8 @@
 #ifndef CJL_SEVERITY_H
 #define CJL_SEVERITY_H
 
-enum severity { SEV_OFF = 0, SEV_INFO, SEV_WARNING, SEV_ERROR };
+/* SEV_UNSET: no level given here (an option or config key left out). */
+enum severity { SEV_UNSET = -1, SEV_OFF = 0, SEV_INFO, SEV_WARNING, SEV_ERROR };
 
 const char *severity_name(enum severity sev);
 /* 0 and *out set for "off", "info", "warning" or "error"; -1 otherwise. */

@@ -36,14 +36,14 @@ enum source_format source_guess_format(const char *path, const char *bytes, size
 	size_t i = 0;
 
 	if (str_has_suffix(path, ".json"))
-		return FORMAT_JSON;
+		return SOURCE_JSON;
 	if (str_has_suffix(path, ".yaml") || str_has_suffix(path, ".yml"))
-		return FORMAT_YAML;
+		return SOURCE_YAML;
 	if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
 	while (i < len && strchr(" \t\r\n", bytes[i]))
 		i++;
-	return i < len && (bytes[i] == '{' || bytes[i] == '[') ? FORMAT_JSON : FORMAT_YAML;
+	return i < len && (bytes[i] == '{' || bytes[i] == '[') ? SOURCE_JSON : SOURCE_YAML;
 }
 
 /* The decoding steps of utf8_count, so that marks fall where it would pass. */

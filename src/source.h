@@ -5,7 +5,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-enum source_format { FORMAT_JSON, FORMAT_YAML };
+/* How an input is parsed; SOURCE_GUESS asks source_guess_format. */
+enum source_format { SOURCE_GUESS = -1, SOURCE_JSON, SOURCE_YAML };
 
 /* A file's contents, NUL-terminated so scanners may look one byte past the end. */
 struct source {

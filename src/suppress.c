@@ -204,7 +204,7 @@ void suppress_apply(struct source *src, const struct catalog *cat, const struct 
 	struct suppression *s = NULL;
 	size_t n = 0, i, kept = 0;
 
-	if (src->format == FORMAT_YAML)
+	if (src->format == SOURCE_YAML)
 		n = read_comments(src, cat, &s, diags);
 	for (i = 0; i < diags->n; i++) {
 		struct diag *d = &diags->items[i];

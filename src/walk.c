@@ -5,7 +5,7 @@
 
 #include "util.h"
 
-void walk_push_member(struct walk *w, const char *name)
+void walk_push_member(struct schema_walk *w, const char *name)
 {
 	w->path = grow_array(w->path, &w->cap, w->depth + 1, sizeof *w->path);
 	w->path[w->depth].name = name;
@@ -13,7 +13,7 @@ void walk_push_member(struct walk *w, const char *name)
 	w->depth++;
 }
 
-void walk_push_index(struct walk *w, size_t index)
+void walk_push_index(struct schema_walk *w, size_t index)
 {
 	w->path = grow_array(w->path, &w->cap, w->depth + 1, sizeof *w->path);
 	w->path[w->depth].name = NULL;
@@ -21,13 +21,13 @@ void walk_push_index(struct walk *w, size_t index)
 	w->depth++;
 }
 
-void walk_pop(struct walk *w)
+void walk_pop(struct schema_walk *w)
 {
 	if (w->depth > 0)
 		w->depth--;
 }
 
-char *walk_dotted(const struct walk *w)
+char *walk_dotted(const struct schema_walk *w)
 {
 	struct strbuf sb;
 	size_t i;
@@ -44,7 +44,7 @@ char *walk_dotted(const struct walk *w)
 	return sb_detach(&sb);
 }
 
-char *walk_pointer(const struct walk *w)
+char *walk_pointer(const struct schema_walk *w)
 {
 	struct strbuf sb;
 	size_t i;
@@ -70,7 +70,7 @@ char *walk_pointer(const struct walk *w)
 	return sb_detach(&sb);
 }
 
-struct diag *walk_report(struct walk *w, const struct node *at, enum rule_msg msg,
+struct diag *walk_report(struct schema_walk *w, const struct node *at, enum rule_msg msg,
 			 const struct diag_pair *args, size_t nargs)
 {
 	char *pointer, *dotted;
@@ -92,8 +92,59 @@ struct diag *walk_report(struct walk *w, const struct node *at, enum rule_msg ms
 	return d;
 }
 
-const char *walk_shown(const struct walk *w, const struct node *n, const struct shape *s)
+const char *walk_shown(const struct schema_walk *w, const struct node *n, const struct shape *s)
 {
 	/* A secret stays hidden wherever it is used, through an alias too. */
 	return s->secret || source_is_masked(w->src, n->start) ? "********" : n->text;
+}
+
+/* --- The check context: the narrow view checks.h gives the semantic checks. ---- */
+
+struct diag *check_report(struct check_ctx *c, const struct node *at, enum rule_msg msg,
+			  const struct diag_pair *args, size_t nargs)
+{
+	return walk_report(c->walk, at, msg, args, nargs);
+}
+
+void check_enter(struct check_ctx *c, const char *member)
+{
+	walk_push_member(c->walk, member);
+}
+
+void check_enter_index(struct check_ctx *c, size_t index)
+{
+	walk_push_index(c->walk, index);
+}
+
+void check_leave(struct check_ctx *c)
+{
+	walk_pop(c->walk);
+}
+
+bool check_count_if_full(struct check_ctx *c)
+{
+	if (!diag_list_full(c->walk->out))
+		return false;
+	diag_drop(c->walk->out);
+	return true;
+}
+
+const char *check_shown(const struct check_ctx *c, const struct node *n, const struct shape *s)
+{
+	return walk_shown(c->walk, n, s);
+}
+
+const char *check_details_for_type(const struct check_ctx *c, const char *type)
+{
+	return shape_details_for_type(c->walk->rs, type);
+}
+
+const char *check_type_for_details(const struct check_ctx *c, const char *member)
+{
+	return shape_type_for_details(c->walk->rs, member);
+}
+
+size_t check_skeleton_members(const struct check_ctx *c)
+{
+	return c->walk->skeleton;
 }

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "checks.h"
 #include "diag.h"
 #include "doc.h"
 #include "shape.h"
@@ -18,7 +19,7 @@ struct path_segment {
 };
 
 /* The state of one walk, handed to the semantic checks. */
-struct walk {
+struct schema_walk {
 	const struct request_shape *rs;
 	struct source *src;
 	struct diag_list *out;
@@ -28,24 +29,29 @@ struct walk {
 	bool exhausted;
 	bool too_deep;       /* the shape nests deeper than ENGINE_MAX_DEPTH (a --rules cycle) */
 	const struct node *alias; /* the outermost alias being walked through, or NULL */
-	bool skeleton;       /* the request is an untrimmed --generate-cli-skeleton */
+	size_t skeleton;     /* an untrimmed --generate-cli-skeleton: other job types' members */
+};
+
+/* What a check sees of the walk (checks.h). */
+struct check_ctx {
+	struct schema_walk *walk;
 };
 
 
-void walk_push_member(struct walk *w, const char *name);
-void walk_push_index(struct walk *w, size_t index);
-void walk_pop(struct walk *w);
+void walk_push_member(struct schema_walk *w, const char *name);
+void walk_push_index(struct schema_walk *w, size_t index);
+void walk_pop(struct schema_walk *w);
 /* "Details.ExportAssetsToS3.AssetDestinations[0].Bucket"; caller frees. */
-char *walk_dotted(const struct walk *w);
+char *walk_dotted(const struct schema_walk *w);
 /* "/Details/ExportAssetsToS3/AssetDestinations/0/Bucket"; caller frees. */
-char *walk_pointer(const struct walk *w);
+char *walk_pointer(const struct schema_walk *w);
 /* The text of a string value as it may be shown: masked for secret shapes. */
-const char *walk_shown(const struct walk *w, const struct node *n, const struct shape *s);
+const char *walk_shown(const struct schema_walk *w, const struct node *n, const struct shape *s);
 /* Reports a finding at node `at` for the current path; the argument "path" (the
  * dotted path) is added after the `nargs` pairs (pass DIAG_ARGS or DIAG_NO_ARGS).
  * Inside an alias's value the finding is placed on the alias and names the
  * anchor's line. */
-struct diag *walk_report(struct walk *w, const struct node *at, enum rule_msg msg,
+struct diag *walk_report(struct schema_walk *w, const struct node *at, enum rule_msg msg,
 			 const struct diag_pair *args, size_t nargs);
 
 #endif

@@ -54,4 +54,11 @@ check "the modules of src/ depend on one another without a cycle" \
 printf 'catalog rulesfile\nrulesfile load\nload diag\ndiag catalog\n' > "$tmp"/known
 check "the checker finds a cycle when there is one" '! cycle < "$tmp"/known > /dev/null'
 
+# The semantic checks see the walk only through checks.h (report, enter a child,
+# ask about job types): none reaches into the engine or the walk's state.
+check "no semantic check includes the engine or the schema walk" \
+	'! grep -l "#include \"\(walk\|engine\)\.h\"" "$SRCDIR"/src/check_*.c'
+check "no semantic check names the walk's state" \
+	'! grep -n "struct schema_walk\|w->" "$SRCDIR"/src/check_*.c'
+
 finish includes

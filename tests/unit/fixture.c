@@ -31,7 +31,7 @@ struct lint_result lint_with(const struct lint_config *c, const char *text,
 {
 	struct lint_result res;
 
-	lint_bytes(c, format == FORMAT_JSON ? "test.json" : "test.yaml", xstrdup(text),
+	lint_bytes(c, format == SOURCE_JSON ? "test.json" : "test.yaml", xstrdup(text),
 		   strlen(text), format, &res);
 	return res;
 }

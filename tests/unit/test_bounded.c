@@ -52,7 +52,7 @@ START_TEST(positions_match_counting_in_any_order)
 	for (t = 0; t < 200; t++) {
 		size_t len = (size_t)(rand_r(&seed) % (4 * SOURCE_MARK_STRIDE * 3));
 		char *b = random_text(len, &seed);
-		struct source *src = source_new("x", b, len, FORMAT_JSON);
+		struct source *src = source_new("x", b, len, SOURCE_JSON);
 
 		for (q = 0; q < 100; q++) {
 			size_t off = (size_t)rand_r(&seed) % (len + 1);
@@ -80,7 +80,7 @@ START_TEST(column_offsets_invert_columns_on_a_long_line)
 		sb_adds(&sb, i % 3 ? "a" : "\xc3\xa9");
 	sb_adds(&sb, "\nlast");
 	len = sb.len;
-	src = source_new("x", sb_detach(&sb), len, FORMAT_YAML);
+	src = source_new("x", sb_detach(&sb), len, SOURCE_YAML);
 	line = source_line(src, 2, &len);
 	ck_assert_uint_eq(source_line_columns(src, 2), 5000);
 	for (off = 0; off <= len; off++) {
@@ -97,7 +97,7 @@ END_TEST
 
 START_TEST(masks_added_out_of_order)
 {
-	struct source *src = source_new("x", xstrdup("0123456789abcdef"), 16, FORMAT_JSON);
+	struct source *src = source_new("x", xstrdup("0123456789abcdef"), 16, SOURCE_JSON);
 	size_t i;
 
 	source_add_mask(src, 10, 12);

@@ -93,42 +93,42 @@ static const struct syntax_case {
 	const char *variant;
 } syntax_cases[] = {
 	/* A trailing comma is reported on the comma, which is what to remove. */
-	{ "{\"Type\": \"EXPORT_ASSET_TO_SIGNED_URL\",\n \"Details\": {},\n}", FORMAT_JSON, 2, 15,
+	{ "{\"Type\": \"EXPORT_ASSET_TO_SIGNED_URL\",\n \"Details\": {},\n}", SOURCE_JSON, 2, 15,
 	  "json-trailing-comma" },
-	{ "{\"Type\": [\"a\", \"b\",\n  ]}", FORMAT_JSON, 1, 19, "json-trailing-comma" },
-	{ "Type: X\nDetails:\n\tA: 1\n", FORMAT_YAML, 3, 1, "yaml-tab-indent" },
-	{ "Type: X\nDetails:\n  A: 1\n \t B: 2\n", FORMAT_YAML, 4, 2, "yaml-tab-indent" },
-	{ "Type: X\nDetails:\n  KeyPattern: {Revision.CreatedAt}/x\n", FORMAT_YAML, 3, 15,
+	{ "{\"Type\": [\"a\", \"b\",\n  ]}", SOURCE_JSON, 1, 19, "json-trailing-comma" },
+	{ "Type: X\nDetails:\n\tA: 1\n", SOURCE_YAML, 3, 1, "yaml-tab-indent" },
+	{ "Type: X\nDetails:\n  A: 1\n \t B: 2\n", SOURCE_YAML, 4, 2, "yaml-tab-indent" },
+	{ "Type: X\nDetails:\n  KeyPattern: {Revision.CreatedAt}/x\n", SOURCE_YAML, 3, 15,
 	  "yaml-flow-value" },
-	{ "Type: X\nList:\n  - [a, b]c\n", FORMAT_YAML, 3, 5, "yaml-flow-value" },
-	{ "A: [{B: {Revision}x}]\n", FORMAT_YAML, 1, 9, "yaml-flow-value" },
-	{ "{\n  // note\n  \"Type\": \"X\"\n}", FORMAT_JSON, 2, 3, "json-comment" },
-	{ "{\"Type\": \"X\" /* c */}", FORMAT_JSON, 1, 14, "json-comment" },
-	{ "{\"Type\": 'X'}", FORMAT_JSON, 1, 10, "json-single-quote" },
-	{ "{'Type': \"X\"}", FORMAT_JSON, 1, 2, "json-single-quote" },
-	{ "{\"Type\": 0123}", FORMAT_JSON, 1, 11, "json-leading-zero" },
-	{ "{\"Type\": -01}", FORMAT_JSON, 1, 12, "json-leading-zero" },
-	{ "{\"Type\": \"EXPORT\tX\"}", FORMAT_JSON, 1, 17, "json-control-char" },
-	{ "{\"Type\": \"a\nb\"}", FORMAT_JSON, 1, 12, "json-control-char" },
-	{ "{\"Type\": \"abc", FORMAT_JSON, 1, 10, "json-unterminated-string" },
-	{ "{\"Type\": \"\\q\"}", FORMAT_JSON, 1, 11, "json-bad-escape" },
-	{ "{\"Type\":", FORMAT_JSON, 1, 9, "json-unexpected-end" },
-	{ "{\"Type\": \"X\"} x", FORMAT_JSON, 1, 15, "json-extra-data" },
-	{ "{\"Type\" \"X\"}", FORMAT_JSON, 1, 9, "json-expected-colon" },
-	{ "{Type: \"X\"}", FORMAT_JSON, 1, 2, "json-expected-key" },
-	{ "{\"Type\": 1.}", FORMAT_JSON, 1, 12, "json-bad-number" },
+	{ "Type: X\nList:\n  - [a, b]c\n", SOURCE_YAML, 3, 5, "yaml-flow-value" },
+	{ "A: [{B: {Revision}x}]\n", SOURCE_YAML, 1, 9, "yaml-flow-value" },
+	{ "{\n  // note\n  \"Type\": \"X\"\n}", SOURCE_JSON, 2, 3, "json-comment" },
+	{ "{\"Type\": \"X\" /* c */}", SOURCE_JSON, 1, 14, "json-comment" },
+	{ "{\"Type\": 'X'}", SOURCE_JSON, 1, 10, "json-single-quote" },
+	{ "{'Type': \"X\"}", SOURCE_JSON, 1, 2, "json-single-quote" },
+	{ "{\"Type\": 0123}", SOURCE_JSON, 1, 11, "json-leading-zero" },
+	{ "{\"Type\": -01}", SOURCE_JSON, 1, 12, "json-leading-zero" },
+	{ "{\"Type\": \"EXPORT\tX\"}", SOURCE_JSON, 1, 17, "json-control-char" },
+	{ "{\"Type\": \"a\nb\"}", SOURCE_JSON, 1, 12, "json-control-char" },
+	{ "{\"Type\": \"abc", SOURCE_JSON, 1, 10, "json-unterminated-string" },
+	{ "{\"Type\": \"\\q\"}", SOURCE_JSON, 1, 11, "json-bad-escape" },
+	{ "{\"Type\":", SOURCE_JSON, 1, 9, "json-unexpected-end" },
+	{ "{\"Type\": \"X\"} x", SOURCE_JSON, 1, 15, "json-extra-data" },
+	{ "{\"Type\" \"X\"}", SOURCE_JSON, 1, 9, "json-expected-colon" },
+	{ "{Type: \"X\"}", SOURCE_JSON, 1, 2, "json-expected-key" },
+	{ "{\"Type\": 1.}", SOURCE_JSON, 1, 12, "json-bad-number" },
 	/* Columns count code points: 日本😀 is 10 bytes but 3 columns. */
-	{ "{\"Name\": \"\xE6\x97\xA5\xE6\x9C\xAC\xF0\x9F\x98\x80\", \"Type\": 'x'}", FORMAT_JSON, 1,
+	{ "{\"Name\": \"\xE6\x97\xA5\xE6\x9C\xAC\xF0\x9F\x98\x80\", \"Type\": 'x'}", SOURCE_JSON, 1,
 	  25, "json-single-quote" },
-	{ "Type: X\nDetails:\n\tExportAssetToSignedUrl: {}\n", FORMAT_YAML, 3, 1, "yaml-tab-indent" },
-	{ "Type: !Ref Foo\n", FORMAT_YAML, 1, 7, "yaml-unknown-tag" },
-	{ "Details: !Sub {a: b}\n", FORMAT_YAML, 1, 10, "yaml-unknown-tag" },
-	{ "Type: *nope\n", FORMAT_YAML, 1, 7, "yaml-undefined-alias" },
-	{ "Type: *t\nDetails: &t {}\n", FORMAT_YAML, 1, 7, "yaml-undefined-alias" },
-	{ "Type: =\n", FORMAT_YAML, 1, 7, "yaml-unconstructible" },
-	{ "Details:\n  <<: notamap\n", FORMAT_YAML, 2, 7, "yaml-bad-merge" },
-	{ "Type: [a, b\nDetails: {}\n", FORMAT_YAML, 2, 8, "yaml" },
-	{ "{Name: \xE6\x97\xA5\xE6\x9C\xAC\xF0\x9F\x98\x80, Type: !Ref x}", FORMAT_YAML, 1, 19,
+	{ "Type: X\nDetails:\n\tExportAssetToSignedUrl: {}\n", SOURCE_YAML, 3, 1, "yaml-tab-indent" },
+	{ "Type: !Ref Foo\n", SOURCE_YAML, 1, 7, "yaml-unknown-tag" },
+	{ "Details: !Sub {a: b}\n", SOURCE_YAML, 1, 10, "yaml-unknown-tag" },
+	{ "Type: *nope\n", SOURCE_YAML, 1, 7, "yaml-undefined-alias" },
+	{ "Type: *t\nDetails: &t {}\n", SOURCE_YAML, 1, 7, "yaml-undefined-alias" },
+	{ "Type: =\n", SOURCE_YAML, 1, 7, "yaml-unconstructible" },
+	{ "Details:\n  <<: notamap\n", SOURCE_YAML, 2, 7, "yaml-bad-merge" },
+	{ "Type: [a, b\nDetails: {}\n", SOURCE_YAML, 2, 8, "yaml" },
+	{ "{Name: \xE6\x97\xA5\xE6\x9C\xAC\xF0\x9F\x98\x80, Type: !Ref x}", SOURCE_YAML, 1, 19,
 	  "yaml-unknown-tag" },
 };
 
@@ -155,7 +155,7 @@ START_TEST(cj001_json_infinity)
 
 	for (i = 0; i < 3; i++) {
 		char *text = xasprintf("{\"Type\": %s, \"Details\": {}}", values[i]);
-		struct lint_result r = lint_text(text, FORMAT_JSON);
+		struct lint_result r = lint_text(text, SOURCE_JSON);
 		const struct diag *d = only(&r, "CJ010", 1, 10, values[i]);
 
 		ck_assert_str_eq(diag_variant(d), "nonfinite");
@@ -171,8 +171,8 @@ END_TEST
 
 START_TEST(cj002_bom)
 {
-	struct lint_result json = lint_text("\xEF\xBB\xBF" SIGNED_JSON, FORMAT_JSON);
-	struct lint_result yaml = lint_text("\xEF\xBB\xBF" SIGNED_YAML, FORMAT_YAML);
+	struct lint_result json = lint_text("\xEF\xBB\xBF" SIGNED_JSON, SOURCE_JSON);
+	struct lint_result yaml = lint_text("\xEF\xBB\xBF" SIGNED_YAML, SOURCE_YAML);
 
 	ck_assert_str_eq(diag_variant(EXPECT_ONLY(json, "CJ002", 1, 1)), "bom-json");
 	EXPECT_NONE(yaml, "YAML with a BOM");
@@ -192,7 +192,7 @@ START_TEST(cj002_yaml_bom_positions)
 					 "    AssetId: 0123\n"
 					 "    DataSetId: " DSET "\n"
 					 "    RevisionId: " REV "\n",
-					 FORMAT_YAML);
+					 SOURCE_YAML);
 	const struct diag *d = EXPECT_ONLY(r, "CJ004", 4, 14);
 
 	ck_assert_str_eq(r.src->bytes + d->start, "0123\n    DataSetId: " DSET "\n"
@@ -207,13 +207,13 @@ static const struct encoding_case {
 	unsigned line, col;
 	const char *byte;
 } encoding_cases[] = {
-	{ "{\"Type\": \"EXPORT\xFF\"}", FORMAT_JSON, 1, 17, "0xFF" },
-	{ "{\"Type\": \"\xC3\xA9\xC3(\"}", FORMAT_JSON, 1, 12, "0xC3" },          /* bad continuation */
-	{ "{\"Type\": \"\xED\xA0\x80\"}", FORMAT_JSON, 1, 11, "0xED" },           /* surrogate */
-	{ "{\"Type\": \"\xC0\xAF\"}", FORMAT_JSON, 1, 11, "0xC0" },               /* overlong */
-	{ "Type: X\nName: \xC3\xA9\xE6\x97\n", FORMAT_YAML, 2, 8, "0xE6" },      /* truncated */
-	{ "Type: X\n\xF0\x9F\x98", FORMAT_YAML, 2, 1, "0xF0" },                  /* cut at EOF */
-	{ "\xEF\xBB\xBF" "a: \xF4\x90\x80\x80\n", FORMAT_YAML, 1, 5, "0xF4" },  /* > U+10FFFF */
+	{ "{\"Type\": \"EXPORT\xFF\"}", SOURCE_JSON, 1, 17, "0xFF" },
+	{ "{\"Type\": \"\xC3\xA9\xC3(\"}", SOURCE_JSON, 1, 12, "0xC3" },          /* bad continuation */
+	{ "{\"Type\": \"\xED\xA0\x80\"}", SOURCE_JSON, 1, 11, "0xED" },           /* surrogate */
+	{ "{\"Type\": \"\xC0\xAF\"}", SOURCE_JSON, 1, 11, "0xC0" },               /* overlong */
+	{ "Type: X\nName: \xC3\xA9\xE6\x97\n", SOURCE_YAML, 2, 8, "0xE6" },      /* truncated */
+	{ "Type: X\n\xF0\x9F\x98", SOURCE_YAML, 2, 1, "0xF0" },                  /* cut at EOF */
+	{ "\xEF\xBB\xBF" "a: \xF4\x90\x80\x80\n", SOURCE_YAML, 1, 5, "0xF4" },  /* > U+10FFFF */
 };
 
 START_TEST(cj002_invalid_utf8)
@@ -237,17 +237,17 @@ static const struct top_case {
 	const char *variant;
 	unsigned line, col;
 } top_cases[] = {
-	{ "[]", FORMAT_JSON, "not-mapping", 1, 1 },
-	{ "\n  [{\"Type\": \"X\"}]", FORMAT_JSON, "not-mapping", 2, 3 },
-	{ "\"Type\"", FORMAT_JSON, "not-mapping", 1, 1 },
-	{ "42", FORMAT_JSON, "not-mapping", 1, 1 },
-	{ "", FORMAT_JSON, "empty", 1, 1 },
-	{ "null", FORMAT_JSON, "empty", 1, 1 },
-	{ "- Type: EXPORT_ASSET_TO_SIGNED_URL\n", FORMAT_YAML, "not-mapping", 1, 1 },
-	{ "just a string\n", FORMAT_YAML, "not-mapping", 1, 1 },
-	{ "", FORMAT_YAML, "empty", 1, 1 },
-	{ "# a comment\n# and another\n", FORMAT_YAML, "empty", 1, 1 },
-	{ "~\n", FORMAT_YAML, "empty", 1, 1 },
+	{ "[]", SOURCE_JSON, "not-mapping", 1, 1 },
+	{ "\n  [{\"Type\": \"X\"}]", SOURCE_JSON, "not-mapping", 2, 3 },
+	{ "\"Type\"", SOURCE_JSON, "not-mapping", 1, 1 },
+	{ "42", SOURCE_JSON, "not-mapping", 1, 1 },
+	{ "", SOURCE_JSON, "empty", 1, 1 },
+	{ "null", SOURCE_JSON, "empty", 1, 1 },
+	{ "- Type: EXPORT_ASSET_TO_SIGNED_URL\n", SOURCE_YAML, "not-mapping", 1, 1 },
+	{ "just a string\n", SOURCE_YAML, "not-mapping", 1, 1 },
+	{ "", SOURCE_YAML, "empty", 1, 1 },
+	{ "# a comment\n# and another\n", SOURCE_YAML, "empty", 1, 1 },
+	{ "~\n", SOURCE_YAML, "empty", 1, 1 },
 };
 
 START_TEST(cj003_top_level)
@@ -263,7 +263,7 @@ END_TEST
 START_TEST(cj003_json_whitespace_only)
 {
 	/* An empty document is reported at 1:1 in JSON as in YAML, not at the end. */
-	struct lint_result r = lint_text("  \n\n  ", FORMAT_JSON);
+	struct lint_result r = lint_text("  \n\n  ", SOURCE_JSON);
 
 	EXPECT_ONLY(r, "CJ003", 1, 1);
 	lint_result_free(&r);
@@ -272,7 +272,7 @@ END_TEST
 
 START_TEST(cj003_not_mapping_message)
 {
-	struct lint_result r = lint_text("- a\n- b\n", FORMAT_YAML);
+	struct lint_result r = lint_text("- a\n- b\n", SOURCE_YAML);
 
 	ck_assert_ptr_nonnull(strstr(diag_arg(EXPECT_ONLY(r, "CJ003", 1, 1), "kind"), "list"));
 	lint_result_free(&r);
@@ -328,7 +328,7 @@ START_TEST(cj004_yaml_typing)
 {
 	const struct typed_case *c = &typed_cases[_i];
 	char *text = xasprintf(KEY_YAML, c->value);
-	struct lint_result r = lint_text(text, FORMAT_YAML);
+	struct lint_result r = lint_text(text, SOURCE_YAML);
 
 	if (c->kind) {
 		const struct diag *d = only(&r, "CJ004", 7, 14, c->value);
@@ -363,7 +363,7 @@ START_TEST(cj004_leading_zero_variant)
 
 	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char *text = xasprintf(KEY_YAML, cases[i].value);
-		struct lint_result r = lint_text(text, FORMAT_YAML);
+		struct lint_result r = lint_text(text, SOURCE_YAML);
 
 		ck_assert_str_eq(diag_variant(only(&r, "CJ004", 7, 14, cases[i].value)), cases[i].variant);
 		lint_result_free(&r);
@@ -375,7 +375,7 @@ END_TEST
 START_TEST(cj004_empty_value)
 {
 	char *text = xasprintf(KEY_YAML, "");
-	struct lint_result r = lint_text(text, FORMAT_YAML);
+	struct lint_result r = lint_text(text, SOURCE_YAML);
 	const struct diag *d = r.diags.n == 1 ? &r.diags.items[0] : NULL;
 
 	ck_assert_msg(d && strcmp(diag_rule_id(d), "CJ004") == 0, "got %s", summary(&r));
@@ -400,7 +400,7 @@ START_TEST(cj004_yaml11_directive)
 	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char *body = xasprintf(KEY_YAML, cases[i].value);
 		char *text = xasprintf("%%YAML 1.1\n---\n%s", body);
-		struct lint_result r = lint_text(text, FORMAT_YAML);
+		struct lint_result r = lint_text(text, SOURCE_YAML);
 
 		const struct diag *typed = find(&r, "CJ004", 9, 14);
 
@@ -426,9 +426,9 @@ START_TEST(cj004_not_for_json_or_containers)
 					    "   \"AssetId\": \"" ASSET "\",\n"
 					    "   \"DataSetId\": 123,\n"
 					    "   \"RevisionId\": \"" REV "\"}}}\n",
-					    FORMAT_JSON);
+					    SOURCE_JSON);
 	struct lint_result yaml = lint_text("Type: EXPORT_ASSET_TO_SIGNED_URL\nDetails: 42\n",
-					    FORMAT_YAML);
+					    SOURCE_YAML);
 
 	ck_assert_str_eq(EXPECT_ONLY(json, "CJ103", 4, 17)->pointer,
 			 "/Details/ExportAssetToSignedUrl/DataSetId");
@@ -456,7 +456,7 @@ START_TEST(cj008_yaml11_directive)
 
 	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char *text = xasprintf("%s%s", cases[i].head, SIGNED_YAML);
-		struct lint_result r = lint_text(text, FORMAT_YAML);
+		struct lint_result r = lint_text(text, SOURCE_YAML);
 
 		if (cases[i].line) {
 			const struct diag *d = only(&r, "CJ008", cases[i].line, 1, cases[i].head);
@@ -502,7 +502,7 @@ START_TEST(cj009_block_scalar_newline)
 {
 	const struct block_case *c = &block_cases[_i];
 	char *text = xasprintf(BLOCK_YAML, c->indicator);
-	struct lint_result r = lint_text(text, FORMAT_YAML);
+	struct lint_result r = lint_text(text, SOURCE_YAML);
 
 	if (c->newline) {
 		/* One finding: the value is not also reported as a malformed id. */
@@ -530,7 +530,7 @@ START_TEST(cj009_near_misses)
 					      "    RevisionId: " REV "\n"
 					      "    DataSetId: |\n"
 					      "      " DSET,
-					      FORMAT_YAML);
+					      SOURCE_YAML);
 	/* Prose (ApiDescription, free_text) may end in a newline; ApiName may not. A
 	 * quoted scalar ending in \n is not a block scalar (its newline is written out). */
 	struct lint_result api = lint_text("Type: IMPORT_ASSET_FROM_API_GATEWAY_API\n"
@@ -547,7 +547,7 @@ START_TEST(cj009_near_misses)
 					   "    ProtocolType: REST\n"
 					   "    RevisionId: " REV "\n"
 					   "    Stage: \"prod\"\n",
-					   FORMAT_YAML);
+					   SOURCE_YAML);
 	struct lint_result folded = lint_text("Type: IMPORT_ASSET_FROM_API_GATEWAY_API\n"
 					      "Details:\n"
 					      "  ImportAssetFromApiGatewayApi:\n"
@@ -561,7 +561,7 @@ START_TEST(cj009_near_misses)
 					      "    ProtocolType: REST\n"
 					      "    RevisionId: " REV "\n"
 					      "    Stage: prod\n",
-					      FORMAT_YAML);
+					      SOURCE_YAML);
 
 	EXPECT_NONE(at_eof, "| at the end of the file");
 	ck_assert_str_eq(EXPECT_ONLY(api, "CJ009", 8, 14)->pointer,
@@ -609,7 +609,7 @@ START_TEST(cj010_json_special_numbers)
 {
 	const struct number_case *c = &number_cases[_i];
 	char *text = xasprintf(NUMBER_JSON, c->value);
-	struct lint_result r = lint_text(text, FORMAT_JSON);
+	struct lint_result r = lint_text(text, SOURCE_JSON);
 	const struct diag *d = only(&r, c->rule, 5, 18, c->value);
 
 	ck_assert_str_eq(diag_variant(d), c->variant);
@@ -628,7 +628,7 @@ START_TEST(cj010_only_where_a_string_is_needed)
 {
 	/* NaN where a mapping is needed is a wrong type, not a number to quote. */
 	struct lint_result r = lint_text("{\"Type\": \"EXPORT_ASSET_TO_SIGNED_URL\", \"Details\": NaN}",
-					 FORMAT_JSON);
+					 SOURCE_JSON);
 
 	ck_assert_str_eq(EXPECT_ONLY(r, "CJ103", 1, 51)->pointer, "/Details");
 	lint_result_free(&r);
@@ -673,7 +673,7 @@ START_TEST(cj011_explicit_tags)
 {
 	const struct tag_case *c = &tag_cases[_i];
 	char *text = xasprintf(TAGGED_YAML, c->value);
-	struct lint_result r = lint_text(text, FORMAT_YAML);
+	struct lint_result r = lint_text(text, SOURCE_YAML);
 
 	if (c->kind) {
 		const struct diag *d = only(&r, "CJ011", 6, 17, c->value);
@@ -702,7 +702,7 @@ START_TEST(cj005_json_duplicate)
 					 "   \"DataSetId\": \"" DSET "\",\n"
 					 "   \"DataSetId\": \"" DSET "\",\n"
 					 "   \"RevisionId\": \"" REV "\"}}}\n",
-					 FORMAT_JSON);
+					 SOURCE_JSON);
 	const struct diag *d = EXPECT_ONLY(r, "CJ005", 5, 4);
 
 	ck_assert_uint_eq(d->related_line, 4);
@@ -721,13 +721,13 @@ START_TEST(cj005_only_last_is_checked)
 		" \"Details\": {\"ExportAssetToSignedUrl\": {\n"
 		"   \"AssetId\": \"" ASSET "\", \"DataSetId\": \"bad\",\n"
 		"   \"DataSetId\": \"" DSET "\", \"RevisionId\": \"" REV "\"}}}\n",
-		FORMAT_JSON);
+		SOURCE_JSON);
 	struct lint_result last_bad = lint_text(
 		"{\"Type\": \"EXPORT_ASSET_TO_SIGNED_URL\",\n"
 		" \"Details\": {\"ExportAssetToSignedUrl\": {\n"
 		"   \"AssetId\": \"" ASSET "\", \"DataSetId\": \"" DSET "\",\n"
 		"   \"DataSetId\": \"bad\", \"RevisionId\": \"" REV "\"}}}\n",
-		FORMAT_JSON);
+		SOURCE_JSON);
 
 	EXPECT_ONLY(last_ok, "CJ005", 4, 4);
 	ck_assert_msg(last_bad.diags.n == 2 && find(&last_bad, "CJ005", 4, 4) &&
@@ -747,7 +747,7 @@ START_TEST(cj005_three_times)
 					 "   \"DataSetId\": \"" DSET "\",\n"
 					 "   \"RevisionId\": \"" REV "\"}},\n"
 					 " \"Type\": \"EXPORT_ASSET_TO_SIGNED_URL\"}\n",
-					 FORMAT_JSON);
+					 SOURCE_JSON);
 
 	ck_assert_msg(r.diags.n == 2 && find(&r, "CJ005", 2, 2) && find(&r, "CJ005", 7, 2),
 		      "got %s", summary(&r));
@@ -760,12 +760,12 @@ END_TEST
 START_TEST(cj005_yaml_duplicates)
 {
 	struct lint_result block = lint_text(SIGNED_YAML "Type: EXPORT_ASSET_TO_SIGNED_URL\n",
-					     FORMAT_YAML);
+					     SOURCE_YAML);
 	struct lint_result flow = lint_text("Type: EXPORT_ASSET_TO_SIGNED_URL\n"
 					    "Details:\n"
 					    "  ExportAssetToSignedUrl: {AssetId: " ASSET ", DataSetId: " DSET
 					    ",\n    RevisionId: " REV ", AssetId: " ASSET "}\n",
-					    FORMAT_YAML);
+					    SOURCE_YAML);
 	const struct diag *d = EXPECT_ONLY(block, "CJ005", 7, 1);
 
 	ck_assert_uint_eq(d->related_line, 1);
@@ -788,7 +788,7 @@ START_TEST(cj005_pointer_escapes)
 					 "   \"AssetId\": \"" ASSET "\",\n"
 					 "   \"DataSetId\": \"" DSET "\",\n"
 					 "   \"RevisionId\": \"" REV "\"}}}\n",
-					 FORMAT_JSON);
+					 SOURCE_JSON);
 	const struct diag *d = find(&r, "CJ005", 1, 14);
 
 	ck_assert_msg(d && r.diags.n == 2 && find(&r, "CJ102", 1, 14), "got %s", summary(&r));
@@ -802,9 +802,9 @@ END_TEST
 START_TEST(cj006_documents)
 {
 	struct lint_result two = lint_text(SIGNED_YAML "---\nType: EXPORT_ASSET_TO_SIGNED_URL\n",
-					   FORMAT_YAML);
-	struct lint_result three = lint_text(SIGNED_YAML "---\na: 1\n---\nb: 2\n", FORMAT_YAML);
-	struct lint_result markers = lint_text("%YAML 1.2\n---\n" SIGNED_YAML "...\n", FORMAT_YAML);
+					   SOURCE_YAML);
+	struct lint_result three = lint_text(SIGNED_YAML "---\na: 1\n---\nb: 2\n", SOURCE_YAML);
+	struct lint_result markers = lint_text("%YAML 1.2\n---\n" SIGNED_YAML "...\n", SOURCE_YAML);
 	struct lint_result dashes = lint_text("Type: EXPORT_ASSETS_TO_S3\n"
 					      "Details:\n"
 					      "  ExportAssetsToS3:\n"
@@ -816,7 +816,7 @@ START_TEST(cj006_documents)
 					      "          a---b\n"
 					      "    DataSetId: " DSET "\n"
 					      "    RevisionId: " REV "\n",
-					      FORMAT_YAML);
+					      SOURCE_YAML);
 
 	EXPECT_ONLY(two, "CJ006", 7, 1);
 	EXPECT_ONLY(three, "CJ006", 7, 1);
@@ -836,9 +836,9 @@ START_TEST(cj007_depth)
 	char *json = repeated("", "[", 300, "");
 	char *yaml = repeated("", "[", 300, "");
 	char *objects = repeated("", "{\"a\": ", 300, "");
-	struct lint_result rj = lint_text(json, FORMAT_JSON);
-	struct lint_result ry = lint_text(yaml, FORMAT_YAML);
-	struct lint_result ro = lint_text(objects, FORMAT_JSON);
+	struct lint_result rj = lint_text(json, SOURCE_JSON);
+	struct lint_result ry = lint_text(yaml, SOURCE_YAML);
+	struct lint_result ro = lint_text(objects, SOURCE_JSON);
 	const struct diag *d;
 
 	/* The first container past the limit of 256 is the 257th. */
@@ -862,7 +862,7 @@ START_TEST(cj007_depth_at_limit)
 	/* Exactly 256 levels load; the file is then just a list. */
 	char *json = repeated("", "[", 256, "");
 	char *closed = repeated(json, "]", 256, "");
-	struct lint_result r = lint_text(closed, FORMAT_JSON);
+	struct lint_result r = lint_text(closed, SOURCE_JSON);
 
 	EXPECT_ONLY(r, "CJ003", 1, 1);
 	lint_result_free(&r);
@@ -879,8 +879,8 @@ START_TEST(cj007_nodes)
 	struct lint_result rj, ry;
 
 	small.limits.max_nodes = 50;
-	rj = lint_with(&small, json, FORMAT_JSON);
-	ry = lint_with(&small, yaml, FORMAT_YAML);
+	rj = lint_with(&small, json, SOURCE_JSON);
+	ry = lint_with(&small, yaml, SOURCE_YAML);
 	ck_assert_msg(rj.diags.n == 1 && strcmp(diag_variant(&rj.diags.items[0]), "nodes") == 0,
 		      "json: %s", summary(&rj));
 	ck_assert_msg(ry.diags.n == 1 && strcmp(diag_variant(&ry.diags.items[0]), "nodes") == 0,
@@ -900,7 +900,7 @@ START_TEST(cj007_visits)
 	struct lint_result r;
 
 	small.max_visits = 3;
-	r = lint_with(&small, SIGNED_JSON, FORMAT_JSON);
+	r = lint_with(&small, SIGNED_JSON, SOURCE_JSON);
 	ck_assert_str_eq(diag_variant(EXPECT_ONLY(r, "CJ007", 1, 1)), "expansion");
 	lint_result_free(&r);
 }
@@ -932,7 +932,7 @@ START_TEST(cj007_billion_laughs)
 			sb_addf(&sb, "%s*%c", j ? ", " : "", names[i - 1]);
 		sb_adds(&sb, "]\n");
 	}
-	r = lint_text(sb.buf, FORMAT_YAML);
+	r = lint_text(sb.buf, SOURCE_YAML);
 	ck_assert_msg(seconds() - t0 < 2.0, "took %.2fs", seconds() - t0);
 	ck_assert_msg(count(&r, "CJ102") == 9 && count(&r, "CJ101") == 2 && r.diags.n == 11,
 		      "got %s", summary(&r));
@@ -967,7 +967,7 @@ START_TEST(cj007_alias_expansion_in_shape)
 	sb_adds(&sb, "]}\n");
 	for (i = 0; i < 1100; i++)
 		sb_adds(&sb, "        - *t\n");
-	r = lint_text(sb.buf, FORMAT_YAML);
+	r = lint_text(sb.buf, SOURCE_YAML);
 	ck_assert_msg(seconds() - t0 < 2.0, "took %.2fs", seconds() - t0);
 	ck_assert_str_eq(diag_variant(EXPECT_ONLY(r, "CJ007", 1, 1)), "expansion");
 	lint_result_free(&r);
@@ -989,7 +989,7 @@ START_TEST(yaml_aliases_and_merges_resolve)
 					     "        Key: k\n"
 					     "    DataSetId: &id " DSET "\n"
 					     "    RevisionId: *id\n",
-					     FORMAT_YAML);
+					     SOURCE_YAML);
 	/* One tag expression shared by Database and Table: a second RevisionDestination
 	 * (the alias's first use here) would break the one-revision quota (CJ214), and the
 	 * same entry twice in one list is a duplicate (CJ213). */
@@ -1010,13 +1010,13 @@ START_TEST(yaml_aliases_and_merges_resolve)
 					     "      Expression:\n"
 					     "        - *tag\n"
 					     "      Permissions: [DESCRIBE, SELECT]\n",
-					     FORMAT_YAML);
+					     SOURCE_YAML);
 	struct lint_result merge_list = lint_text("Type: EXPORT_ASSET_TO_SIGNED_URL\n"
 						  "Details:\n"
 						  "  ExportAssetToSignedUrl:\n"
 						  "    <<: [{AssetId: " ASSET "}, {DataSetId: " DSET "}]\n"
 						  "    RevisionId: " REV "\n",
-						  FORMAT_YAML);
+						  SOURCE_YAML);
 
 	EXPECT_NONE(merge, "merge key with an override");
 	EXPECT_NONE(alias, "alias to a valid mapping");
@@ -1036,7 +1036,7 @@ START_TEST(yaml_alias_to_bad_value)
 					 "    AssetId: &a short\n"
 					 "    DataSetId: " DSET "\n"
 					 "    RevisionId: *a\n",
-					 FORMAT_YAML);
+					 SOURCE_YAML);
 
 	ck_assert_msg(r.diags.n == 2 && count(&r, "CJ105") == 2,
 		      "got %s", summary(&r));
@@ -1066,7 +1066,7 @@ static const struct node *anchored_in(const struct node *n, const char *name)
 static size_t anchored_offset(const char *text, const char *name)
 {
 	static const struct load_limits limits = { LOAD_DEFAULT_DEPTH, LOAD_DEFAULT_NODES };
-	struct source *src = source_new("a.yaml", xstrdup(text), strlen(text), FORMAT_YAML);
+	struct source *src = source_new("a.yaml", xstrdup(text), strlen(text), SOURCE_YAML);
 	struct diag_list diags;
 	struct doc *doc;
 	const struct node *n;
@@ -1115,8 +1115,8 @@ START_TEST(yaml_alias_findings_on_the_alias)
 {
 	/* A finding inside an alias's value is placed on the alias (*name) with the path
 	 * where the alias is used; the same value at its anchor is reported there, plainly. */
-	struct lint_result scalar = lint_text(ALIAS_SCALAR_YAML, FORMAT_YAML);
-	struct lint_result mapping = lint_text(ALIAS_MAPPING_YAML, FORMAT_YAML);
+	struct lint_result scalar = lint_text(ALIAS_SCALAR_YAML, SOURCE_YAML);
+	struct lint_result mapping = lint_text(ALIAS_MAPPING_YAML, SOURCE_YAML);
 	const struct diag *at_anchor, *at_alias;
 
 	ck_assert_msg(scalar.diags.n == 2, "got %s", summary(&scalar));
@@ -1164,7 +1164,7 @@ START_TEST(yaml_alias_finding_names_the_anchor)
 
 	sb_init(&wrong);
 	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
-		struct lint_result r = lint_text(cases[i].text, FORMAT_YAML);
+		struct lint_result r = lint_text(cases[i].text, SOURCE_YAML);
 		const struct diag *d = NULL;
 		char *phrase = xasprintf("its anchor is on line %u)", cases[i].anchor_line);
 		size_t k, want = anchored_offset(cases[i].text, cases[i].anchor) + 1;
@@ -1195,12 +1195,12 @@ START_TEST(cj101_missing)
 					      " \"Details\": {\"ExportAssetToSignedUrl\": {\n"
 					      "   \"AssetId\": \"" ASSET "\",\n"
 					      "   \"DataSetId\": \"" DSET "\"}}}\n",
-					      FORMAT_JSON);
+					      SOURCE_JSON);
 	struct lint_result type = lint_text("{\"Details\": {\"ExportAssetToSignedUrl\": {\n"
 					    "   \"AssetId\": \"" ASSET "\",\n"
 					    "   \"DataSetId\": \"" DSET "\",\n"
 					    "   \"RevisionId\": \"" REV "\"}}}\n",
-					    FORMAT_JSON);
+					    SOURCE_JSON);
 	struct lint_result yaml = lint_text("Type: EXPORT_REVISIONS_TO_S3\n"
 					    "Details:\n"
 					    "  ExportRevisionsToS3:\n"
@@ -1208,7 +1208,7 @@ START_TEST(cj101_missing)
 					    "    RevisionDestinations:\n"
 					    "      - KeyPattern: ${Asset.Name}\n"
 					    "        RevisionId: " REV "\n",
-					    FORMAT_YAML);
+					    SOURCE_YAML);
 	const struct diag *d;
 
 	d = EXPECT_ONLY(member, "CJ101", 2, 40);
@@ -1237,7 +1237,7 @@ START_TEST(rfc6901_pointers)
 					 "   \"AssetDestinations\": [\n"
 					 "     {\"AssetId\": \"" ASSET "\", \"Bucket\": \"example-exports\", \"Key\": \"\"},\n"
 					 "     {\"Key\": \"data/a.csv\", \"AssetId\": \"r\"}]}}}\n",
-					 FORMAT_JSON);
+					 SOURCE_JSON);
 	const struct diag *key = find(&r, "CJ207", 5, 90);
 	const struct diag *missing = find(&r, "CJ101", 6, 6);
 	const struct diag *id = find(&r, "CJ105", 6, 39);
@@ -1277,7 +1277,7 @@ START_TEST(cj102_unknown_member)
 			       "   \"%s\": \"" DSET "\",\n"
 			       "   \"RevisionId\": \"" REV "\"}}}\n",
 			       c->name);
-	struct lint_result r = lint_text(text, FORMAT_JSON);
+	struct lint_result r = lint_text(text, SOURCE_JSON);
 	const struct diag *d;
 	char *pointer;
 
@@ -1314,7 +1314,7 @@ START_TEST(cj102_yaml_and_nested)
 					 "        KeyPrefix: x\n"
 					 "    DataSetId: " DSET "\n"
 					 "    RevisionId: " REV "\n",
-					 FORMAT_YAML);
+					 SOURCE_YAML);
 	const struct diag *d = EXPECT_ONLY(r, "CJ102", 7, 9);
 
 	ck_assert_str_eq(d->pointer, "/Details/ExportAssetsToS3/AssetDestinations/0/KeyPrefix");
@@ -1335,15 +1335,15 @@ static const struct type_case {
 	  " \"Details\": {\"ExportAssetToSignedUrl\": {\n"
 	  "   \"AssetId\": \"" ASSET "\", \"DataSetId\": \"" DSET "\",\n"
 	  "   \"RevisionId\": null}}}\n",
-	  FORMAT_JSON, 4, 18, "/Details/ExportAssetToSignedUrl/RevisionId", "a string" },
-	{ "{\"Type\": \"EXPORT_ASSET_TO_SIGNED_URL\", \"Details\": \"x\"}", FORMAT_JSON, 1, 51,
+	  SOURCE_JSON, 4, 18, "/Details/ExportAssetToSignedUrl/RevisionId", "a string" },
+	{ "{\"Type\": \"EXPORT_ASSET_TO_SIGNED_URL\", \"Details\": \"x\"}", SOURCE_JSON, 1, 51,
 	  "/Details", "a mapping" },
-	{ "{\"Type\": [\"EXPORT_ASSET_TO_SIGNED_URL\"], \"Details\": {}}", FORMAT_JSON, 1, 10, "/Type",
+	{ "{\"Type\": [\"EXPORT_ASSET_TO_SIGNED_URL\"], \"Details\": {}}", SOURCE_JSON, 1, 10, "/Type",
 	  "a string" },
 	{ "{\"Type\": \"EXPORT_ASSETS_TO_S3\", \"Details\": {\"ExportAssetsToS3\": {\n"
 	  "  \"AssetDestinations\": {\"AssetId\": \"" ASSET "\", \"Bucket\": \"example-exports\"},\n"
 	  "  \"DataSetId\": \"" DSET "\", \"RevisionId\": \"" REV "\"}}}",
-	  FORMAT_JSON, 2, 24, "/Details/ExportAssetsToS3/AssetDestinations", "a list" },
+	  SOURCE_JSON, 2, 24, "/Details/ExportAssetsToS3/AssetDestinations", "a list" },
 	{ "Type: IMPORT_ASSET_FROM_SIGNED_URL\n"
 	  "Details:\n"
 	  "  ImportAssetFromSignedUrl:\n"
@@ -1351,7 +1351,7 @@ static const struct type_case {
 	  "    DataSetId: " DSET "\n"
 	  "    Md5Hash: sZRqySSS0jR8YjW00mERhA==\n"
 	  "    RevisionId: " REV "\n",
-	  FORMAT_YAML, 4, 16, "/Details/ImportAssetFromSignedUrl/AssetName", "a string" },
+	  SOURCE_YAML, 4, 16, "/Details/ImportAssetFromSignedUrl/AssetName", "a string" },
 };
 
 START_TEST(cj103_wrong_type)
@@ -1374,7 +1374,7 @@ START_TEST(cj104_enum)
 					    " \"Details\": {\"ImportAssetsFromS3\": {\n"
 					    "   \"AssetSources\": [{\"Bucket\": \"example-data\", \"Key\": \"k\"}],\n"
 					    "   \"DataSetId\": \"" DSET "\", \"RevisionId\": \"" REV "\"}}}\n",
-					    FORMAT_JSON);
+					    SOURCE_JSON);
 	struct lint_result perm = lint_text("Type: IMPORT_ASSETS_FROM_LAKE_FORMATION_TAG_POLICY\n"
 					    "Details:\n"
 					    "  ImportAssetsFromLakeFormationTagPolicy:\n"
@@ -1385,7 +1385,7 @@ START_TEST(cj104_enum)
 					    "    Table:\n"
 					    "      Expression: [{TagKey: k, TagValues: [v]}]\n"
 					    "      Permissions: [SELECT, ALTER]\n",
-					    FORMAT_YAML);
+					    SOURCE_YAML);
 	struct lint_result kms = lint_text("Type: EXPORT_REVISIONS_TO_S3\n"
 					   "Details:\n"
 					   "  ExportRevisionsToS3:\n"
@@ -1393,7 +1393,7 @@ START_TEST(cj104_enum)
 					   "    Encryption: {Type: aws:KMS}\n"
 					   "    RevisionDestinations:\n"
 					   "      - {Bucket: example-exports, KeyPattern: \"${Asset.Id}\", RevisionId: " REV "}\n",
-					   FORMAT_YAML);
+					   SOURCE_YAML);
 	const struct diag *d;
 
 	/* An unknown Type is CJ104 alone: Details cannot be paired with it (no CJ201). */
@@ -1466,7 +1466,7 @@ START_TEST(cj105_cj106_values)
 {
 	const struct value_case *c = &value_cases[_i];
 	char *text = xasprintf(LF_YAML, c->catalog, c->dataset, c->role);
-	struct lint_result r = lint_text(text, FORMAT_YAML);
+	struct lint_result r = lint_text(text, SOURCE_YAML);
 
 	if (!c->rule)
 		EXPECT_NONE(r, text);
@@ -1516,7 +1516,7 @@ START_TEST(cj107_list_bounds)
 		sb_adds(&sb, "]\n"
 			     "    DataSetId: " DSET "\n"
 			     "    RevisionId: " REV "\n");
-		r = lint_text(sb.buf, FORMAT_YAML);
+		r = lint_text(sb.buf, SOURCE_YAML);
 		d = find(&r, "CJ107", 6, 23);
 		if (cases[i].variant) {
 			ck_assert_msg(d && count_problems(&r) == 1, "%zu keys: got %s", cases[i].keys,
@@ -1554,7 +1554,7 @@ START_TEST(cj107_tags)
 			     "   \"AssetId\": \"" ASSET "\",\n"
 			     "   \"DataSetId\": \"" DSET "\",\n"
 			     "   \"RevisionId\": \"" REV "\"}}}\n");
-		r = lint_text(sb.buf, FORMAT_JSON);
+		r = lint_text(sb.buf, SOURCE_JSON);
 
 		if (n == 50) {
 			ck_assert_msg(count_problems(&r) == 0, "50 tags: %s", summary(&r));
@@ -1583,7 +1583,7 @@ START_TEST(findings_at_one_start_shorter_first)
 					 "    Comment: hello\n"
 					 "    AssetId: " ASSET "\n"
 					 "    DataSetId: " DSET "\n",
-					 FORMAT_YAML);
+					 SOURCE_YAML);
 
 	ck_assert_uint_eq(r.diags.n, 2);
 	ck_assert_str_eq(diag_rule_id(&r.diags.items[0]), "CJ102");

@@ -24,7 +24,7 @@ static struct loaded load_text(const char *text, enum source_format format)
 
 	diag_list_init(&l.diags);
 	l.src = source_new("test", xstrdup(text), strlen(text), format);
-	l.doc = format == FORMAT_JSON ? load_json(l.src, &limits, &l.diags)
+	l.doc = format == SOURCE_JSON ? load_json(l.src, &limits, &l.diags)
 				      : load_yaml(l.src, &limits, &l.diags);
 	ck_assert_msg(l.doc->root != NULL, "no tree for %s", text);
 	ck_assert_msg(l.diags.n == 0, "loader reported %s for %s", diag_rule_id(&l.diags.items[0]), text);
@@ -90,7 +90,7 @@ static const struct node *item(const struct node *seq, size_t i)
 START_TEST(json_keys_values_multibyte)
 {
 	/* é is 2 bytes and 1 column: the members after it are 1 column left of byte+1. */
-	struct loaded l = load_text("{\"a\": \"\xC3\xA9\", \"b\": 1}", FORMAT_JSON);
+	struct loaded l = load_text("{\"a\": \"\xC3\xA9\", \"b\": 1}", SOURCE_JSON);
 	const struct node *root = l.doc->root;
 
 	ASSERT_NODE(&l, root, 0, 19, 1, 1);
@@ -108,7 +108,7 @@ START_TEST(json_cjk_and_emoji_before_value)
 	/* line 2: two spaces, "日本" (6 bytes, 2 columns), then 😀 (4 bytes, 1 column). */
 	struct loaded l = load_text("{\n  \"\xE6\x97\xA5\xE6\x9C\xAC\": \"\xF0\x9F\x98\x80\", "
 				    "\"k\": \"v\"\n}",
-				    FORMAT_JSON);
+				    SOURCE_JSON);
 	const struct node *root = l.doc->root;
 
 	ASSERT_NODE(&l, member(root, "\xE6\x97\xA5\xE6\x9C\xAC", 1), 4, 12, 2, 3);
@@ -126,7 +126,7 @@ END_TEST
 START_TEST(json_crlf_nested_containers)
 {
 	const char *text = "{\r\n\"a\": [1,\r\n  {\"b\": true}],\r\n\"c\": []\r\n}";
-	struct loaded l = load_text(text, FORMAT_JSON);
+	struct loaded l = load_text(text, SOURCE_JSON);
 	const struct node *a = member(l.doc->root, "a", 0);
 	const struct node *inner = item(a, 1);
 
@@ -146,7 +146,7 @@ END_TEST
 
 START_TEST(json_tabs_count_one_column)
 {
-	struct loaded l = load_text("{\t\"a\":\t\t\"x\",\n\t\"b\":\t[\t2\t]}", FORMAT_JSON);
+	struct loaded l = load_text("{\t\"a\":\t\t\"x\",\n\t\"b\":\t[\t2\t]}", SOURCE_JSON);
 	const struct node *b = member(l.doc->root, "b", 0);
 
 	ASSERT_NODE(&l, member(l.doc->root, "a", 1), 2, 5, 1, 3);
@@ -162,7 +162,7 @@ START_TEST(json_escapes_keep_source_range)
 {
 	/* The decoded text is shorter than the source range, which covers the quotes. */
 	struct loaded l = load_text("{\"k\": \"a\\u00e9\\n\\ud83d\\ude00\", \"n\": -1.5e3}",
-				    FORMAT_JSON);
+				    SOURCE_JSON);
 	const struct node *v = member(l.doc->root, "k", 0);
 	const struct node *n = member(l.doc->root, "n", 0);
 
@@ -185,7 +185,7 @@ START_TEST(yaml_plain_and_quoted_scalars)
 			   "b: \"\xE6\x97\xA5\xE6\x9C\xAC\"\n"
 			   "c: 'x y'\n"
 			   "d: plain words  \n";
-	struct loaded l = load_text(text, FORMAT_YAML);
+	struct loaded l = load_text(text, SOURCE_YAML);
 	const struct node *root = l.doc->root;
 
 	ASSERT_NODE(&l, member(root, "a", 1), 0, 1, 1, 1);
@@ -210,7 +210,7 @@ START_TEST(yaml_emoji_before_value_same_line)
 	/* 😀 is 4 bytes and one column; libyaml counts characters, the tree bytes. */
 	const char *text = "k: [\xF0\x9F\x98\x80, v]\n"
 			   "m: {\xE6\x97\xA5: \xF0\x9F\x98\x80x, z: w}\n";
-	struct loaded l = load_text(text, FORMAT_YAML);
+	struct loaded l = load_text(text, SOURCE_YAML);
 	const struct node *k = member(l.doc->root, "k", 0);
 	const struct node *m = member(l.doc->root, "m", 0);
 
@@ -234,7 +234,7 @@ START_TEST(yaml_nested_block_collections)
 			   "    - key: \xC3\xA9\n"
 			   "      other: [1, 2]\n"
 			   "  after: x\n";
-	struct loaded l = load_text(text, FORMAT_YAML);
+	struct loaded l = load_text(text, SOURCE_YAML);
 	const struct node *top = member(l.doc->root, "top", 0);
 	const struct node *list = member(top, "list", 0);
 	const struct node *entry = item(list, 1);
@@ -258,8 +258,8 @@ END_TEST
 
 START_TEST(yaml_crlf_and_lone_cr)
 {
-	struct loaded l = load_text("a: 1\r\nb: \xC3\xA9\r\nc:\r\n  - x\r\n", FORMAT_YAML);
-	struct loaded cr = load_text("a: x\rb: y\r", FORMAT_YAML);
+	struct loaded l = load_text("a: 1\r\nb: \xC3\xA9\r\nc:\r\n  - x\r\n", SOURCE_YAML);
+	struct loaded cr = load_text("a: x\rb: y\r", SOURCE_YAML);
 
 	ASSERT_NODE(&l, member(l.doc->root, "b", 1), 6, 7, 2, 1);
 	ASSERT_NODE(&l, member(l.doc->root, "b", 0), 9, 11, 2, 4);
@@ -276,7 +276,7 @@ START_TEST(yaml_tabs_after_indentation)
 {
 	/* Tabs inside quoted scalars and comments count one column each. (Between
 	 * tokens the AWS CLI's reader refuses them: see the CJ001 tests.) */
-	struct loaded l = load_text("a: \"\tx\"\nb: \"\ty\" # note\tz\nc: [\"\t1\"]\n", FORMAT_YAML);
+	struct loaded l = load_text("a: \"\tx\"\nb: \"\ty\" # note\tz\nc: [\"\t1\"]\n", SOURCE_YAML);
 
 	ASSERT_NODE(&l, member(l.doc->root, "a", 0), 3, 7, 1, 4);
 	ASSERT_NODE(&l, member(l.doc->root, "b", 0), 11, 15, 2, 4);
@@ -289,7 +289,7 @@ END_TEST
 START_TEST(yaml_block_scalar_and_alias)
 {
 	const char *text = "a: |\n  line \xC3\xA9\nb: &anc \xC3\xA9\nc: *anc\n";
-	struct loaded l = load_text(text, FORMAT_YAML);
+	struct loaded l = load_text(text, SOURCE_YAML);
 	const struct node *a = member(l.doc->root, "a", 0);
 	const struct node *b = member(l.doc->root, "b", 0);
 	const struct node *c = member(l.doc->root, "c", 0);
@@ -312,7 +312,7 @@ START_TEST(yaml_after_bom)
 	/* A UTF-8 byte-order mark may start a YAML file; it takes 3 bytes before the text.
 	 * libyaml does not count it in its mark index, so the loader must: value b covers
 	 * byte 6 (not the space at 5) and key c starts at 8. */
-	struct loaded l = load_text("\xEF\xBB\xBF" "a: b\nc: d\n", FORMAT_YAML);
+	struct loaded l = load_text("\xEF\xBB\xBF" "a: b\nc: d\n", SOURCE_YAML);
 	const struct node *b = member(l.doc->root, "a", 0);
 
 	ck_assert_msg(b->start == 6 && b->end == 7, "b at %zu-%zu, want 6-7", b->start, b->end);
@@ -338,7 +338,7 @@ START_TEST(position_line_breaks)
 		{ 13, 4, 3 }, { 1000, 4, 3 } /* past the end: clamped to the end */
 	};
 	char *text = xstrdup("ab\ncd\r\nef\rgh");
-	struct source *src = source_new("t", text, strlen(text), FORMAT_JSON);
+	struct source *src = source_new("t", text, strlen(text), SOURCE_JSON);
 	size_t i;
 
 	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
@@ -357,7 +357,7 @@ START_TEST(position_multibyte_columns)
 {
 	/* é (2 bytes), 日 (3), 😀 (4), then x: x is the 4th code point of line 2. */
 	char *text = xstrdup("\n\xC3\xA9\xE6\x97\xA5\xF0\x9F\x98\x80x\n");
-	struct source *src = source_new("t", text, strlen(text), FORMAT_YAML);
+	struct source *src = source_new("t", text, strlen(text), SOURCE_YAML);
 
 	ck_assert_uint_eq(source_position(src, 1).column, 1);
 	ck_assert_uint_eq(source_position(src, 3).column, 2);
@@ -374,8 +374,8 @@ END_TEST
 START_TEST(position_trailing_newline_and_empty)
 {
 	char *text = xstrdup("ab\n");
-	struct source *src = source_new("t", text, 3, FORMAT_JSON);
-	struct source *empty = source_new("e", xstrdup(""), 0, FORMAT_JSON);
+	struct source *src = source_new("t", text, 3, SOURCE_JSON);
+	struct source *empty = source_new("e", xstrdup(""), 0, SOURCE_JSON);
 	struct position p = source_position(src, 3);
 
 	ck_assert_uint_eq(p.line, 2);
@@ -394,7 +394,7 @@ END_TEST
 START_TEST(source_line_without_break)
 {
 	char *text = xstrdup("ab\r\n\xC3\xA9\rlast");
-	struct source *src = source_new("t", text, strlen(text), FORMAT_YAML);
+	struct source *src = source_new("t", text, strlen(text), SOURCE_YAML);
 	const char *s;
 	size_t len;
 
@@ -417,13 +417,13 @@ END_TEST
 
 START_TEST(guess_format)
 {
-	ck_assert_int_eq(source_guess_format("x.json", "a: b", 4), FORMAT_JSON);
-	ck_assert_int_eq(source_guess_format("x.yaml", "{}", 2), FORMAT_YAML);
-	ck_assert_int_eq(source_guess_format("x.yml", "[]", 2), FORMAT_YAML);
-	ck_assert_int_eq(source_guess_format("-", " \r\n\t{", 5), FORMAT_JSON);
-	ck_assert_int_eq(source_guess_format("-", "\xEF\xBB\xBF [", 5), FORMAT_JSON);
-	ck_assert_int_eq(source_guess_format("-", "Type: X", 7), FORMAT_YAML);
-	ck_assert_int_eq(source_guess_format("-", "  ", 2), FORMAT_YAML);
+	ck_assert_int_eq(source_guess_format("x.json", "a: b", 4), SOURCE_JSON);
+	ck_assert_int_eq(source_guess_format("x.yaml", "{}", 2), SOURCE_YAML);
+	ck_assert_int_eq(source_guess_format("x.yml", "[]", 2), SOURCE_YAML);
+	ck_assert_int_eq(source_guess_format("-", " \r\n\t{", 5), SOURCE_JSON);
+	ck_assert_int_eq(source_guess_format("-", "\xEF\xBB\xBF [", 5), SOURCE_JSON);
+	ck_assert_int_eq(source_guess_format("-", "Type: X", 7), SOURCE_YAML);
+	ck_assert_int_eq(source_guess_format("-", "  ", 2), SOURCE_YAML);
 }
 END_TEST
 

@@ -133,7 +133,7 @@ static char *job_request(const struct job *j)
 START_TEST(valid_job_types)
 {
 	char *text = job_request(&jobs[_i]);
-	struct lint_result r = lint_text(text, FORMAT_JSON);
+	struct lint_result r = lint_text(text, SOURCE_JSON);
 
 	expect_none(&r, text);
 	lint_result_free(&r);
@@ -147,7 +147,7 @@ START_TEST(cj201_empty_details)
 {
 	const struct job *j = &jobs[_i];
 	char *text = request(j->type, "");
-	struct lint_result r = lint_text(text, FORMAT_JSON);
+	struct lint_result r = lint_text(text, SOURCE_JSON);
 	const struct diag *d = expect_one(&r, text, "CJ201", "empty", "{}");
 
 	ck_assert_str_eq(d->pointer, "/Details");
@@ -166,7 +166,7 @@ START_TEST(cj201_wrong_member)
 	char *text = request(j->type, members);
 	char *key = xasprintf("\"%s\"", other->member);
 	char *pointer = xasprintf("/Details/%s", other->member);
-	struct lint_result r = lint_text(text, FORMAT_JSON);
+	struct lint_result r = lint_text(text, SOURCE_JSON);
 	const struct diag *missing = NULL, *extra = NULL;
 	unsigned line, col;
 	size_t i;
@@ -206,7 +206,7 @@ START_TEST(cj201_extra_member)
 				  other->details);
 	char *text = request(j->type, members);
 	char *key = xasprintf("\"%s\"", other->member);
-	struct lint_result r = lint_text(text, FORMAT_JSON);
+	struct lint_result r = lint_text(text, SOURCE_JSON);
 	const struct diag *d = expect_one(&r, text, "CJ201", "extra", key);
 
 	ck_assert_str_eq(diag_arg(d, "member"), other->member);
@@ -228,9 +228,9 @@ START_TEST(cj201_near_misses)
 	char *typo = xasprintf("{\"Type\": \"EXPORT_ASSET_TO_SIGNED_URL\",\n"
 			       " \"Details\": {\"ExportAssetToSignedURL\": %s}}",
 			       jobs[3].details);
-	struct lint_result r1 = lint_text(no_type, FORMAT_JSON);
-	struct lint_result r2 = lint_text(bad_type, FORMAT_JSON);
-	struct lint_result r3 = lint_text(typo, FORMAT_JSON);
+	struct lint_result r1 = lint_text(no_type, SOURCE_JSON);
+	struct lint_result r2 = lint_text(bad_type, SOURCE_JSON);
+	struct lint_result r3 = lint_text(typo, SOURCE_JSON);
 
 	expect_one(&r1, no_type, "CJ101", "default", "{");
 	ck_assert_str_eq(expect_one(&r2, bad_type, "CJ104", "suggest", "\"EXPORT_ASSET_TO_SIGNED_URLS\"")
@@ -253,7 +253,7 @@ START_TEST(cj201_yaml_flow)
 	const char *text = "Type: IMPORT_ASSETS_FROM_S3\n"
 			   "Details: {ExportAssetToSignedUrl: {AssetId: " ASSET ", DataSetId: " DSET
 			   ", RevisionId: " REV "}}\n";
-	struct lint_result r = lint_text(text, FORMAT_YAML);
+	struct lint_result r = lint_text(text, SOURCE_YAML);
 
 	ck_assert_msg(r.diags.n == 2, "got %s", summary(&r));
 	ck_assert_str_eq(diag_variant(&r.diags.items[0]), "missing");
@@ -354,7 +354,7 @@ START_TEST(cj202_export_encryption)
 	char *enc = c->arn ? xasprintf("      Type: %s\n      KmsKeyArn: %s\n", c->type, c->arn)
 			   : xasprintf("      Type: %s\n", c->type);
 	char *text = xasprintf(REVISIONS_YAML, enc);
-	struct lint_result r = lint_text(text, FORMAT_YAML);
+	struct lint_result r = lint_text(text, SOURCE_YAML);
 	const struct diag *d;
 
 	if (c->partition) {
@@ -395,7 +395,7 @@ START_TEST(cj207_key_pattern_length)
 	for (i = 0; i < sizeof lengths / sizeof *lengths; i++) {
 		char *pattern = repeated("${Revision.Id}/${Asset.Name}/", "x", lengths[i] - 29, "");
 		char *text = xasprintf(KEY_PATTERN_YAML, pattern, "");
-		struct lint_result r = lint_text(text, FORMAT_YAML);
+		struct lint_result r = lint_text(text, SOURCE_YAML);
 
 		ck_assert_uint_eq(strlen(pattern), lengths[i]);
 		if (lengths[i] <= 1024) {
@@ -417,7 +417,7 @@ START_TEST(cj202_empty_export_key_arn)
 	/* An empty Encryption.KmsKeyArn with Type aws:kms must not pass: the export
 	 * KmsKeyArn shape has no minimum length to report it, so CJ202 does. */
 	char *text = xasprintf(REVISIONS_YAML, "      Type: aws:kms\n      KmsKeyArn: \"\"\n");
-	struct lint_result r = lint_text(text, FORMAT_YAML);
+	struct lint_result r = lint_text(text, SOURCE_YAML);
 	unsigned line, col;
 
 	position_of(text, "\"\"", &line, &col);
@@ -454,7 +454,7 @@ START_TEST(cj202_kms_keys_to_grant)
 				       "    DataSetId: " DSET "\n"
 				       "    RevisionId: " REV "\n",
 				       cases[i].arn);
-		struct lint_result r = lint_text(text, FORMAT_YAML);
+		struct lint_result r = lint_text(text, SOURCE_YAML);
 		size_t k, problems = 0;
 		const struct diag *d = NULL;
 		unsigned line, col;
@@ -522,7 +522,7 @@ START_TEST(cj203_md5_hash)
 			       "   \"AssetName\": \"prices.csv\", \"DataSetId\": \"" DSET "\",\n"
 			       "   \"Md5Hash\": \"%s\", \"RevisionId\": \"" REV "\"}}}\n",
 			       c->value);
-	struct lint_result r = lint_text(text, FORMAT_JSON);
+	struct lint_result r = lint_text(text, SOURCE_JSON);
 
 	if (!c->variant) {
 		expect_none(&r, text);
@@ -555,7 +555,7 @@ START_TEST(cj203_api_specification_hash)
 			       "    RevisionId: " REV "\n"
 			       "    Stage: prod\n",
 			       "0123456789abcdef0123456789abcdef");
-	struct lint_result r = lint_text(text, FORMAT_YAML);
+	struct lint_result r = lint_text(text, SOURCE_YAML);
 
 	ck_assert_str_eq(expect_one(&r, text, "CJ203", "hex", "0123456789abcdef0123")->suggestion,
 			 "ASNFZ4mrze8BI0VniavN7w==");
@@ -573,7 +573,7 @@ START_TEST(cj203_non_ascii_24_characters)
 			   "   \"AssetName\": \"prices.csv\", \"DataSetId\": \"" DSET "\",\n"
 			   "   \"Md5Hash\": \"sZRqySSS0jR8YjW00mERh\xC3\xA9==\", \"RevisionId\": \"" REV
 			   "\"}}}\n";
-	struct lint_result r = lint_text(text, FORMAT_JSON);
+	struct lint_result r = lint_text(text, SOURCE_JSON);
 
 	expect_one(&r, text, "CJ203", "alphabet", "\"sZRq");
 	lint_result_free(&r);
@@ -688,7 +688,7 @@ START_TEST(cj204_key_pattern)
 			       "   \"RevisionDestinations\": [\n"
 			       "     {\"Bucket\": \"example-exports\", \"KeyPattern\": \"%s\", \"RevisionId\": \"" REV "\"}]}}}\n",
 			       c->pattern);
-	struct lint_result r = lint_text(text, FORMAT_JSON);
+	struct lint_result r = lint_text(text, SOURCE_JSON);
 	char *quoted = xasprintf("\"%s\", \"RevisionId\": \"" REV "\"}]", c->pattern);
 
 	if (c->info) {
@@ -724,7 +724,7 @@ START_TEST(cj204_yaml_block_scalar)
 			   "        KeyPattern: |-\n"
 			   "          ${Asset.Name}/${Asset.Size}\n"
 			   "        RevisionId: " REV "\n";
-	struct lint_result r = lint_text(text, FORMAT_YAML);
+	struct lint_result r = lint_text(text, SOURCE_YAML);
 	const struct diag *d = expect_one(&r, text, "CJ204", "unknown", "|-");
 
 	ck_assert_str_eq(diag_arg(d, "name"), "Asset.Size");
@@ -742,7 +742,7 @@ START_TEST(cj204_misspelt_asset_reference)
 			   "   \"RevisionDestinations\": [{\"Bucket\": \"example-exports\",\n"
 			   "     \"KeyPattern\": \"${Revision.Id}/${Asset.Nme}\",\n"
 			   "     \"RevisionId\": \"" REV "\"}]}}}\n";
-	struct lint_result r = lint_text(text, FORMAT_JSON);
+	struct lint_result r = lint_text(text, SOURCE_JSON);
 
 	ck_assert_str_eq(diag_arg(expect_one(&r, text, "CJ204", "suggest", "\"${Revision.Id}"), "name"),
 			 "Asset.Nme");
@@ -895,7 +895,7 @@ START_TEST(cj205_cj206_bucket_names)
 	char *name = repeated(c->head, "a", c->n, c->tail);
 	char *text = xasprintf(S3_IMPORT_YAML, name, "prices/2026-11.csv");
 	char *quoted = xasprintf("\"%s\"", name);
-	struct lint_result r = lint_text(text, FORMAT_YAML);
+	struct lint_result r = lint_text(text, SOURCE_YAML);
 
 	if (!c->rule) {
 		expect_none(&r, text);
@@ -938,7 +938,7 @@ START_TEST(cj205_bucket_in_every_place)
 	size_t i;
 
 	for (i = 0; i < sizeof texts / sizeof *texts; i++) {
-		struct lint_result r = lint_text(texts[i], FORMAT_JSON);
+		struct lint_result r = lint_text(texts[i], SOURCE_JSON);
 
 		ck_assert_str_eq(expect_one(&r, texts[i], "CJ205", "uri", "\"s3://")->suggestion,
 				 "example-exports");
@@ -952,7 +952,7 @@ START_TEST(cj205_path_with_leading_slash)
 	/* A bucket written as a path with a leading slash suggests the name the path
 	 * starts with (it once suggested the empty string). */
 	char *text = xasprintf(S3_IMPORT_YAML, "/example-exports/prices", "2026-11.csv");
-	struct lint_result r = lint_text(text, FORMAT_YAML);
+	struct lint_result r = lint_text(text, SOURCE_YAML);
 	const struct diag *d = expect_one(&r, text, "CJ205", "path", "\"/example");
 
 	ck_assert_msg(d->suggestion && strcmp(d->suggestion, "example-exports") == 0,
@@ -1004,7 +1004,7 @@ START_TEST(cj207_cj208_object_keys)
 	const struct key_case *c = &key_cases[_i];
 	char *key = repeated(c->head, c->unit, c->n, c->tail);
 	char *text = xasprintf(S3_IMPORT_YAML, "example-exports", key);
-	struct lint_result r = lint_text(text, FORMAT_YAML);
+	struct lint_result r = lint_text(text, SOURCE_YAML);
 
 	if (!c->rule) {
 		expect_none(&r, text);
@@ -1062,7 +1062,7 @@ START_TEST(cj207_cj208_keys_prefixes_patterns)
 					   "      - Bucket: example-exports\n"
 					   "        KeyPattern: /${Revision.Id}/${Asset.Name}\n"
 					   "        RevisionId: " REV "\n";
-	struct lint_result r = lint_text(text, FORMAT_YAML);
+	struct lint_result r = lint_text(text, SOURCE_YAML);
 	struct lint_result rp;
 	size_t i;
 
@@ -1078,7 +1078,7 @@ START_TEST(cj207_cj208_keys_prefixes_patterns)
 	}
 	lint_result_free(&r);
 	/* A KeyPattern with a leading slash. */
-	rp = lint_text(pattern, FORMAT_YAML);
+	rp = lint_text(pattern, SOURCE_YAML);
 	ck_assert_str_eq(expect_one(&rp, pattern, "CJ208", "leading-slash", "/${Revision")->pointer,
 			 "/Details/ExportRevisionsToS3/RevisionDestinations/0/KeyPattern");
 	lint_result_free(&rp);
@@ -1167,7 +1167,7 @@ START_TEST(cj209_cj210_datashare_arns)
 {
 	const struct arn_case *c = &share_cases[_i];
 	char *text = xasprintf(SHARES_YAML, c->arn);
-	struct lint_result r = lint_text(text, FORMAT_YAML);
+	struct lint_result r = lint_text(text, SOURCE_YAML);
 
 	expect_arn_case(&r, text, c, 7, 23,
 			"/Details/ImportAssetsFromRedshiftDataShares/AssetSources/0/DataShareArn");
@@ -1211,7 +1211,7 @@ START_TEST(cj211_role_arns)
 {
 	const struct arn_case *c = &role_cases[_i];
 	char *text = xasprintf(LF_ROLE_YAML, c->arn);
-	struct lint_result r = lint_text(text, FORMAT_YAML);
+	struct lint_result r = lint_text(text, SOURCE_YAML);
 
 	expect_arn_case(&r, text, c, 7, 14, "/Details/ImportAssetsFromLakeFormationTagPolicy/RoleArn");
 	lint_result_free(&r);
@@ -1236,7 +1236,7 @@ START_TEST(cj212_aes256_with_key)
 
 	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char *text = xasprintf(REVISIONS_YAML, cases[i].encryption);
-		struct lint_result r = lint_text(text, FORMAT_YAML);
+		struct lint_result r = lint_text(text, SOURCE_YAML);
 
 		if (cases[i].rule) {
 			const struct diag *d = expect_one(&r, text, "CJ212", "default", KEY_ARN);
@@ -1376,7 +1376,7 @@ static const struct dup_case {
 START_TEST(cj213_duplicate_entries)
 {
 	const struct dup_case *c = &dup_cases[_i];
-	enum source_format format = c->text[0] == '{' ? FORMAT_JSON : FORMAT_YAML;
+	enum source_format format = c->text[0] == '{' ? SOURCE_JSON : SOURCE_YAML;
 	struct lint_result r = lint_text(c->text, format);
 	const struct diag *d = first_of(&r, "CJ213");
 	char *first_line = xasprintf("%u", c->first_line);
@@ -1409,7 +1409,7 @@ START_TEST(cj213_each_repeat_names_the_first)
 					     "      - {Bucket: example-data, Key: a.csv}\n"
 					     "      - {Bucket: example-data, Key: b.csv}\n"
 					     "      - {Bucket: example-data, Key: a.csv}\n");
-	struct lint_result r = lint_text(text, FORMAT_YAML);
+	struct lint_result r = lint_text(text, SOURCE_YAML);
 
 	ck_assert_msg(r.diags.n == 2 && count_rule(&r, "CJ213") == 2, "got %s", summary(&r));
 	ck_assert_uint_eq(r.diags.items[0].from.line, 8);
@@ -1433,7 +1433,7 @@ START_TEST(cj213_near_misses)
 					     "      - {Bucket: example-archive, Key: a.csv}\n"
 					     "      - {Bucket: example-data, Key: A.csv}\n"
 					     "      - {Bucket: example-data, Key: \"a.csv \"}\n");
-	struct lint_result r = lint_text(text, FORMAT_YAML);
+	struct lint_result r = lint_text(text, SOURCE_YAML);
 	struct lint_result prefixes = lint_text("Type: CREATE_S3_DATA_ACCESS_FROM_S3_BUCKET\n"
 						"Details:\n"
 						"  CreateS3DataAccessFromS3Bucket:\n"
@@ -1443,7 +1443,7 @@ START_TEST(cj213_near_misses)
 						"      Bucket: example-shared-data\n"
 						"      Keys: [curated/a.csv]\n"
 						"      KeyPrefixes: [curated/, curated/a.csv]\n",
-						FORMAT_YAML);
+						SOURCE_YAML);
 
 	/* The one finding is the style of "a.csv " (CJ208), not a repeat. */
 	ck_assert_msg(count_rule(&r, "CJ213") == 0 && r.diags.n == 1 &&
@@ -1469,7 +1469,7 @@ START_TEST(cj213_list_through_an_alias)
 					"      Bucket: example-shared-data\n"
 					"      Keys: &shared [curated/a.csv, curated/a.csv]\n"
 					"      KeyPrefixes: *shared\n";
-	struct lint_result r = lint_text(text, FORMAT_YAML);
+	struct lint_result r = lint_text(text, SOURCE_YAML);
 	const struct diag *direct, *aliased;
 
 	ck_assert_msg(r.diags.n == 2 && count_rule(&r, "CJ213") == 2, "got %s", summary(&r));
@@ -1553,7 +1553,7 @@ START_TEST(cj214_quotas)
 		sb_adds(&sb, c->head);
 		for (k = written; k < n; k++)
 			sb_addf(&sb, "%s%0*zu%s", c->entry, c->width, k, c->entry_tail);
-		r = lint_text(sb.buf, FORMAT_YAML);
+		r = lint_text(sb.buf, SOURCE_YAML);
 		if (extra == 0) {
 			expect_none(&r, sb.buf);
 		} else {
@@ -1600,7 +1600,7 @@ START_TEST(cj215_s3_data_access_locations)
 				       "      Bucket: example-shared-data\n"
 				       "%s",
 				       cases[i].lists);
-		struct lint_result r = lint_text(text, FORMAT_YAML);
+		struct lint_result r = lint_text(text, SOURCE_YAML);
 
 		if (cases[i].count) {
 			/* On the AssetSource mapping, i.e. its first key. */
@@ -1656,7 +1656,7 @@ START_TEST(cj216_api_id)
 {
 	const struct api_id_case *c = &api_id_cases[_i];
 	char *text = xasprintf(API_YAML, c->id);
-	struct lint_result r = lint_text(text, FORMAT_YAML);
+	struct lint_result r = lint_text(text, SOURCE_YAML);
 
 	if (c->finding) {
 		const struct diag *d = expect_one_at(&r, text, "CJ216", "default", 4, 12);
@@ -1676,7 +1676,7 @@ END_TEST
 START_TEST(cj216_api_id_with_nul)
 {
 	char *text = xasprintf(API_YAML, "a1b2c\\0d4e5");
-	struct lint_result r = lint_text(text, FORMAT_YAML);
+	struct lint_result r = lint_text(text, SOURCE_YAML);
 
 	expect_one_at(&r, text, "CJ216", "default", 4, 12);
 	lint_result_free(&r);
@@ -1728,7 +1728,7 @@ START_TEST(cj217_cj218_lake_formation)
 				       "%s",
 				       cases[i].catalog, cases[i].role,
 				       cases[i].policy ? cases[i].policy : policy);
-		struct lint_result r = lint_text(text, FORMAT_YAML);
+		struct lint_result r = lint_text(text, SOURCE_YAML);
 
 		if (!cases[i].rule) {
 			expect_none(&r, text);
@@ -1788,7 +1788,7 @@ START_TEST(cj220_revision_collisions)
 
 	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char *text = xasprintf(KEY_PATTERN_YAML, "${Asset.Name}", cases[i].second);
-		struct lint_result r = lint_text(text, FORMAT_YAML);
+		struct lint_result r = lint_text(text, SOURCE_YAML);
 		const struct diag *d = first_of(&r, "CJ220");
 
 		ck_assert_msg(count_rule(&r, "CJ214") == 1 &&
@@ -1851,7 +1851,7 @@ START_TEST(cj221_skeleton_leftovers)
 
 	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char *text = xasprintf(SKELETON_JSON, cases[i].extras);
-		struct lint_result r = lint_text(text, FORMAT_JSON);
+		struct lint_result r = lint_text(text, SOURCE_JSON);
 		const struct diag *d = first_of(&r, "CJ221");
 
 		/* One finding for the skeleton: no CJ201 per extra member, no finding per
@@ -1877,7 +1877,7 @@ START_TEST(cj221_one_extra_member_is_cj201)
 {
 	/* Exactly one leftover member: CJ201 extra, and its empty values are reported. */
 	char *text = xasprintf(SKELETON_JSON, SKELETON_S3);
-	struct lint_result r = lint_text(text, FORMAT_JSON);
+	struct lint_result r = lint_text(text, SOURCE_JSON);
 	const struct diag *d = first_of(&r, "CJ201");
 
 	ck_assert_msg(count_rule(&r, "CJ221") == 0 && count_rule(&r, "CJ201") == 1 && d &&
@@ -1917,8 +1917,8 @@ START_TEST(cj222_newer_members)
 					" \"Type\": \"EXPORT_ASSET_TO_SIGNED_URL\",\n"
 					" \"Details\": {\"ExportAssetToSignedUrl\": {\"AssetId\": \"" ASSET "\",\n"
 					"   \"DataSetId\": \"" DSET "\", \"RevisionId\": \"" REV "\"}}}\n";
-	struct lint_result r = lint_text(yaml, FORMAT_YAML);
-	struct lint_result j = lint_text(json, FORMAT_JSON);
+	struct lint_result r = lint_text(yaml, SOURCE_YAML);
+	struct lint_result j = lint_text(json, SOURCE_JSON);
 	const struct diag *d;
 
 	ck_assert_msg(r.diags.n == 2 && count_rule(&r, "CJ222") == 2, "got %s", summary(&r));
@@ -2010,7 +2010,7 @@ START_TEST(cj301_api_key_masked)
 
 	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char *text = xasprintf(FLOW_API_YAML, cases[i].written);
-		struct lint_result r = lint_text(text, FORMAT_YAML);
+		struct lint_result r = lint_text(text, SOURCE_YAML);
 		const struct diag *key = first_of(&r, "CJ301"), *id = first_of(&r, "CJ216");
 		char *report, *line, *masked, *stars, *excerpt, *p;
 		size_t len, n, excerpts = 0;
@@ -2065,7 +2065,7 @@ START_TEST(cj301_api_key_masked_in_a_long_line)
 		"\"ApiId\": \"Weather-API\", \"ApiKey\": \"" API_KEY "\", \"ApiName\": \"weather\", "
 		"\"ApiSpecificationMd5Hash\": \"sZRqySSS0jR8YjW00mERhA==\", \"DataSetId\": \"" DSET "\", "
 		"\"ProtocolType\": \"REST\", \"RevisionId\": \"" REV "\", \"Stage\": \"prod\"}}}\n";
-	struct lint_result r = lint_text(text, FORMAT_JSON);
+	struct lint_result r = lint_text(text, SOURCE_JSON);
 	char *report;
 	char *masked = repeated("", "*", strlen(API_KEY) + 2, "");
 	const char *p;
@@ -2131,7 +2131,7 @@ START_TEST(cj301_api_key_findings_hide_the_value)
 	size_t i;
 
 	for (i = 0; i < sizeof texts / sizeof *texts; i++) {
-		struct lint_result r = lint_text(texts[i], FORMAT_YAML);
+		struct lint_result r = lint_text(texts[i], SOURCE_YAML);
 		const struct diag *d = first_of(&r, rules[i]);
 
 		ck_assert_msg(d != NULL, "want %s, got %s", rules[i], summary(&r));
@@ -2161,7 +2161,7 @@ START_TEST(cj301_key_through_an_alias)
 					"    ProtocolType: REST\n"
 					"    RevisionId: " REV "\n"
 					"    Stage: prod\n";
-	struct lint_result r = lint_text(text, FORMAT_YAML);
+	struct lint_result r = lint_text(text, SOURCE_YAML);
 
 	ck_assert_msg(count_rule(&r, "CJ301") == 1 && count_rule(&r, "CJ216") == 1, "got %s",
 		      summary(&r));
@@ -2209,7 +2209,7 @@ START_TEST(catalog_examples)
 		ck_assert_msg(strcmp(rule->example_format, "json") == 0 ||
 				      strcmp(rule->example_format, "yaml") == 0,
 			      "%s: format %s", rule->id, rule->example_format);
-		format = strcmp(rule->example_format, "yaml") == 0 ? FORMAT_YAML : FORMAT_JSON;
+		format = strcmp(rule->example_format, "yaml") == 0 ? SOURCE_YAML : SOURCE_JSON;
 		bad = lint_text(rule->example_bad, format);
 		good = lint_text(rule->example_good, format);
 		/* "bad must produce exactly one finding of the rule and no other finding,
@@ -2290,7 +2290,7 @@ START_TEST(rules_reloaded)
 		ck_assert_int_eq(shape_load_builtin(&s, &err), 0);
 		conf.catalog = &c;
 		conf.shape = &s;
-		lint_bytes(&conf, "t.json", xstrdup(text), strlen(text), FORMAT_JSON, &r);
+		lint_bytes(&conf, "t.json", xstrdup(text), strlen(text), SOURCE_JSON, &r);
 		ck_assert_msg(r.diags.n == 1 && strcmp(diag_rule_id(&r.diags.items[0]), "CJ105") == 0,
 			      "round %d: %s", round, summary(&r));
 		lint_result_free(&r);
@@ -2346,7 +2346,7 @@ START_TEST(pattern_match_error_is_a_finding)
 	for (i = 0; i < 3; i++) {
 		struct lint_result r;
 
-		lint_bytes(&conf, "t.json", xstrdup(texts[i]), strlen(texts[i]), FORMAT_JSON, &r);
+		lint_bytes(&conf, "t.json", xstrdup(texts[i]), strlen(texts[i]), SOURCE_JSON, &r);
 		if (!want[i]) {
 			ck_assert_msg(r.diags.n == 0, "%s: %s", texts[i], summary(&r));
 		} else {
