@@ -456,6 +456,46 @@ static void report_missing(struct schema_walk *w, const struct node *n, const st
 	strmap_free(&meant);
 }
 
+/* The members of s that the target CLI knows, in the model's order, as the CLI
+ * lists them when it refuses another ("Bucket, KeyPrefixes, Keys"). */
+static void known_members(const struct schema_walk *w, const struct shape *s, struct strbuf *sb)
+{
+	size_t i;
+
+	for (i = 0; i < s->nmembers; i++)
+		if (!awscli_lacks(w->target, s->members[i].aws_cli))
+			sb_addf(sb, "%s%s", sb->len ? ", " : "", s->members[i].name);
+}
+
+/* A member older CLIs do not know: a note, or, with a target CLI that lacks it, the
+ * refusal that CLI gives ("Unknown parameter in input: ..."); nothing when the
+ * target knows it. The path is pushed already: the CLI names the parent. */
+static void report_newer_member(struct schema_walk *w, const struct member *m,
+				const struct shape *s, const struct shape_member *sm)
+{
+	char target[AWSCLI_VERSION_TEXT], *where;
+	struct strbuf known;
+
+	if (!w->target) {
+		if (sm->since)
+			walk_report(w, m->key, CJ222_DEFAULT, DIAG_ARGS({ "member", sm->name },
+				    { "since", sm->since }));
+		return;
+	}
+	if (!awscli_lacks(w->target, sm->aws_cli))
+		return;
+	walk_pop(w);
+	where = w->depth ? walk_dotted(w) : xstrdup("input");
+	walk_push_member(w, sm->name);
+	sb_init(&known);
+	known_members(w, s, &known);
+	walk_report(w, m->key, CJ222_REFUSED, DIAG_ARGS({ "member", sm->name }, { "where", where },
+		    { "known", known.buf }, { "first", sm->aws_cli },
+		    { "target", awscli_version_text(w->target, target, sizeof target) }));
+	sb_free(&known);
+	free(where);
+}
+
 static void walk_structure(struct schema_walk *w, const struct node *n, const struct shape *s)
 {
 	struct member_info *info = member_infos(n);
@@ -484,9 +524,7 @@ static void walk_structure(struct schema_walk *w, const struct node *n, const st
 			continue;
 		}
 		walk_push_member(w, sm->name);
-		if (sm->since)
-			walk_report(w, m->key, CJ222_DEFAULT, DIAG_ARGS({ "member", sm->name },
-				    { "since", sm->since }));
+		report_newer_member(w, m, s, sm);
 		walk_node(w, m->value, sm->shape);
 		walk_pop(w);
 	}
@@ -581,7 +619,7 @@ static void drop_empty_value_findings(struct diag_list *out, size_t first)
 }
 
 void engine_check(const struct request_shape *rs, struct source *src, const struct doc *doc,
-		  size_t max_visits, struct diag_list *out)
+		  size_t max_visits, const struct awscli_version *target, struct diag_list *out)
 {
 	struct schema_walk w = { 0 };
 	size_t first;
@@ -602,6 +640,7 @@ void engine_check(const struct request_shape *rs, struct source *src, const stru
 	w.src = src;
 	w.out = out;
 	w.budget = max_visits;
+	w.target = target && target->set ? target : NULL;
 	/* An untrimmed skeleton gets one CJ221 finding (check_type_details), and the
 	 * empty leftovers it stands for are dropped after the walk. */
 	w.skeleton = checks_untrimmed_skeleton(rs, root);

@@ -99,15 +99,15 @@ import json, sys
 sys.path.insert(0, "/usr/lib/python3/dist-packages")
 from awscli.botocore.session import get_session
 from awscli.botocore.validate import ParamValidator
-from awscli.customizations.cliinput import CliInputYAMLArgument
+from ruamel.yaml import YAML  # as awscli/customizations/cliinput.py loads YAML
 text = open(sys.argv[1], encoding="utf-8").read()
 params = json.loads(text) if sys.argv[1].endswith(".json") else \
-    CliInputYAMLArgument(None)._load_parameters(text)
+    YAML(typ="safe", pure=True).load(text)
 shape = get_session().get_service_model("dataexchange").operation_model("CreateJob").input_shape
 print(ParamValidator().validate(params, shape).generate_report())
 PY
 }
-if python3 -c 'import sys; sys.path.insert(0, "/usr/lib/python3/dist-packages"); import awscli, awscli.customizations.cliinput; assert awscli.__version__ == "2.9.19"' 2>/dev/null; then
+if python3 -c 'import sys; sys.path.insert(0, "/usr/lib/python3/dist-packages"); import awscli, ruamel.yaml; assert awscli.__version__ == "2.9.19"' 2>/dev/null; then
 	for f in tags.json kms.yaml; do
 		confirm "$tmp/$f" > "$tmp/cli" 2>&1
 		lint --aws-cli 2.9.19 "$f"
