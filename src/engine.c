@@ -271,6 +271,27 @@ static void check_quota(struct schema_walk *w, const struct node *at, const stru
 		    DIAG_ARGS({ "count", count }, { "quota", quota }));
 }
 
+/* The value of a member, with its key known as the place of what the value lacks. */
+static void walk_member_value(struct schema_walk *w, const struct member *m,
+			      const struct shape *s)
+{
+	const struct node *outer = w->key;
+
+	w->key = m->key;
+	walk_node(w, m->value, s);
+	w->key = outer;
+}
+
+/* A list entry: no key of its own, so what it lacks is reported on the entry. */
+static void walk_item(struct schema_walk *w, const struct node *item, const struct shape *s)
+{
+	const struct node *outer = w->key;
+
+	w->key = NULL;
+	walk_node(w, item, s);
+	w->key = outer;
+}
+
 static void walk_list(struct schema_walk *w, const struct node *at, const struct node *n,
 		      const struct shape *s)
 {
@@ -291,7 +312,7 @@ static void walk_list(struct schema_walk *w, const struct node *at, const struct
 	}
 	for (i = 0; i < n->nitems && !w->exhausted; i++) {
 		walk_push_index(w, i);
-		walk_node(w, n->items[i], s->item);
+		walk_item(w, n->items[i], s->item);
 		walk_pop(w);
 	}
 }
@@ -426,6 +447,37 @@ static bool meant_by_any(const struct member_info *info, size_t n, const char *n
 	return false;
 }
 
+/* Where a missing member is reported: the key of a YAML block mapping's parent, the
+ * line to add it under, or else the mapping itself (its `{`, or for the top level
+ * its first key). */
+static const struct node *missing_place(const struct schema_walk *w, const struct node *n)
+{
+	bool flow = n->start < w->src->len && w->src->bytes[n->start] == '{';
+
+	return !flow && w->key ? w->key : n;
+}
+
+/* One mistake, one finding: all the required members a mapping lacks, named
+ * together ("AssetId and RevisionId"). */
+static void report_missing_names(struct schema_walk *w, const struct node *n,
+				 const char *const *names, size_t count)
+{
+	struct strbuf all;
+	size_t k;
+
+	if (count == 0)
+		return;
+	if (count == 1) {
+		walk_report(w, missing_place(w, n), CJ101_DEFAULT, DIAG_ARGS({ "member", names[0] }));
+		return;
+	}
+	sb_init(&all);
+	for (k = 0; k < count; k++)
+		sb_addf(&all, "%s%s", k == 0 ? "" : k + 1 == count ? " and " : ", ", names[k]);
+	walk_report(w, missing_place(w, n), CJ101_SEVERAL, DIAG_ARGS({ "members", all.buf }));
+	sb_free(&all);
+}
+
 /* Required members that are absent and not the likely meaning of an unknown one
  * (CJ101). Small mappings are searched; large ones (a --rules structure with many
  * required members, a document with many keys) get their keys indexed once. */
@@ -434,7 +486,8 @@ static void report_missing(struct schema_walk *w, const struct node *n, const st
 {
 	struct strmap present, meant;
 	bool indexed = s->nmembers * n->nmembers > 256;
-	size_t i;
+	const char **missing = xcalloc(s->nmembers ? s->nmembers : 1, sizeof *missing);
+	size_t i, nmissing = 0;
 
 	strmap_init(&present);
 	strmap_init(&meant);
@@ -450,10 +503,12 @@ static void report_missing(struct schema_walk *w, const struct node *n, const st
 				      : !node_get(n, name) && !meant_by_any(info, n->nmembers, name);
 
 		if (s->members[i].required && absent)
-			walk_report(w, n, CJ101_DEFAULT, DIAG_ARGS({ "member", name }));
+			missing[nmissing++] = name;
 	}
 	strmap_free(&present);
 	strmap_free(&meant);
+	report_missing_names(w, n, missing, nmissing);
+	free(missing);
 }
 
 /* The members of s that the target CLI knows, in the model's order, as the CLI
@@ -525,7 +580,7 @@ static void walk_structure(struct schema_walk *w, const struct node *n, const st
 		}
 		walk_push_member(w, sm->name);
 		report_newer_member(w, m, s, sm);
-		walk_node(w, m->value, sm->shape);
+		walk_member_value(w, m, sm->shape);
 		walk_pop(w);
 	}
 	report_missing(w, n, s, info);

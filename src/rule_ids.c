@@ -95,6 +95,7 @@ const struct rule_msg_info rule_msgs[RULE_MSG_COUNT] = {
 	{ RULE_CJ011, "default" },
 	{ RULE_CJ012, "default" },
 	{ RULE_CJ101, "default" },
+	{ RULE_CJ101, "several" },
 	{ RULE_CJ102, "default" },
 	{ RULE_CJ102, "suggest" },
 	{ RULE_CJ103, "default" },

@@ -32,6 +32,9 @@ struct schema_walk {
 	const struct node *alias; /* the outermost alias being walked through, or NULL */
 	size_t skeleton;     /* an untrimmed --generate-cli-skeleton: other job types' members */
 	const struct awscli_version *target; /* the AWS CLI the file is for, or NULL */
+	const struct node *key; /* the key of the member being walked (NULL in a list entry
+				 * or at the top): where a YAML block mapping's missing
+				 * members are reported */
 };
 
 /* What a check sees of the walk (checks.h). */
