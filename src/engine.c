@@ -80,6 +80,26 @@ static void report_type(struct schema_walk *w, const struct node *at, const stru
 
 /* CJ105 when the value does not match; a match that fails (the match limit on a
  * backtracking --rules pattern) is said to be unchecked, not taken for either. */
+/* A full ARN where an id goes ("arn:aws:dataexchange:...:data-sets/ID"): when the
+ * ARN's last segment fits, that segment is the fix. Returns true when reported. */
+static bool report_arn_for_id(struct schema_walk *w, const struct node *at,
+			      const struct node *n, const struct shape *s)
+{
+	const char *slash, *colon, *last;
+	struct diag *d;
+
+	if (s->secret || n->len < 5 || strncmp(n->text, "arn:", 4) != 0)
+		return false;
+	slash = strrchr(n->text, '/');
+	colon = strrchr(n->text, ':');
+	last = (slash > colon ? slash : colon) + 1;
+	if (!*last || pattern_match(shape_pattern(w->rs, s), last, strlen(last), NULL) != 1)
+		return false;
+	d = walk_report(w, at, CJ105_ARN, DIAG_ARGS({ "suggestion", last }));
+	diag_set_suggestion(d, last);
+	return true;
+}
+
 static void check_pattern(struct schema_walk *w, const struct node *at, const struct node *n,
 			  const struct shape *s)
 {
@@ -88,8 +108,8 @@ static void check_pattern(struct schema_walk *w, const struct node *at, const st
 
 	if (rc < 0)
 		walk_report(w, at, CJ007_PATTERN, DIAG_ARGS({ "detail", why }));
-	else if (rc == 0)
-		walk_report(w, at, CJ105_DEFAULT,
+	else if (rc == 0 && !report_arn_for_id(w, at, n, s))
+		walk_report(w, at, n->len ? CJ105_DEFAULT : CJ105_EMPTY,
 			    DIAG_ARGS({ "expected", s->pattern_text ? s->pattern_text : s->pattern },
 			    { "value", walk_shown(w, n, s) }));
 	free(why);
@@ -134,7 +154,8 @@ static bool check_string(struct schema_walk *w, const struct node *at, const str
 	if (s->min >= 0 && length < (size_t)s->min) {
 		snprintf(num, sizeof num, "%zu", length);
 		snprintf(bound, sizeof bound, "%ld", s->min);
-		walk_report(w, at, CJ106_SHORT, DIAG_ARGS({ "length", num }, { "min", bound }));
+		walk_report(w, at, length ? CJ106_SHORT : CJ106_EMPTY,
+			    DIAG_ARGS({ "length", num }, { "min", bound }));
 		return true;
 	}
 	if (s->max >= 0 && length > (size_t)s->max) {
