@@ -1438,7 +1438,7 @@ static const struct value_case {
 	const char *variant;
 } value_cases[] = {
 	{ "\"123456789012\"", DSET, ROLE, NULL, 0, 0, NULL },
-	{ "\"\"", DSET, ROLE, "CJ106", 4, 16, "short" },
+	{ "\"\"", DSET, ROLE, "CJ106", 4, 16, "empty" },
 	{ "\"1234567890123\"", DSET, ROLE, "CJ106", 4, 16, "long" },
 	{ "\"12345678901a\"", DSET, ROLE, "CJ105", 4, 16, "default" },
 	/* Lengths count code points: 12 characters, 13 bytes, so a pattern finding. */
