@@ -117,6 +117,7 @@ const struct rule_msg_info rule_msgs[RULE_MSG_COUNT] = {
 	{ RULE_CJ202, "alias" },
 	{ RULE_CJ202, "part" },
 	{ RULE_CJ203, "hex" },
+	{ RULE_CJ203, "base64-of-hex" },
 	{ RULE_CJ203, "length" },
 	{ RULE_CJ203, "alphabet" },
 	{ RULE_CJ203, "padding" },

@@ -502,7 +502,7 @@ static const struct md5_case {
 	{ "sZRqySSS0jR8YjW00mERhA===", "length", NULL },
 	{ "b1946ac92492d2347c6235b4", "padding", NULL },
 	{ "sZRqySSS0jR8YjW00mERhA=A", "padding", NULL },
-	{ "YjE5NDZhYzkyNDkyZDIzNDdjNjIzNWI0ZDI2MTExODQ=", "length", NULL },
+	{ "YjE5NDZhYzkyNDkyZDIzNDdjNjIzNWI0ZDI2MTExODQ=", "base64-of-hex", "sZRqySSS0jR8YjW00mERhA==" },
 	{ "b1946ac92492d2347c6235b4d261118", "length", NULL },
 	{ "", "length", NULL },
 	{ "sZRqySSS0jR8YjW00mERhA==", NULL, NULL },
