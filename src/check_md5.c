@@ -76,6 +76,70 @@ char *md5_canonical_form(const char *s, size_t len)
 	return md5_is_canonical(out, 24) ? xstrdup(out) : NULL;
 }
 
+/* Decodes standard base64 (padding optional) into out (room for len * 3 / 4 bytes);
+ * returns the number of bytes, or -1 for text that is not base64. */
+static long base64_decode(const char *s, size_t len, unsigned char *out)
+{
+	unsigned long bits = 0;
+	size_t i, n = 0;
+	int have = 0;
+
+	while (len && s[len - 1] == '=')
+		len--;
+	for (i = 0; i < len; i++) {
+		const char *p = s[i] ? strchr(base64_alphabet, s[i]) : NULL;
+
+		if (!p)
+			return -1;
+		bits = (bits << 6 | (unsigned long)(p - base64_alphabet)) & 0xFFFFFF;
+		if ((have += 6) >= 8) {
+			have -= 8;
+			out[n++] = (unsigned char)(bits >> have);
+		}
+	}
+	return (long)n;
+}
+
+/* The hex digest inside base64 of digest text, as `md5sum | base64` or
+ * `echo HEX | base64` make it ("b1946ac9...\n", "b1946ac9...  -\n"): the 32 hex
+ * digits then nothing or white space and a name. NULL when it is not that. */
+static char *hex_text_inside(const char *s, size_t len)
+{
+	unsigned char *bytes;
+	long n;
+	char *hex = NULL;
+
+	if (len < 44 || len > 1024)
+		return NULL;
+	bytes = xcalloc(len, 1);
+	n = base64_decode(s, len, bytes);
+	if (n >= 32 && all_of((const char *)bytes, 32, "0123456789abcdefABCDEF") &&
+	    (n == 32 || isspace(bytes[32])))
+		hex = xstrndup((const char *)bytes, 32);
+	free(bytes);
+	return hex;
+}
+
+/* CJ203 for the base64 of the hex text: says so, with the right form as the fix. */
+static bool report_base64_of_hex(struct check_ctx *c, const struct node *at,
+				 const struct node *n)
+{
+	char *hex = hex_text_inside(n->text, n->len);
+	char *b64 = hex ? md5_hex_to_base64(hex, 32) : NULL;
+	struct diag *d;
+
+	if (!b64) {
+		free(hex);
+		return false;
+	}
+	d = check_report(c, at, CJ203_BASE64_OF_HEX, DIAG_ARGS({ "hex", hex },
+			 { "suggestion", b64 }));
+	diag_set_suggestion(d, b64);
+	free(hex);
+	free(b64);
+	return true;
+}
+
 void check_md5(struct check_ctx *c, const struct node *at, const struct node *n,
 		      const struct shape *s)
 {
@@ -93,7 +157,7 @@ void check_md5(struct check_ctx *c, const struct node *at, const struct node *n,
 		free(b64);
 		return;
 	}
-	if (md5_is_canonical(n->text, n->len))
+	if (md5_is_canonical(n->text, n->len) || report_base64_of_hex(c, at, n))
 		return;
 	chars = utf8_count(n->text, n->len);
 	snprintf(length, sizeof length, "%zu", chars);

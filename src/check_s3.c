@@ -88,7 +88,9 @@ static bool has_bad_char(const char *v, size_t len)
 static bool bucket_problem(const char *v, size_t len, enum rule_msg *msg, const char **affix)
 {
 	*affix = NULL;
-	if (len < 3)
+	if (len == 0)
+		*msg = CJ205_EMPTY;
+	else if (len < 3)
 		*msg = CJ205_SHORT;
 	else if (len > 255)
 		*msg = CJ205_LONG;

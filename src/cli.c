@@ -19,6 +19,7 @@ enum {
 	OPT_FIX, OPT_UNSAFE_FIXES, OPT_DIFF,
 	OPT_LSP,
 	OPT_PRINT_REQUEST, OPT_SHOW_SECRETS,
+	OPT_AWS_CLI,
 };
 
 static const struct option long_options[] = {
@@ -27,6 +28,7 @@ static const struct option long_options[] = {
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
+	{ "aws-cli", required_argument, NULL, OPT_AWS_CLI },
 	{ "rules", required_argument, NULL, OPT_RULES },
 	{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
 	{ "explain", required_argument, NULL, OPT_EXPLAIN },
@@ -74,6 +76,8 @@ void cli_print_help(FILE *out)
 	      "      --color=WHEN        auto (default), always or never; NO_COLOR is honoured\n"
 	      "      --fail-on=LEVEL     exit 1 when a finding is at least LEVEL: error\n"
 	      "                          (default), warning or info\n"
+	      "      --aws-cli=VERSION   the AWS CLI v2 that will run the files (2.9.19, 2.11\n"
+	      "                          or 2): members it does not know are errors\n"
 	      "      --config=FILE       use FILE instead of the .createjob-lint.yaml found\n"
 	      "                          above each linted file\n"
 	      "      --print-config=FILE show the settings that apply to FILE and their origin\n"
@@ -231,6 +235,15 @@ static int parse_one(int opt, const char *arg, struct cli *cli, char **error)
 	case OPT_FAIL_ON:
 		if (severity_parse(arg, &cli->fail_on) < 0 || cli->fail_on == SEV_OFF) {
 			*error = xasprintf("--fail-on takes error, warning or info, not '%s'", arg);
+			return -1;
+		}
+		return 0;
+	case OPT_AWS_CLI:
+		if (awscli_version_parse(arg, &cli->aws_cli, error) < 0) {
+			char *why = *error;
+
+			*error = xasprintf("--aws-cli: %s", why);
+			free(why);
 			return -1;
 		}
 		return 0;

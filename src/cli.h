@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "awscli.h"
 #include "lint.h"
 #include "run.h"
 #include "severity.h"
@@ -26,6 +27,7 @@ struct cli {
 	const char *output_file;     /* -o: where the single report goes */
 	enum color_mode color;
 	enum severity fail_on;       /* SEV_UNSET when not given */
+	struct awscli_version aws_cli; /* --aws-cli; .set false when not given */
 	const char *config;          /* --config FILE */
 	const char *print_config;    /* --print-config FILE */
 	const char *print_request;   /* --print-request FILE */

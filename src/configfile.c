@@ -8,13 +8,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "awscli.h"
 #include "glob.h"
 #include "yamldata.h"
 #include "suggest.h"
 #include "util.h"
 
 static const char *const top_keys[] = {
-	"rules", "exclude", "fail-on", "overrides", "suppressions",
+	"rules", "exclude", "fail-on", "overrides", "suppressions", "aws-cli",
 };
 
 char *absolute_path(const char *path)
@@ -310,6 +311,21 @@ static int read_list(struct reader *r, const struct node *list, const char *what
 	return 0;
 }
 
+/* aws-cli: 2.11.3 (YAML reads 2.11 as a number: its text is what counts). */
+static int read_aws_cli(struct reader *r, const struct node *v, struct config *c)
+{
+	char *why = NULL;
+	int rc = 0;
+
+	v = node_deref(v);
+	if (!v || !v->text || v->kind == NODE_MAPPING || v->kind == NODE_SEQUENCE)
+		return fail(r, v, "aws-cli takes an AWS CLI v2 version like %s", AWSCLI_TRACKED_FROM);
+	if (awscli_version_parse(v->text, &c->aws_cli, &why) < 0)
+		rc = fail(r, v, "aws-cli: %s", why);
+	free(why);
+	return rc;
+}
+
 static int read_config(struct reader *r, struct config *c)
 {
 	const struct node *root = node_deref(r->rf.doc->root);
@@ -333,6 +349,8 @@ static int read_config(struct reader *r, struct config *c)
 			return r->rf.error ? -1 : fail(r, v, "fail-on takes error, warning or info%s", "");
 		c->fail_on = level;
 	}
+	if ((v = node_get(root, "aws-cli")) && read_aws_cli(r, v, c) < 0)
+		return -1;
 	if ((v = node_get(root, "overrides"))) {
 		if (read_list(r, v, "overrides", &n) < 0)
 			return -1;

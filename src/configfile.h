@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "awscli.h"
 #include "catalog.h"
 #include "severity.h"
 
@@ -36,6 +37,7 @@ struct config {
 	char **exclude;
 	size_t nexclude;
 	enum severity fail_on;   /* SEV_UNSET when not set */
+	struct awscli_version aws_cli; /* the CLI the files are for; .set false when not set */
 	struct config_override *overrides;
 	size_t noverrides;
 	struct config_suppression *suppressions;

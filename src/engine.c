@@ -123,6 +123,26 @@ static void report_type(struct schema_walk *w, const struct node *at, const stru
 
 /* CJ105 when the value does not match; a match that fails (the match limit on a
  * backtracking --rules pattern) is said to be unchecked, not taken for either. */
+/* A full ARN where an id goes ("arn:aws:dataexchange:...:data-sets/ID"): when the
+ * ARN's last segment fits, that segment is the fix. Returns true when reported. */
+static bool report_arn_for_id(struct schema_walk *w, const struct node *at,
+			      const struct node *n, const struct shape *s)
+{
+	const char *slash, *colon, *last;
+	struct diag *d;
+
+	if (s->secret || n->len < 5 || strncmp(n->text, "arn:", 4) != 0)
+		return false;
+	slash = strrchr(n->text, '/');
+	colon = strrchr(n->text, ':');
+	last = (slash > colon ? slash : colon) + 1;
+	if (!*last || pattern_match(shape_pattern(w->rs, s), last, strlen(last), NULL) != 1)
+		return false;
+	d = walk_report(w, at, CJ105_ARN, DIAG_ARGS({ "suggestion", last }));
+	diag_set_suggestion(d, last);
+	return true;
+}
+
 static void check_pattern(struct schema_walk *w, const struct node *at, const struct node *n,
 			  const struct shape *s)
 {
@@ -131,8 +151,8 @@ static void check_pattern(struct schema_walk *w, const struct node *at, const st
 
 	if (rc < 0)
 		walk_report(w, at, CJ007_PATTERN, DIAG_ARGS({ "detail", why }));
-	else if (rc == 0)
-		walk_report(w, at, CJ105_DEFAULT,
+	else if (rc == 0 && !report_arn_for_id(w, at, n, s))
+		walk_report(w, at, n->len ? CJ105_DEFAULT : CJ105_EMPTY,
 			    DIAG_ARGS({ "expected", s->pattern_text ? s->pattern_text : s->pattern },
 			    { "value", walk_shown(w, n, s) }));
 	free(why);
@@ -201,7 +221,8 @@ static bool check_string(struct schema_walk *w, const struct node *at, const str
 	if (s->min >= 0 && length < (size_t)s->min) {
 		snprintf(num, sizeof num, "%zu", length);
 		snprintf(bound, sizeof bound, "%ld", s->min);
-		walk_report(w, at, CJ106_SHORT, DIAG_ARGS({ "length", num }, { "min", bound }));
+		walk_report(w, at, length ? CJ106_SHORT : CJ106_EMPTY,
+			    DIAG_ARGS({ "length", num }, { "min", bound }));
 		return true;
 	}
 	if (s->max >= 0 && length > (size_t)s->max) {
@@ -338,6 +359,27 @@ static void check_quota(struct schema_walk *w, const struct node *at, const stru
 		    DIAG_ARGS({ "count", count }, { "quota", quota }));
 }
 
+/* The value of a member, with its key known as the place of what the value lacks. */
+static void walk_member_value(struct schema_walk *w, const struct member *m,
+			      const struct shape *s)
+{
+	const struct node *outer = w->key;
+
+	w->key = m->key;
+	walk_node(w, m->value, s);
+	w->key = outer;
+}
+
+/* A list entry: no key of its own, so what it lacks is reported on the entry. */
+static void walk_item(struct schema_walk *w, const struct node *item, const struct shape *s)
+{
+	const struct node *outer = w->key;
+
+	w->key = NULL;
+	walk_node(w, item, s);
+	w->key = outer;
+}
+
 static void walk_list(struct schema_walk *w, const struct node *at, const struct node *n,
 		      const struct shape *s)
 {
@@ -358,7 +400,7 @@ static void walk_list(struct schema_walk *w, const struct node *at, const struct
 	}
 	for (i = 0; i < n->nitems && !w->exhausted; i++) {
 		walk_push_index(w, i);
-		walk_node(w, n->items[i], s->item);
+		walk_item(w, n->items[i], s->item);
 		walk_pop(w);
 	}
 }
@@ -499,6 +541,37 @@ static bool meant_by_any(const struct member_info *info, size_t n, const char *n
 	return false;
 }
 
+/* Where a missing member is reported: the key of a YAML block mapping's parent, the
+ * line to add it under, or else the mapping itself (its `{`, or for the top level
+ * its first key). */
+static const struct node *missing_place(const struct schema_walk *w, const struct node *n)
+{
+	bool flow = n->start < w->src->len && w->src->bytes[n->start] == '{';
+
+	return !flow && w->key ? w->key : n;
+}
+
+/* One mistake, one finding: all the required members a mapping lacks, named
+ * together ("AssetId and RevisionId"). */
+static void report_missing_names(struct schema_walk *w, const struct node *n,
+				 const char *const *names, size_t count)
+{
+	struct strbuf all;
+	size_t k;
+
+	if (count == 0)
+		return;
+	if (count == 1) {
+		walk_report(w, missing_place(w, n), CJ101_DEFAULT, DIAG_ARGS({ "member", names[0] }));
+		return;
+	}
+	sb_init(&all);
+	for (k = 0; k < count; k++)
+		sb_addf(&all, "%s%s", k == 0 ? "" : k + 1 == count ? " and " : ", ", names[k]);
+	walk_report(w, missing_place(w, n), CJ101_SEVERAL, DIAG_ARGS({ "members", all.buf }));
+	sb_free(&all);
+}
+
 /* Required members that are absent and not the likely meaning of an unknown one
  * (CJ101). Small mappings are searched; large ones (a --rules structure with many
  * required members, a document with many keys) get their keys indexed once. */
@@ -507,7 +580,8 @@ static void report_missing(struct schema_walk *w, const struct node *n, const st
 {
 	struct strmap present, meant;
 	bool indexed = s->nmembers * n->nmembers > 256;
-	size_t i;
+	const char **missing = xcalloc(s->nmembers ? s->nmembers : 1, sizeof *missing);
+	size_t i, nmissing = 0;
 
 	strmap_init(&present);
 	strmap_init(&meant);
@@ -523,10 +597,52 @@ static void report_missing(struct schema_walk *w, const struct node *n, const st
 				      : !node_get(n, name) && !meant_by_any(info, n->nmembers, name);
 
 		if (s->members[i].required && absent)
-			walk_report(w, n, CJ101_DEFAULT, DIAG_ARGS({ "member", name }));
+			missing[nmissing++] = name;
 	}
 	strmap_free(&present);
 	strmap_free(&meant);
+	report_missing_names(w, n, missing, nmissing);
+	free(missing);
+}
+
+/* The members of s that the target CLI knows, in the model's order, as the CLI
+ * lists them when it refuses another ("Bucket, KeyPrefixes, Keys"). */
+static void known_members(const struct schema_walk *w, const struct shape *s, struct strbuf *sb)
+{
+	size_t i;
+
+	for (i = 0; i < s->nmembers; i++)
+		if (!awscli_lacks(w->target, s->members[i].aws_cli))
+			sb_addf(sb, "%s%s", sb->len ? ", " : "", s->members[i].name);
+}
+
+/* A member older CLIs do not know: a note, or, with a target CLI that lacks it, the
+ * refusal that CLI gives ("Unknown parameter in input: ..."); nothing when the
+ * target knows it. The path is pushed already: the CLI names the parent. */
+static void report_newer_member(struct schema_walk *w, const struct member *m,
+				const struct shape *s, const struct shape_member *sm)
+{
+	char target[AWSCLI_VERSION_TEXT], *where;
+	struct strbuf known;
+
+	if (!w->target) {
+		if (sm->since)
+			walk_report(w, m->key, CJ222_DEFAULT, DIAG_ARGS({ "member", sm->name },
+				    { "since", sm->since }));
+		return;
+	}
+	if (!awscli_lacks(w->target, sm->aws_cli))
+		return;
+	walk_pop(w);
+	where = w->depth ? walk_dotted(w) : xstrdup("input");
+	walk_push_member(w, sm->name);
+	sb_init(&known);
+	known_members(w, s, &known);
+	walk_report(w, m->key, CJ222_REFUSED, DIAG_ARGS({ "member", sm->name }, { "where", where },
+		    { "known", known.buf }, { "first", sm->aws_cli },
+		    { "target", awscli_version_text(w->target, target, sizeof target) }));
+	sb_free(&known);
+	free(where);
 }
 
 /* The member each unknown key likely meant (info[i].meant), and how many keys
@@ -579,10 +695,8 @@ static void walk_structure(struct schema_walk *w, const struct node *n, const st
 			continue;
 		}
 		walk_push_member(w, sm->name);
-		if (sm->since)
-			walk_report(w, m->key, CJ222_DEFAULT, DIAG_ARGS({ "member", sm->name },
-				    { "since", sm->since }));
-		walk_node(w, m->value, sm->shape);
+		report_newer_member(w, m, s, sm);
+		walk_member_value(w, m, sm->shape);
 		walk_pop(w);
 	}
 	report_missing(w, n, s, info);
@@ -683,7 +797,7 @@ static void drop_empty_value_findings(struct diag_list *out, size_t first)
 }
 
 void engine_check(const struct request_shape *rs, struct source *src, const struct doc *doc,
-		  size_t max_visits, struct diag_list *out)
+		  size_t max_visits, const struct awscli_version *target, struct diag_list *out)
 {
 	struct schema_walk w = { 0 };
 	size_t first;
@@ -704,6 +818,7 @@ void engine_check(const struct request_shape *rs, struct source *src, const stru
 	w.src = src;
 	w.out = out;
 	w.budget = max_visits;
+	w.target = target && target->set ? target : NULL;
 	/* An untrimmed skeleton gets one CJ221 finding (check_type_details), and the
 	 * empty leftovers it stands for are dropped after the walk. */
 	w.skeleton = checks_untrimmed_skeleton(rs, root);

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "awscli.h"
 #include "diag.h"
 #include "doc.h"
 #include "shape.h"
@@ -17,8 +18,9 @@
  * C stack, with a CJ007 finding. */
 #define ENGINE_MAX_DEPTH 300
 
-/* Checks a loaded document; findings are appended to `out`. */
+/* Checks a loaded document; findings are appended to `out`. `target` is the AWS CLI
+ * the file is for (--aws-cli), or NULL (or not set) for none. */
 void engine_check(const struct request_shape *rs, struct source *src, const struct doc *doc,
-		  size_t max_visits, struct diag_list *out);
+		  size_t max_visits, const struct awscli_version *target, struct diag_list *out);
 
 #endif

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dwidth.h"
 #include "escape.h"
 #include "format_impl.h"
 #include "util.h"
@@ -23,55 +24,127 @@ static const char *severity_color(enum severity sev)
 	}
 }
 
-/* A source line as written, except that secret values show as one '*' per
- * character, so columns stay where they were. */
 /* Long lines (minified JSON) are shown as a window around the finding. */
 #define EXCERPT_WIDTH 160
 #define EXCERPT_LEAD 40
 
-/* Byte length of the code point at line[i] (1 for a malformed byte). */
-static size_t cp_width(const char *line, size_t len, size_t i)
+enum cell_kind { CELL_TEXT, CELL_MASKED, CELL_UNSAFE, CELL_TAB };
+
+/* One code point of a source line as the excerpt shows it: its bytes, what is
+ * printed for it, and how many terminal columns that takes. */
+struct cell {
+	size_t bytes;
+	unsigned width;
+	enum cell_kind kind;
+};
+
+/* The cell at line[i], starting at display column `at` of the excerpt: a tab runs
+ * to the next tab stop, a secret shows as one '*' and a control character as '?',
+ * so that the source line and the caret line agree on every column. */
+static struct cell cell_at(struct source *src, const char *line, size_t len, size_t i,
+			   unsigned at)
 {
-	uint32_t cp;
+	struct cell c = { 1, 1, CELL_TEXT };
+	uint32_t cp = 0;
 	size_t w = utf8_decode((const unsigned char *)line + i, len - i, &cp);
 
-	return w ? w : 1;
+	c.bytes = w ? w : 1;
+	if (source_is_masked(src, (size_t)(line - src->bytes) + i))
+		c.kind = CELL_MASKED;
+	else if (cp == '\t')
+		c = (struct cell){ 1, DWIDTH_TAB_STOP - at % DWIDTH_TAB_STOP, CELL_TAB };
+	else if (!w || escape_unsafe_code_point(cp))
+		c.kind = CELL_UNSAFE; /* never send a control character to the terminal */
+	else
+		c.width = dwidth_of(cp);
+	return c;
 }
 
-/* Byte offset of 1-based code point column `col` (or len past the end). */
-/* Code points [from, to) of a source line, secret values shown as one '*' per
- * character so that columns stay where they were. */
-static void print_span(FILE *out, struct source *src, unsigned lineno, const char *line,
-		       size_t len, unsigned from, unsigned to)
+static void print_cell(FILE *out, const char *text, const struct cell *c)
 {
-	size_t i = source_column_offset(src, lineno, from), base = (size_t)(line - src->bytes);
-	unsigned col;
+	unsigned k;
 
-	for (col = from; col < to && i < len; col++) {
-		size_t w = cp_width(line, len, i);
-		uint32_t cp = 0;
-
-		utf8_decode((const unsigned char *)line + i, len - i, &cp);
-		if (source_is_masked(src, base + i))
-			putc_unlocked('*', out);
-		else if (cp != '\t' && escape_unsafe_code_point(cp))
-			putc_unlocked('?', out); /* never send a control character to the terminal */
-		else
-			fwrite(line + i, 1, w, out);
-		i += w;
+	switch (c->kind) {
+	case CELL_MASKED:
+		putc_unlocked('*', out);
+		break;
+	case CELL_UNSAFE:
+		putc_unlocked('?', out);
+		break;
+	case CELL_TAB:
+		for (k = 0; k < c->width; k++)
+			putc_unlocked(' ', out);
+		break;
+	default:
+		fwrite(text, 1, c->bytes, out);
 	}
 }
 
-/* The source line (or a window of it), then spaces (tabs where the line has tabs,
- * so the caret lines up) and ^~~~ under the finding's range; a range running past
- * the line or the window stops at its end. */
+/* Code points [from, to) of a source line, each as its cell. */
+static void print_span(FILE *out, struct source *src, unsigned lineno, const char *line,
+		       size_t len, unsigned from, unsigned to)
+{
+	size_t i = source_column_offset(src, lineno, from);
+	unsigned col, at = 0;
+
+	for (col = from; col < to && i < len; col++) {
+		struct cell c = cell_at(src, line, len, i, at);
+
+		print_cell(out, line + i, &c);
+		at += c.width;
+		i += c.bytes;
+	}
+}
+
+static void put_repeated(FILE *out, char ch, unsigned n)
+{
+	while (n--)
+		putc_unlocked(ch, out);
+}
+
+/* The caret line: spaces as wide as the cells before the finding, then ^~~~ as
+ * wide as the cells of its range (at least the caret; one column for each column
+ * past the end of the line). */
+static void print_caret(FILE *out, const struct report_meta *r, struct source *src,
+			unsigned lineno, unsigned wstart, unsigned first, unsigned last)
+{
+	size_t len, i = source_column_offset(src, lineno, wstart);
+	const char *line = source_line(src, lineno, &len);
+	unsigned col, at = 0, lead = 0, span = 0;
+
+	for (col = wstart; col < last; col++) {
+		struct cell c = { 1, 1, CELL_TEXT };
+
+		if (i < len)
+			c = cell_at(src, line, len, i, at);
+		if (col < first)
+			lead += c.width;
+		else
+			span += c.width;
+		at += c.width;
+		i += c.bytes;
+	}
+	put_repeated(out, ' ', lead);
+	if (r->color)
+		fputs("\033[1;32m", out);
+	putc_unlocked('^', out);
+	put_repeated(out, '~', span > 1 ? span - 1 : 0);
+	if (r->color)
+		fputs(RESET, out);
+	putc_unlocked('\n', out);
+}
+
+/* The source line (or a window of it), then the caret line under the finding's
+ * range; a range running past the line or the window stops at its end. Both
+ * lines count display columns (wide characters, tabs to the next stop), which the
+ * JSON and SARIF reports do not: their columns stay code points. */
 static void print_excerpt(FILE *out, const struct report_meta *r, struct source *src,
 			  const struct diag *d)
 {
-	size_t len, i;
+	size_t len;
 	const char *line = source_line(src, d->from.line, &len);
 	unsigned ncp = source_line_columns(src, d->from.line);
-	unsigned first = d->from.column, col;
+	unsigned first = d->from.column;
 	unsigned last = d->to.line == d->from.line ? d->to.column : ncp + 1;
 	unsigned wstart = 1, wend = ncp + 1;
 	char gutter[16];
@@ -83,22 +156,12 @@ static void print_excerpt(FILE *out, const struct report_meta *r, struct source 
 	}
 	if (last > wend)
 		last = wend;
+	if (last <= first)
+		last = first + 1;
 	fprintf(out, " %s | %s", gutter, wstart > 1 ? "..." : "");
 	print_span(out, src, d->from.line, line, len, wstart, wend);
 	fprintf(out, "%s\n %*s | %s", wend <= ncp ? "..." : "", width, "", wstart > 1 ? "   " : "");
-	i = source_column_offset(src, d->from.line, wstart);
-	for (col = wstart; i < len && col < first; col++) {
-		putc_unlocked(line[i] == '\t' ? '\t' : ' ', out);
-		i += cp_width(line, len, i);
-	}
-	if (r->color)
-		fputs("\033[1;32m", out);
-	putc_unlocked('^', out);
-	for (col = first + 1; col < last; col++)
-		putc_unlocked('~', out);
-	if (r->color)
-		fputs(RESET, out);
-	putc_unlocked('\n', out);
+	print_caret(out, r, src, d->from.line, wstart, first, last);
 }
 
 static void print_diag(FILE *out, const struct report_meta *r, const struct lint_result *res,

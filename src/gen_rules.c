@@ -133,6 +133,8 @@ static void emit_shape_parts(FILE *out, const struct request_shape *rs, size_t i
 			emit_string(out, m->since);
 			fputs(", ", out);
 			emit_string(out, m->doc);
+			fputs(", ", out);
+			emit_string(out, m->aws_cli);
 			fputs(" },\n", out);
 		}
 		fputs("};\n", out);

@@ -153,7 +153,8 @@ static void lint_loaded(const struct lint_config *cfg, const struct file_setting
 		doc_free(doc);
 		return;
 	}
-	engine_check(cfg->shape, res->src, doc, cfg->max_visits, &res->diags);
+	engine_check(cfg->shape, res->src, doc, cfg->max_visits, fs ? &fs->aws_cli : NULL,
+		     &res->diags);
 	doc_free(doc);
 	suppress_apply(res->src, cfg->catalog, fs, &res->diags);
 	/* Past --max-findings the fixes of the findings not kept are unknown, and

@@ -310,12 +310,15 @@ static int enter(struct json_scan *js)
 	return 0;
 }
 
-/* After a ',' inside a container: a closing bracket here is a trailing comma. */
-static int trailing_comma(struct json_scan *js, char close)
+/* After a ',' inside a container: a closing bracket here is a trailing comma,
+ * reported on the comma, which is what to remove. */
+static int trailing_comma(struct json_scan *js, size_t comma, char close)
 {
+	const char *found = close == '}' ? "'}'" : "']'";
+
 	if (js->s[js->pos] != close)
 		return 0;
-	syntax_error(js, js->pos, CJ001_JSON_TRAILING_COMMA, NULL);
+	syntax_error(js, comma, CJ001_JSON_TRAILING_COMMA, found);
 	return 1;
 }
 
@@ -420,9 +423,10 @@ static enum json_next after_value(struct json_scan *js)
 
 	skip_space(js);
 	if (js->s[js->pos] == ',') {
-		js->pos++;
+		size_t comma = js->pos++;
+
 		skip_space(js);
-		if (trailing_comma(js, close))
+		if (trailing_comma(js, comma, close))
 			return JSON_ERROR;
 		if (f->node->kind == NODE_MAPPING && read_key(js) < 0)
 			return JSON_ERROR;

@@ -9,6 +9,7 @@
 
 #include "load.h"
 #include "util.h"
+#include "yaml_hints.h"
 #include "yamltype.h"
 
 /* A mapping or sequence still being read. */
@@ -452,6 +453,27 @@ static size_t first_control_char(const struct source *src, size_t from)
 	return from;
 }
 
+/* The mistakes behind some parser errors, said in the user's terms; false when
+ * the parser's own words are all there is. */
+static bool report_known_mistake(struct yaml_load *yl, size_t at)
+{
+	const struct source *src = yl->src;
+	size_t open;
+
+	if (yaml_hints_tab_indent(src->bytes, src->len, at)) {
+		fail(yl, at, CJ001_YAML_TAB_INDENT, NULL);
+		return true;
+	}
+	open = yaml_hints_flow_value(src->bytes, src->len, at);
+	if (open != (size_t)-1) {
+		char bracket[2] = { src->bytes[open], '\0' };
+
+		fail(yl, open, CJ001_YAML_FLOW_VALUE, bracket);
+		return true;
+	}
+	return false;
+}
+
 static void report_parser_error(struct yaml_load *yl, const yaml_parser_t *p)
 {
 	struct strbuf sb;
@@ -459,12 +481,12 @@ static void report_parser_error(struct yaml_load *yl, const yaml_parser_t *p)
 
 	if (p->problem && strstr(p->problem, "control characters"))
 		at = first_control_char(yl->src, at);
+	if (report_known_mistake(yl, at))
+		return;
 	sb_init(&sb);
 	sb_adds(&sb, p->problem ? p->problem : "malformed YAML");
 	if (p->context)
 		sb_addf(&sb, " %s", p->context);
-	if (p->problem && strstr(p->problem, "cannot start any token") && yl->src->bytes[at] == '\t')
-		sb_adds(&sb, " (YAML does not allow tabs for indentation)");
 	fail(yl, at, CJ001_YAML, sb.buf);
 	sb_free(&sb);
 }
@@ -559,7 +581,8 @@ static void check_tokens(struct yaml_load *yl)
 
 		if (type != YAML_STREAM_START_TOKEN &&
 		    (at = tab_between(src, prev_end, start)) != (size_t)-1) {
-			fail(yl, at, CJ001_YAML_TAB, NULL);
+			fail(yl, at, yaml_hints_tab_indent(src->bytes, src->len, at)
+				     ? CJ001_YAML_TAB_INDENT : CJ001_YAML_TAB, NULL);
 		} else if (type == YAML_DOCUMENT_END_TOKEN && after_end) {
 			diag_add(yl->out, CJ006_DEFAULT, start, start + 3, "", DIAG_NO_ARGS);
 			yl->failed = true;

@@ -306,6 +306,7 @@ static int prepare_settings(const struct cli *cli, const struct catalog *cat,
 
 	settings_init(settings, cat);
 	settings->cli_fail_on = cli->fail_on;
+	settings->cli_aws_cli = cli->aws_cli;
 	settings->cli_exclude = cli->excludes;
 	settings->ncli_exclude = cli->nexcludes;
 	for (i = 0; i < cli->nrule_levels; i++) {

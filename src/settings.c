@@ -199,6 +199,16 @@ static bool cli_excludes(const struct settings_source *src, const char *path)
 	return false;
 }
 
+/* With a target CLI named, a member it does not know is what that CLI refuses: the
+ * note becomes an error, below the levels a config or the command line set. */
+static void settings_target_cli_level(const struct catalog *cat, struct file_settings *out)
+{
+	const struct rule *r = catalog_find(cat, SETTINGS_TARGET_CLI_RULE);
+
+	if (out->aws_cli.set && r)
+		out->severity[r->index] = SEV_ERROR;
+}
+
 void settings_resolve(struct settings_source *src, const char *path, struct file_settings *out)
 {
 	const struct catalog *cat = src->catalog;
@@ -215,6 +225,9 @@ void settings_resolve(struct settings_source *src, const char *path, struct file
 		return;
 	}
 	find_config(src, path, out);
+	out->aws_cli = src->cli_aws_cli.set || !out->config ? src->cli_aws_cli
+			: out->config->aws_cli;
+	settings_target_cli_level(cat, out);
 	if (out->config) {
 		char *logical = config_logical_path(path);
 
@@ -249,6 +262,8 @@ static const char *origin(const struct settings_source *src, const struct file_s
 	const char *from = "default";
 	size_t k;
 
+	if (fs->aws_cli.set && strcmp(src->catalog->rules[i].id, SETTINGS_TARGET_CLI_RULE) == 0)
+		from = "aws-cli";
 	if (c && c->severity[i] != SEV_UNSET)
 		from = "rules";
 	for (k = 0; c && k < c->noverrides; k++) {
@@ -264,6 +279,20 @@ static const char *origin(const struct settings_source *src, const struct file_s
 	if (src->cli_severity[i] != SEV_UNSET)
 		from = "command line";
 	return from;
+}
+
+static void print_aws_cli(FILE *out, const struct settings_source *src,
+			  const struct file_settings *fs)
+{
+	char text[AWSCLI_VERSION_TEXT];
+
+	if (!fs->aws_cli.set) {
+		fputs("aws-cli: any (default: members newer than some CLIs are noted, not errors)\n",
+		      out);
+		return;
+	}
+	fprintf(out, "aws-cli: %s (%s)\n", awscli_version_text(&fs->aws_cli, text, sizeof text),
+		src->cli_aws_cli.set ? "command line" : "config");
 }
 
 int settings_print(FILE *out, struct settings_source *src, const char *path)
@@ -293,9 +322,11 @@ int settings_print(FILE *out, struct settings_source *src, const char *path)
 		escape_put(out, fs.relative);
 		fprintf(out, "\nexcluded: %s\n", fs.excluded ? "yes" : "no");
 	}
-	fprintf(out, "fail-on: %s (%s)\nrules:\n", severity_name(fs.fail_on),
+	fprintf(out, "fail-on: %s (%s)\n", severity_name(fs.fail_on),
 		src->cli_fail_on != SEV_UNSET ? "command line"
 		: fs.config && fs.config->fail_on >= 0 ? "config" : "default");
+	print_aws_cli(out, src, &fs);
+	fputs("rules:\n", out);
 	for (i = 0; i < src->catalog->n; i++)
 		fprintf(out, "  %s %-8s %s\n", src->catalog->rules[i].id, severity_name(fs.severity[i]),
 			origin(src, &fs, i, buf, sizeof buf));

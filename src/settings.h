@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "awscli.h"
 #include "catalog.h"
 #include "configfile.h"
 
@@ -16,6 +17,7 @@ struct settings_source {
 	struct config *forced;          /* --config FILE; owned */
 	enum severity *cli_severity;    /* per rule from the command line; owned */
 	enum severity cli_fail_on;      /* SEV_UNSET when not given */
+	struct awscli_version cli_aws_cli; /* --aws-cli; .set false when not given */
 	const char *const *cli_exclude; /* --exclude globs; not owned */
 	size_t ncli_exclude;
 	bool discover;                  /* look for .createjob-lint.yaml (off with --config) */
@@ -27,6 +29,7 @@ struct settings_source {
 struct file_settings {
 	enum severity *severity;        /* per rule; owned */
 	enum severity fail_on;
+	struct awscli_version aws_cli;  /* the CLI the file is for; .set false: none named */
 	const struct config *config;    /* NULL when none applies */
 	const char *config_shown;       /* its path as shown to the user; owned by src */
 	char *relative;                 /* path relative to the config's folder; owned */
@@ -34,6 +37,9 @@ struct file_settings {
 	char *error;                    /* a config file that could not be used; owned */
 	char *warning;                  /* a config ignored as unsafe; owned */
 };
+
+/* The rule that names members the target AWS CLI (--aws-cli) does not know. */
+#define SETTINGS_TARGET_CLI_RULE "CJ222"
 
 void settings_init(struct settings_source *src, const struct catalog *cat);
 void settings_cleanup(struct settings_source *src);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "awscli.h"
 #include "checks.h"
 #include "pattern.h"
 #include "util.h"
@@ -138,6 +139,21 @@ static void mark_required(struct yamldata *rf, struct shape *s, struct shape_mem
 	strmap_free(&wanted);
 }
 
+/* The first AWS CLI v2 version that knows a member, checked here so that a
+ * --rules file with a malformed one is refused at load, not ignored per file. */
+static int read_aws_cli(struct yamldata *rf, const struct node *mdef, struct shape_member *m)
+{
+	struct awscli_version v;
+	char *why = NULL;
+	int rc = 0;
+
+	m->aws_cli = yamldata_opt_string(rf, mdef, "aws_cli");
+	if (m->aws_cli && awscli_version_parse(m->aws_cli, &v, &why) < 0)
+		rc = yamldata_fail(rf, node_get(mdef, "aws_cli"), "aws_cli of %s: %s", m->name, why);
+	free(why);
+	return rc;
+}
+
 static int read_members(struct request_shape *rs, struct shape *s, const struct node *def)
 {
 	struct yamldata *rf = &rs->file;
@@ -168,6 +184,8 @@ static int read_members(struct request_shape *rs, struct shape *s, const struct 
 		m->shape = resolve(rs, mdef, yamldata_string(rf, mdef, "shape"));
 		m->since = yamldata_opt_string(rf, mdef, "since");
 		m->doc = yamldata_opt_string(rf, mdef, "doc");
+		if (read_aws_cli(rf, mdef, m) < 0)
+			break;
 	}
 	mark_required(rf, s, read, required, req, nreq);
 	free(req);

@@ -20,6 +20,8 @@ struct shape_member {
 	bool required;
 	const char *since;        /* model date the member appeared, or NULL */
 	const char *doc;          /* the service model's documentation, or NULL */
+	const char *aws_cli;      /* first AWS CLI v2 version that knows it ("2.11.3"), or
+				   * NULL: known to every version tracked */
 };
 
 struct shape {

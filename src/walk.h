@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "awscli.h"
 #include "checks.h"
 #include "diag.h"
 #include "doc.h"
@@ -30,6 +31,10 @@ struct schema_walk {
 	bool too_deep;       /* the shape nests deeper than ENGINE_MAX_DEPTH (a --rules cycle) */
 	const struct node *alias; /* the outermost alias being walked through, or NULL */
 	size_t skeleton;     /* an untrimmed --generate-cli-skeleton: other job types' members */
+	const struct awscli_version *target; /* the AWS CLI the file is for, or NULL */
+	const struct node *key; /* the key of the member being walked (NULL in a list entry
+				 * or at the top): where a YAML block mapping's missing
+				 * members are reported */
 };
 
 /* What a check sees of the walk (checks.h). */
