@@ -135,6 +135,7 @@ static bool report_base64_of_hex(struct check_ctx *c, const struct node *at,
 	d = check_report(c, at, CJ203_BASE64_OF_HEX, DIAG_ARGS({ "hex", hex },
 			 { "suggestion", b64 }));
 	diag_set_suggestion(d, b64);
+	check_fix_replace(c, d, at, b64, true, "replace with the base64 of the digest's 16 bytes");
 	free(hex);
 	free(b64);
 	return true;
