@@ -328,16 +328,6 @@ struct lsp_pos lsp_doc_position(struct lsp_doc *doc, enum lsp_encoding enc, size
 	return pos;
 }
 
-static int hex_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
 
 char *lsp_uri_to_path(const char *uri)
 {
@@ -356,7 +346,7 @@ char *lsp_uri_to_path(const char *uri)
 	for (; *p && *p != '?' && *p != '#'; p++) {
 		int hi, lo;
 
-		if (*p == '%' && (hi = hex_value(p[1])) >= 0 && (lo = hex_value(p[2])) >= 0 &&
+		if (*p == '%' && (hi = hex_digit_value(p[1])) >= 0 && (lo = hex_digit_value(p[2])) >= 0 &&
 		    (hi || lo)) {
 			sb_addc(&sb, (char)(hi * 16 + lo));
 			p += 2;

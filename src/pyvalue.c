@@ -52,16 +52,6 @@ static void big_append_decimal(const struct bignum *b, bool negative, struct str
 		sb_addf(out, "%09u", (unsigned)b->limb[i - 1]);
 }
 
-static int digit_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return 99;
-}
 
 /* Adds the digits s[0..n) in `base` to b (b = b * base^n + value). */
 static int big_add_digits(struct bignum *b, const char *s, size_t n, unsigned base)
@@ -71,9 +61,9 @@ static int big_add_digits(struct bignum *b, const char *s, size_t n, unsigned ba
 	if (n == 0)
 		return -1;
 	for (i = 0; i < n; i++) {
-		int d = digit_value(s[i]);
+		int d = hex_digit_value(s[i]);
 
-		if (d >= (int)base)
+		if (d < 0 || d >= (int)base)
 			return -1;
 		big_mul_add(b, base, (unsigned)d);
 	}

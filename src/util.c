@@ -323,3 +323,14 @@ char *path_absolute_lexical(const char *path)
 	return xasprintf("%s/%s", strcmp(cwd, "/") == 0 ? "" : cwd,
 			 strncmp(path, "./", 2) == 0 ? path + 2 : path);
 }
+
+int hex_digit_value(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}

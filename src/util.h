@@ -51,6 +51,8 @@ bool str_has_suffix(const char *s, const char *suffix);
 /* The path made absolute against the working directory without resolving links or
  * dot-dot (a leading "./" is dropped); caller frees. */
 char *path_absolute_lexical(const char *path);
+/* 0-15 for a hexadecimal digit (either case), -1 for anything else. */
+int hex_digit_value(char c);
 
 /* A hash map from NUL-terminated strings (borrowed: they must outlive the map) to
  * pointers, so that lookups by name cost the name's length, not the map's size. */
