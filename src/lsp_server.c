@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "config.h"
 #include "escape.h"
 #include "lsp_features.h"
 #include "lsp_rpc.h"
@@ -22,6 +21,7 @@ struct lsp_server {
 	struct lsp_docs docs;
 	struct lsp_ctx ctx;
 	const struct lint_config *cfg;
+	const char *version;
 	bool initialized, shutdown, exit;
 	bool watch_registered;
 };
@@ -115,7 +115,7 @@ static json_object *handle_initialize(struct lsp_server *s, json_object *params)
 	s->initialized = true;
 	json_object_object_add(result, "capabilities", capabilities(s->ctx.enc));
 	json_object_object_add(info, "name", json_object_new_string("createjob-lint"));
-	json_object_object_add(info, "version", json_object_new_string(PACKAGE_VERSION));
+	json_object_object_add(info, "version", json_object_new_string(s->version));
 	json_object_object_add(result, "serverInfo", info);
 	return result;
 }
@@ -436,7 +436,7 @@ static bool any_dirty(const struct lsp_server *s)
 	return false;
 }
 
-int lsp_serve(const struct lint_config *cfg, int in, int out)
+int lsp_serve(const struct lint_config *cfg, const char *version, int in, int out)
 {
 	struct lsp_server s = { 0 };
 	struct batch b = { 0 };
@@ -447,6 +447,7 @@ int lsp_serve(const struct lint_config *cfg, int in, int out)
 	lsp_rpc_init(&s.rpc, in, out);
 	lsp_docs_init(&s.docs);
 	s.cfg = cfg;
+	s.version = version;
 	s.ctx.rpc = &s.rpc;
 	s.ctx.cfg = cfg;
 	while (open && !s.exit) {

@@ -7,7 +7,8 @@
 
 /* Serves until `exit` or the end of input; returns the exit status (0 after a
  * shutdown request, 1 otherwise, as the protocol says). cfg->settings is used
- * for every document and its configurations are re-read when one changes. */
-int lsp_serve(const struct lint_config *cfg, int in, int out);
+ * for every document and its configurations are re-read when one changes.
+ * `version` is the program's, told to the client. */
+int lsp_serve(const struct lint_config *cfg, const char *version, int in, int out);
 
 #endif

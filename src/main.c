@@ -405,7 +405,7 @@ static int serve_lsp(const struct cli *cli, const struct catalog *cat,
 	if (cli->ninputs > 0)
 		return usage_error(xstrdup("--lsp reads requests from the editor, not from files; "
 					   "remove the file arguments"));
-	return lsp_serve(&cfg, STDIN_FILENO, STDOUT_FILENO);
+	return lsp_serve(&cfg, PACKAGE_VERSION, STDIN_FILENO, STDOUT_FILENO);
 }
 
 /* --print-request FILE: the request as JSON on standard output, notes and load
