@@ -261,6 +261,22 @@ static bool apply_settings(const struct lint_config *cfg, const char *shown,
 	return true;
 }
 
+/* --fix of standard input writes the document to standard output, fixed or not: one
+ * a configuration excludes is read and kept as it is, so that a pipe (an editor's
+ * format-on-save) never receives an empty document in its place. */
+static void keep_unlinted(const struct lint_config *cfg, const char *path,
+			  struct lint_result *res)
+{
+	char *bytes, *error;
+	size_t len;
+
+	if (read_file(path, cfg->max_size, &bytes, &len, &error) < 0) {
+		res->read_error = error;
+		return;
+	}
+	res->src = source_new(res->path, bytes, len, source_guess_format(res->path, bytes, len));
+}
+
 void lint_path(const struct lint_config *cfg, const char *path, bool only_requests,
 	       struct lint_result *res)
 {
@@ -274,8 +290,11 @@ void lint_path(const struct lint_config *cfg, const char *path, bool only_reques
 
 	result_init(res, shown);
 	res->is_stdin = is_stdin;
-	if (!apply_settings(cfg, shown, &fs, res))
+	if (!apply_settings(cfg, shown, &fs, res)) {
+		if (is_stdin && cfg->fix_mode != FIX_NONE)
+			keep_unlinted(cfg, path, res);
 		goto out;
+	}
 	if (read_file(path, cfg->max_size, &bytes, &len, &error) < 0) {
 		res->read_error = error;
 		goto out;

@@ -71,6 +71,18 @@ check "--fix of standard input prints the fixed document only" \
 	'cmp -s "$tmp/stdout" "$TESTDATA/fix/cj002-bom-crlf-no-final-newline.out.json"'
 check "and exits 0 when nothing remains" '[ "$rc" -eq 0 ]'
 
+# Standard input that a configuration excludes (or that is no request) still comes
+# out whole: an editor piping its buffer through --fix must never get it emptied.
+mkdir -p "$tmp/proj/.git"
+printf 'exclude: ["vendor/**"]\n' > "$tmp/proj/.createjob-lint.yaml"
+(cd "$tmp/proj" && "$CJL" --fix --stdin-filename vendor/job.json - < "$bom" > "$tmp/stdout" 2> "$tmp/err"); rc=$?
+check "--fix of excluded standard input prints it unchanged" 'cmp -s "$tmp/stdout" "$bom"'
+check "and exits 0" '[ "$rc" -eq 0 ]'
+printf 'name: not a request\n' > "$tmp/other.yaml"
+"$CJL" --fix --only-requests - < "$tmp/other.yaml" > "$tmp/stdout" 2> "$tmp/err"
+check "--fix of standard input that is no request prints it unchanged" \
+	'cmp -s "$tmp/stdout" "$tmp/other.yaml"'
+
 printf '\357\273\277{"Type": "EXPORT_ASSET_TO_SIGNED_URL", "Details": {}, "Comment": 1' > "$tmp/broken.json"
 cp "$tmp/broken.json" "$tmp/broken-copy.json"
 "$CJL" --fix --unsafe-fixes "$tmp/broken.json" > "$tmp/out" 2>&1; rc=$?
