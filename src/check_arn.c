@@ -102,36 +102,80 @@ static void report_partition(struct check_ctx *c, const struct node *at, const s
 	check_report(c, at, CJ209_DEFAULT, DIAG_ARGS({ "partition", partition }));
 }
 
-/* NULL for a valid KMS key ARN, else what is wrong with it ("alias" for an alias). */
-static const char *kms_arn_problem(const struct arn *a)
-{
-	const char *key;
+/* Every defect of an ARN, in the order of its parts, so that one message names
+ * them all rather than the first. */
+struct arn_problems {
+	const char *what[8];
+	size_t n;
+};
 
-	if (!known_partition(a))
-		return "the partition must be aws (or aws-cn, aws-us-gov, ...)";
-	if (!arn_is(a, 2, "kms"))
-		return "the service must be kms";
-	if (!is_region(a->part[3], a->len[3]))
-		return "the region is missing or malformed";
-	if (!is_account(a))
-		return "the account must be 12 digits";
-	if (strncmp(a->part[5], "alias/", 6) == 0)
-		return "alias";
-	if (strncmp(a->part[5], "key/", 4) != 0)
-		return "the resource must be key/<key id>";
-	key = a->part[5] + 4;
-	if (is_uuid(key, strlen(key)))
-		return NULL;
-	if (strncmp(key, "mrk-", 4) == 0 && strlen(key) == 36 && all_of(key + 4, 32, "0123456789abcdef"))
-		return NULL;
-	return "the key id must be a UUID or mrk- followed by 32 hex digits";
+static void problem_if(struct arn_problems *p, bool defect, const char *what)
+{
+	if (defect && p->n < sizeof p->what / sizeof *p->what)
+		p->what[p->n++] = what;
+}
+
+/* "A; B; C" in buf. */
+static const char *problems_text(const struct arn_problems *p, char *buf, size_t size)
+{
+	size_t i, used = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < p->n && used < size; i++) {
+		int w = snprintf(buf + used, size - used, "%s%s", i ? "; " : "", p->what[i]);
+
+		if (w < 0)
+			break;
+		used += (size_t)w;
+	}
+	return buf;
+}
+
+static bool is_kms_key_id(const char *key)
+{
+	size_t len = strlen(key);
+
+	return is_uuid(key, len) ||
+	       (strncmp(key, "mrk-", 4) == 0 && len == 36 && all_of(key + 4, 32, "0123456789abcdef"));
+}
+
+/* The defects of a KMS key ARN; *alias is set when its resource is an alias. */
+static void kms_arn_problems(const struct arn *a, struct arn_problems *p, bool *alias)
+{
+	const char *res = a->part[5];
+
+	problem_if(p, !known_partition(a), "the partition must be aws (or aws-cn, aws-us-gov, ...)");
+	problem_if(p, !arn_is(a, 2, "kms"), "the service must be kms");
+	problem_if(p, !is_region(a->part[3], a->len[3]), "the region is missing or malformed");
+	problem_if(p, !is_account(a), "the account must be 12 digits");
+	*alias = strncmp(res, "alias/", 6) == 0;
+	if (*alias)
+		return;
+	if (strncmp(res, "key/", 4) != 0)
+		problem_if(p, true, "the resource must be key/<key id>");
+	else
+		problem_if(p, !is_kms_key_id(res + 4),
+			   "the key id must be a UUID or mrk- followed by 32 hex digits");
+}
+
+/* Reports the defects collected for an ARN, or CJ209 for a well-formed one. */
+static void report_arn_problems(struct check_ctx *c, const struct node *at, const struct arn *a,
+				const struct arn_problems *p, enum rule_msg msg)
+{
+	char text[512];
+
+	if (p->n)
+		check_report(c, at, msg, DIAG_ARGS({ "problem", problems_text(p, text, sizeof text) }));
+	else
+		report_partition(c, at, a);
 }
 
 void check_kms_key_arn(struct check_ctx *c, const struct node *at, const struct node *n,
 			      const struct shape *s)
 {
 	struct arn a;
-	const char *problem;
+	struct arn_problems p = { .n = 0 };
+	bool alias;
 
 	if (n->len == 0 && s->min >= 1)
 		return; /* the shape's minimum length reports it */
@@ -139,13 +183,13 @@ void check_kms_key_arn(struct check_ctx *c, const struct node *at, const struct 
 		check_report(c, at, CJ202_NOT_ARN, DIAG_ARGS({ "value", check_shown(c, n, s) }));
 		return;
 	}
-	problem = kms_arn_problem(&a);
-	if (problem && strcmp(problem, "alias") == 0)
+	kms_arn_problems(&a, &p, &alias);
+	if (alias && p.n == 0) {
 		check_report(c, at, CJ202_ALIAS, DIAG_NO_ARGS);
-	else if (problem)
-		check_report(c, at, CJ202_PART, DIAG_ARGS({ "problem", problem }));
-	else
-		report_partition(c, at, &a);
+		return;
+	}
+	problem_if(&p, alias, "the resource is an alias, not key/<key id>");
+	report_arn_problems(c, at, &a, &p, CJ202_PART);
 }
 
 /* CJ212: AES256 takes no key, so KmsKeyArn can go (unsafe: the user may have meant
@@ -183,59 +227,65 @@ void check_encryption(struct check_ctx *c, const struct node *at, const struct n
 	}
 }
 
+/* The defects of the resource part of a datashare ARN: datashare:<namespace>/<name>. */
+static void datashare_resource_problems(const char *res, struct arn_problems *p)
+{
+	const char *ns, *slash;
+
+	if (strncmp(res, "datashare:", 10) != 0) {
+		problem_if(p, true, "the resource must be datashare:<namespace id>/<datashare name>");
+		return;
+	}
+	ns = res + 10;
+	slash = strchr(ns, '/');
+	problem_if(p, !slash || !is_uuid(ns, (size_t)(slash - ns)),
+		   "the namespace id after datashare: must be a UUID followed by /");
+	problem_if(p, slash && (!slash[1] || strchr(slash + 1, '/')),
+		   "the datashare name after the namespace id is missing or holds a /");
+}
+
 void check_datashare_arn(struct check_ctx *c, const struct node *at, const struct node *n,
-				const struct shape *s)
+			 const struct shape *s)
 {
 	struct arn a;
-	const char *problem = NULL, *slash;
+	struct arn_problems p = { .n = 0 };
 
 	(void)s;
-	if (!arn_split(n->text, &a))
-		problem = "it is not an ARN (arn:aws:redshift:<region>:<account>:datashare:<namespace>/<name>)";
-	else if (!known_partition(&a))
-		problem = "the partition must be aws";
-	else if (!arn_is(&a, 2, "redshift"))
-		problem = "the service must be redshift";
-	else if (!is_region(a.part[3], a.len[3]))
-		problem = "the region is missing or malformed";
-	else if (!is_account(&a))
-		problem = "the account must be 12 digits";
-	else if (strncmp(a.part[5], "datashare:", 10) != 0)
-		problem = "the resource must be datashare:<namespace id>/<datashare name>";
-	else if (!(slash = strchr(a.part[5] + 10, '/')) ||
-		 !is_uuid(a.part[5] + 10, (size_t)(slash - a.part[5] - 10)))
-		problem = "the namespace id after datashare: must be a UUID followed by /";
-	else if (!slash[1] || strchr(slash + 1, '/'))
-		problem = "the datashare name after the namespace id is missing or holds a /";
-	if (problem)
-		check_report(c, at, CJ210_DEFAULT, DIAG_ARGS({ "problem", problem }));
-	else
-		report_partition(c, at, &a);
+	if (!arn_split(n->text, &a)) {
+		problem_if(&p, true,
+			   "it is not an ARN (arn:aws:redshift:<region>:<account>:datashare:<namespace>/<name>)");
+		report_arn_problems(c, at, &a, &p, CJ210_DEFAULT);
+		return;
+	}
+	problem_if(&p, !known_partition(&a), "the partition must be aws");
+	problem_if(&p, !arn_is(&a, 2, "redshift"), "the service must be redshift");
+	problem_if(&p, !is_region(a.part[3], a.len[3]), "the region is missing or malformed");
+	problem_if(&p, !is_account(&a), "the account must be 12 digits");
+	datashare_resource_problems(a.part[5], &p);
+	report_arn_problems(c, at, &a, &p, CJ210_DEFAULT);
 }
 
 void check_role_arn(struct check_ctx *c, const struct node *at, const struct node *n,
-			   const struct shape *s)
+		    const struct shape *s)
 {
 	struct arn a;
-	const char *problem = NULL;
+	struct arn_problems p = { .n = 0 };
 
 	(void)s;
-	if (!arn_split(n->text, &a))
-		problem = "it is not an ARN (arn:aws:iam::<account>:role/<name>)";
-	else if (!arn_is(&a, 1, "aws"))
-		problem = "the partition must be aws";
-	else if (!arn_is(&a, 2, "iam"))
-		problem = "the service must be iam";
-	else if (a.len[3] != 0)
-		problem = "IAM ARNs have no region: write arn:aws:iam::<account>:role/<name>";
-	else if (!is_account(&a))
-		problem = "the account must be 12 digits";
-	else if (strncmp(a.part[5], "role/", 5) != 0)
-		problem = "the resource must be role/<name>, an IAM role";
-	else if (!a.part[5][5])
-		problem = "the role name after role/ is missing";
-	if (problem)
-		check_report(c, at, CJ211_DEFAULT, DIAG_ARGS({ "problem", problem }));
+	if (!arn_split(n->text, &a)) {
+		check_report(c, at, CJ211_DEFAULT,
+			     DIAG_ARGS({ "problem", "it is not an ARN (arn:aws:iam::<account>:role/<name>)" }));
+		return;
+	}
+	problem_if(&p, !arn_is(&a, 1, "aws"), "the partition must be aws");
+	problem_if(&p, !arn_is(&a, 2, "iam"), "the service must be iam");
+	problem_if(&p, a.len[3] != 0, "IAM ARNs have no region: write arn:aws:iam::<account>:role/<name>");
+	problem_if(&p, !is_account(&a), "the account must be 12 digits");
+	if (strncmp(a.part[5], "role/", 5) != 0)
+		problem_if(&p, true, "the resource must be role/<name>, an IAM role");
+	else
+		problem_if(&p, !a.part[5][5], "the role name after role/ is missing");
+	report_arn_problems(c, at, &a, &p, CJ211_DEFAULT);
 }
 
 bool role_arn_account(const char *text, char account[13])
