@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "awscli.h"
+#include "findings.h"
 #include "glob.h"
 #include "yamldata.h"
 #include "suggest.h"
@@ -171,23 +172,32 @@ static int read_level(struct reader *r, const struct node *v, enum severity *out
 
 static int read_rules(struct reader *r, const struct node *map, enum severity *severity)
 {
+	const struct node **set_by; /* the key that set each rule, by catalog index */
 	size_t i;
+	int rc = 0;
 
 	map = node_deref(map);
 	if (!map || map->kind != NODE_MAPPING)
 		return fail(r, map, "%s must map rule ids to levels (rules: {CJ205: off})", "rules");
 	if (yamldata_visit(&r->rf, map) < 0)
 		return -1;
-	for (i = 0; i < map->nmembers; i++) {
+	set_by = xcalloc(r->cat->n ? r->cat->n : 1, sizeof *set_by);
+	for (i = 0; i < map->nmembers && rc == 0; i++) {
 		const struct node *k = node_deref(map->members[i].key);
 		const struct rule *rule = node_is_string(k) ? catalog_find(r->cat, k->text) : NULL;
 
 		if (!rule)
-			return fail_unknown_rule(r, k, k && k->text ? k->text : "");
-		if (read_level(r, map->members[i].value, &severity[rule->index]) < 0)
-			return -1;
+			rc = fail_unknown_rule(r, k, k && k->text ? k->text : "");
+		else if (set_by[rule->index] && !(map->members[i].key->flags & NODE_MERGED))
+			/* An id and its name are one rule: the later would silently win. */
+			rc = fail(r, k, "%s sets rule %s a second time (first as %s on line %u)",
+				  k->text, rule->id, set_by[rule->index]->text,
+				  source_position(r->rf.src, set_by[rule->index]->start).line);
+		else if ((rc = read_level(r, map->members[i].value, &severity[rule->index])) == 0)
+			set_by[rule->index] = k;
 	}
-	return 0;
+	free(set_by);
+	return rc;
 }
 
 static char **read_strings(struct reader *r, const struct node *list, size_t *n, const char *what)
@@ -376,6 +386,52 @@ static int read_config(struct reader *r, struct config *c)
 	return 0;
 }
 
+/* The words for load problems whose catalog message speaks of a request and the
+ * AWS CLI; NULL for the others, whose catalog message holds for any YAML file. */
+static char *config_load_words(const struct diag *d)
+{
+	switch (d->msg) {
+	case CJ002_INVALID_UTF8:
+		return xasprintf("byte %s is not valid UTF-8; write the file in UTF-8",
+				 diag_arg(d, "byte") ? diag_arg(d, "byte") : "??");
+	case CJ003_EMPTY:
+		return xstrdup("the file is empty; a configuration is a mapping (rules: {CJ205: off})");
+	case CJ006_DEFAULT:
+		return xstrdup("a second YAML document starts here; a configuration is one document");
+	case CJ008_DEFAULT:
+		return xstrdup("a %YAML 1.1 directive: configurations are read as YAML 1.2, "
+			       "in which off is a string; remove it");
+	default:
+		return NULL;
+	}
+}
+
+/* Loads the config text; a file that does not load is reported at the problem's
+ * position, in words for a configuration where the catalog's speak of a request. */
+static int open_config(struct reader *r, const char *path, const char *text, size_t len)
+{
+	struct diag_list *found = &r->rf.problems;
+	const struct diag *d;
+	struct position p;
+	char *words;
+
+	if (yamldata_open(&r->rf, path, text, len) == 0)
+		return 0;
+	findings_finish(found, r->cat, r->rf.src, NULL);
+	if (!found->n)
+		return -1;
+	d = &found->items[0];
+	words = config_load_words(d);
+	if (words || d->message) {
+		p = source_position(r->rf.src, d->start);
+		free(r->rf.error);
+		r->rf.error = xasprintf("%s:%u:%u: %s", path, p.line, p.column,
+					words ? words : d->message);
+	}
+	free(words);
+	return -1;
+}
+
 struct config *config_load(const char *path, const struct catalog *cat, char **error)
 {
 	struct config *c = xcalloc(1, sizeof *c);
@@ -395,7 +451,7 @@ struct config *config_load(const char *path, const struct catalog *cat, char **e
 		config_free(c);
 		return NULL;
 	}
-	if (yamldata_open(&r.rf, path, text, len) < 0 || read_config(&r, c) < 0) {
+	if (open_config(&r, path, text, len) < 0 || read_config(&r, c) < 0) {
 		*error = xstrdup(r.rf.error);
 		free(text);
 		yamldata_close(&r.rf);

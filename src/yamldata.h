@@ -4,6 +4,7 @@
 #ifndef CJL_YAMLDATA_H
 #define CJL_YAMLDATA_H
 
+#include "diag.h"
 #include "doc.h"
 #include "source.h"
 
@@ -16,6 +17,9 @@ struct yamldata {
 	struct doc *doc;
 	char *error;          /* first problem found, "path:line:col: text"; owned */
 	size_t budget;        /* values that may still be read, aliases expanded */
+	/* When yamldata_open fails: what the loader found, for a reader with the rule
+	 * catalog to word as it words a request's (configfile.c). */
+	struct diag_list problems;
 };
 
 /* Reads a data file whole, up to YAMLDATA_MAX_SIZE; returns 0, or -1 with *error set
@@ -30,7 +34,8 @@ int yamldata_fail(struct yamldata *rf, const struct node *at, const char *fmt, .
 	__attribute__((format(printf, 3, 4)));
 /* Counts reading a value (a list's items, a mapping's members, or a scalar) against
  * the budget, so that aliases cannot make reading a small file unbounded work.
- * Returns -1 (error recorded) once the file expands past the node limit. */
+ * Returns -1 (error recorded) once the file expands past the node limit, or when a
+ * mapping gives one key twice (the second would silently undo the first). */
 int yamldata_visit(struct yamldata *rf, const struct node *at);
 /* The text of a member's key, or NULL after recording an error when the key is not
  * a string (a list or mapping used as a key). */

@@ -67,8 +67,17 @@ bad_config() { # NAME TEXT EXPECTED-REGEX
 	check "bad config ($1) exits 2 with file:line:column" \
 		'[ "$rc" -eq 2 ] && grep -qE "bad\.yaml:[0-9]+:[0-9]+: $want" "$tmp/out"'
 }
-bad_config "syntax" 'rules: {CJ205: off\n' 'not valid YAML'
-bad_config "a second document" 'rules: {CJ205: off}\n---\nrules: {}\n' 'not valid YAML'
+bad_config "syntax" 'rules: {CJ205: off\n' 'YAML syntax error: did not find expected'
+bad_config "a second document" 'rules: {CJ205: off}\n---\nrules: {}\n' 'a second YAML document starts here; a configuration is one document'
+bad_config "a %YAML 1.1 directive" '%YAML 1.1\n---\nrules: {CJ205: off}\n' 'a %YAML 1.1 directive: configurations are read as YAML 1.2'
+bad_config "not UTF-8" 'rules: {CJ205: off}\n# caf\0351\n' 'byte 0xE9 is not valid UTF-8'
+bad_config "an empty file" '' 'the file is empty'
+bad_config "a tab indenting" 'rules:\n\tCJ205: off\n' 'YAML does not allow tabs for indentation'
+# A key given twice: the later would silently undo the earlier.
+bad_config "rules given twice" 'rules: {CJ205: off}\nfail-on: error\nrules: {CJ206: off}\n' 'rules is given twice in one mapping \(first on line 1\)'
+bad_config "a rule given twice" 'rules:\n  CJ205: off\n  CJ206: off\n  CJ205: error\n' 'CJ205 is given twice in one mapping \(first on line 2\)'
+bad_config "a rule by id and by name" 'overrides:\n  - files: ["*"]\n    rules: {CJ205: off, bucket-name: error}\n' 'bucket-name sets rule CJ205 a second time \(first as CJ205 on line 3\)'
+bad_config "a suppression key given twice" 'suppressions:\n  - files: ["*"]\n    rules: [CJ205]\n    files: ["jobs/*"]\n' 'files is given twice in one mapping \(first on line 2\)'
 bad_config "unknown key" 'rulez: {CJ205: off}\n' 'unknown key rulez in the configuration'
 bad_config "unknown rule" 'rules:\n  CJ999: off\n' 'unknown rule CJ999'
 bad_config "bad level" 'rules:\n  CJ205: loud\n' 'the level must be off, info, warning or error, not loud'
