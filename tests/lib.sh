@@ -4,6 +4,12 @@
 here=$(cd "$(dirname "$0")" && pwd)
 CJL=${CJL:-$here/../createjob-lint}
 TESTDATA=${TESTDATA:-$here/../testdata}
+# Scripts change folder (into scratch repositories, editors' working folders), so
+# the paths they are given are made absolute once, here.
+absolute() { case $1 in /*) printf '%s\n' "$1" ;; *) printf '%s/%s\n' "$(pwd)" "$1" ;; esac; }
+CJL=$(absolute "$CJL")
+TESTDATA=$(absolute "$TESTDATA")
+[ -n "${SRCDIR:-}" ] && SRCDIR=$(absolute "$SRCDIR")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0
