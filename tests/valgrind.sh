@@ -47,4 +47,11 @@ for f in "$TESTDATA"/valid/import-asset-from-api-gateway-api.yaml \
 	"$TESTDATA"/cases/cj001-json-trailing-comma-object.json; do
 	[ -f "$f" ] && memcheck "--print-request ${f#"$TESTDATA"/}" --print-request "$f"
 done
+# Fix mode: every fix case and every golden case fixed in place (safe and unsafe
+# fixes, several passes), the unified diff, and a fix through standard input.
+mkdir "$tmp/fix"
+cp "$TESTDATA"/fix/*.in.* "$TESTDATA"/cases/*.json "$TESTDATA"/cases/*.yaml "$tmp/fix/"
+memcheck "--diff over the fix cases and the corpus" -j 1 --all-files --diff --unsafe-fixes "$tmp/fix"
+memcheck "--fix --unsafe-fixes over the fix cases and the corpus" -j 2 --all-files --fix --unsafe-fixes "$tmp/fix"
+memcheck "--fix of standard input" --fix --stdin-filename job.json - < "$TESTDATA/fix/cj005-duplicate.in.json"
 finish valgrind
