@@ -833,5 +833,5 @@ void engine_check(const struct request_shape *rs, struct source *src, const stru
 		diag_add(out, CJ007_EXPANSION, doc->root->start, doc->root->start + 1, "",
 			 DIAG_ARGS({ "limit", limit }));
 	}
-	free(w.path);
+	walk_release(&w);
 }

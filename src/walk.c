@@ -2,6 +2,7 @@
 #include "walk.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "fixedit.h"
 #include "util.h"
@@ -93,10 +94,44 @@ struct diag *walk_report(struct schema_walk *w, const struct node *at, enum rule
 	return d;
 }
 
-const char *walk_shown(const struct schema_walk *w, const struct node *n, const struct shape *s)
+/* A message would quote a value that holds NUL only up to the NUL, hiding the
+ * rest: such a value is shown with each NUL written as \x00, as other control
+ * characters are. The copy lives until the walk shows two more such values, which
+ * is longer than the finding that quotes it takes to copy it (diag_add). */
+static const char *shown_with_nul(struct schema_walk *w, const struct node *n)
+{
+	struct strbuf sb;
+	char **slot;
+	size_t i;
+
+	if (!n->text || !memchr(n->text, '\0', n->len))
+		return n->text;
+	sb_init(&sb);
+	for (i = 0; i < n->len && i < WALK_SHOWN_MAX; i++) {
+		if (n->text[i])
+			sb_addc(&sb, n->text[i]);
+		else
+			sb_adds(&sb, "\\x00");
+	}
+	slot = &w->shown[w->next_shown++ % (sizeof w->shown / sizeof *w->shown)];
+	free(*slot);
+	*slot = sb_detach(&sb);
+	return *slot;
+}
+
+const char *walk_shown(struct schema_walk *w, const struct node *n, const struct shape *s)
 {
 	/* A secret stays hidden wherever it is used, through an alias too. */
-	return s->secret || source_is_masked(w->src, n->start) ? "********" : n->text;
+	return s->secret || source_is_masked(w->src, n->start) ? "********" : shown_with_nul(w, n);
+}
+
+void walk_release(struct schema_walk *w)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof w->shown / sizeof *w->shown; i++)
+		free(w->shown[i]);
+	free(w->path);
 }
 
 bool walk_fix_replace(struct schema_walk *w, struct diag *d, const struct node *at,

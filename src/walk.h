@@ -35,6 +35,8 @@ struct schema_walk {
 	const struct node *key; /* the key of the member being walked (NULL in a list entry
 				 * or at the top): where a YAML block mapping's missing
 				 * members are reported */
+	char *shown[2];      /* walk_shown's copies of values that hold NUL, reused in turn */
+	unsigned next_shown;
 };
 
 /* What a check sees of the walk (checks.h). */
@@ -50,8 +52,13 @@ void walk_pop(struct schema_walk *w);
 char *walk_dotted(const struct schema_walk *w);
 /* "/Details/ExportAssetsToS3/AssetDestinations/0/Bucket"; caller frees. */
 char *walk_pointer(const struct schema_walk *w);
-/* The text of a string value as it may be shown: masked for secret shapes. */
-const char *walk_shown(const struct schema_walk *w, const struct node *n, const struct shape *s);
+/* The text of a string value as it may be shown: masked for secret shapes, a NUL
+ * written as \x00 (up to WALK_SHOWN_MAX bytes of such a value; messages cut
+ * values shorter than that anyway). */
+#define WALK_SHOWN_MAX 1024
+const char *walk_shown(struct schema_walk *w, const struct node *n, const struct shape *s);
+/* Frees what the walk owns (the path and the shown copies). */
+void walk_release(struct schema_walk *w);
 /* Reports a finding at node `at` for the current path; the argument "path" (the
  * dotted path) is added after the `nargs` pairs (pass DIAG_ARGS or DIAG_NO_ARGS).
  * Inside an alias's value the finding is placed on the alias and names the
