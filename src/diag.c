@@ -47,12 +47,16 @@ struct diag *diag_drop(struct diag_list *list)
 	return &list->spare;
 }
 
-/* Arguments quote the input, which may hold anything: control characters are
- * written as \xNN, so that no file can send escape sequences to a terminal or break
- * a line-based format, and a very long value is cut after DIAG_ARG_MAX bytes. */
+/* How a message quotes a value from the input: a control character is shown as
+ * \xNN, as Python's repr() shows it, so that a value holding a newline or a tab
+ * reads as one quoted token in every format (JSON and SARIF consumers included),
+ * and a very long value is cut after DIAG_ARG_MAX bytes. This is presentation, not
+ * protection: what reaches a terminal, a CI log or a report is made safe by the one
+ * output boundary (escape.h), which also handles what is left here (C1 and
+ * bidirectional controls, bytes that are not UTF-8). */
 #define DIAG_ARG_MAX 512
 
-static char *printable(const char *value)
+static char *quoted_value(const char *value)
 {
 	struct strbuf sb;
 	const char *p;
@@ -87,7 +91,7 @@ void diag_adopt_arg(struct diag *d, const char *name, char *value)
 void diag_add_arg(struct diag *d, const char *name, const char *value)
 {
 	if (d->nargs < DIAG_MAX_ARGS)
-		diag_adopt_arg(d, name, printable(value ? value : ""));
+		diag_adopt_arg(d, name, quoted_value(value ? value : ""));
 }
 
 struct diag *diag_add(struct diag_list *list, enum rule_msg msg, size_t start, size_t end,
