@@ -92,10 +92,9 @@ case " $sources " in
 *) sources="$sources $rules_c" ;;
 esac
 
-# Compile in parallel, two at a time (the machine has two cores).
-pids=
+# Compile in parallel, $JOBS at a time.
+. "$here/jobs.sh"
 objects=
-status=0
 for c in $sources; do
 	o="$obj/$(basename "$c" .c).o"
 	objects="$objects $o"
@@ -103,19 +102,10 @@ for c in $sources; do
 		continue
 	fi
 	# shellcheck disable=SC2086
-	$CC $CFLAGS $LIB_SAN -c "$c" -o "$o" &
-	pids="$pids $!"
-	set -- $pids
-	if [ $# -ge "${JOBS:-2}" ]; then
-		wait "$1" || status=1
-		shift
-		pids="$*"
-	fi
+	jobs_spawn $CC $CFLAGS $LIB_SAN -c "$c" -o "$o"
 done
-for p in $pids; do
-	wait "$p" || status=1
-done
-[ "$status" = 0 ] || {
+jobs_wait
+[ "$jobs_status" = 0 ] || {
 	echo "build.sh: compiling src/ failed" >&2
 	exit 1
 }

@@ -141,19 +141,9 @@ run_one() {
 	return 0
 }
 
-status=0
-pids=
+. "$here/jobs.sh"
 for name in $FUZZERS; do
-	run_one "$name" &
-	pids="$pids $!"
-	set -- $pids
-	if [ $# -ge "$JOBS" ]; then
-		wait "$1" || status=1
-		shift
-		pids="$*"
-	fi
+	jobs_spawn run_one "$name"
 done
-for p in $pids; do
-	wait "$p" || status=1
-done
-exit $status
+jobs_wait
+exit $jobs_status
