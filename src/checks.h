@@ -63,7 +63,7 @@ size_t checks_untrimmed_skeleton(const struct request_shape *rs, const struct no
 /* The Details mapping of a request whose Type names a known job type, and the
  * member that job needs in *expected; NULL when the request has no such pair. The
  * engine walks no member of another job type in it: check_type_details reports
- * each one whole (CJ201, or CJ221 for a skeleton), and its fix is to remove it. */
+ * each one whole (CJ201, or CJ221 for a skeleton) as a member to remove. */
 const struct node *checks_typed_details(const struct request_shape *rs, const struct node *req,
 					const char **expected);
 

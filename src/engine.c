@@ -666,7 +666,7 @@ static size_t *find_meant(const struct node *n, const struct shape *s, struct me
 }
 
 /* True for a member of Details that belongs to a job type other than Type's. It
- * is reported whole (CJ201, or CJ221 for a skeleton) with removal as the fix, so
+ * is reported whole (CJ201, or CJ221 for a skeleton) as a member to remove, so
  * nothing inside it is checked: one mistake, one finding. */
 static bool other_job_member(const struct schema_walk *w, const struct node *n, const char *key)
 {
