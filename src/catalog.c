@@ -123,6 +123,7 @@ static int read_rule(struct catalog *cat, struct rule *r, const struct node *n)
 		r->example_bad = yamldata_string(rf, ex, "bad");
 		r->example_good = yamldata_string(rf, ex, "good");
 		r->example_also = yamldata_opt_string(rf, ex, "also");
+		r->example_instead = yamldata_opt_string(rf, ex, "instead");
 	}
 	if (rf->error || read_sources(cat, r, n) < 0)
 		return -1;

@@ -35,6 +35,8 @@ struct rule {
 	const char *example_bad;
 	const char *example_good;
 	const char *example_also;   /* rules the bad example must also fire, or NULL */
+	const char *example_instead; /* the rule whose one finding the bad example gives in
+				      * place of this one under the built-in shape, or NULL */
 	const char *const *sources; /* public documents the rule rests on: "Title <https://...>" */
 	size_t nsources;
 };

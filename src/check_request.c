@@ -30,9 +30,7 @@ static size_t count_other_members(const struct request_shape *rs, const struct n
 	return n;
 }
 
-/* The Details of a request whose Type names a known job type, and that member's
- * name; NULL when the request has no such pair. */
-static const struct node *typed_details(const struct request_shape *rs, const struct node *req,
+const struct node *checks_typed_details(const struct request_shape *rs, const struct node *req,
 					const char **expected)
 {
 	const struct node *type = node_deref(node_get(req, "Type"));
@@ -47,7 +45,7 @@ static const struct node *typed_details(const struct request_shape *rs, const st
 size_t checks_untrimmed_skeleton(const struct request_shape *rs, const struct node *req)
 {
 	const char *expected;
-	const struct node *details = typed_details(rs, req, &expected);
+	const struct node *details = checks_typed_details(rs, req, &expected);
 	size_t others = details ? count_other_members(rs, details, expected) : 0;
 
 	/* Members of two or more other job types: nobody writes that by hand. */

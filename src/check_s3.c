@@ -269,17 +269,19 @@ static bool *bucket_seen_before(const struct node *list)
 }
 
 /* CJ220: revisions exported to one bucket overwrite each other unless each key
- * names its revision. An absent KeyPattern means ${Asset.Name}. */
+ * names its revision. An absent KeyPattern means ${Asset.Name}. A list over a
+ * quota of one per job is CJ214's finding: split up, no two entries meet. */
 void check_revision_destinations(struct check_ctx *c, const struct node *at, const struct node *req,
 				 const struct shape *s)
 {
 	const struct node *list = node_deref(node_get(req, "RevisionDestinations"));
+	const struct shape_member *m = shape_member(s, "RevisionDestinations");
 	bool *seen;
 	size_t i;
 
 	(void)at;
-	(void)s;
-	if (!list || list->kind != NODE_SEQUENCE)
+	if (!list || list->kind != NODE_SEQUENCE ||
+	    (m && shape_one_entry_per_job(m->shape, list->nitems)))
 		return;
 	seen = bucket_seen_before(list);
 	for (i = 1; i < list->nitems; i++) {

@@ -60,6 +60,13 @@ bool check_fix_remove_members(struct check_ctx *c, struct diag *d, const struct 
  * walk so that no check changes the walk. */
 size_t checks_untrimmed_skeleton(const struct request_shape *rs, const struct node *req);
 
+/* The Details mapping of a request whose Type names a known job type, and the
+ * member that job needs in *expected; NULL when the request has no such pair. The
+ * engine walks no member of another job type in it: check_type_details reports
+ * each one whole (CJ201, or CJ221 for a skeleton) as a member to remove. */
+const struct node *checks_typed_details(const struct request_shape *rs, const struct node *req,
+					const char **expected);
+
 /* The check named `name` ("md5"), or NULL when this build has none. */
 check_fn *checks_find(const char *name);
 

@@ -387,7 +387,7 @@ static void walk_list(struct schema_walk *w, const struct node *at, const struct
 	size_t i;
 
 	check_quota(w, at, n, s);
-	if (s->nunique)
+	if (s->nunique && !shape_one_entry_per_job(s, n->nitems))
 		check_unique(w, n, s);
 	if (s->min >= 0 && n->nitems < (size_t)s->min) {
 		snprintf(count, sizeof count, "%zu", n->nitems);
@@ -665,6 +665,15 @@ static size_t *find_meant(const struct node *n, const struct shape *s, struct me
 	return meant_by;
 }
 
+/* True for a member of Details that belongs to a job type other than Type's. It
+ * is reported whole (CJ201, or CJ221 for a skeleton) as a member to remove, so
+ * nothing inside it is checked: one mistake, one finding. */
+static bool other_job_member(const struct schema_walk *w, const struct node *n, const char *key)
+{
+	return n == w->job_details && key && strcmp(key, w->job_member) != 0 &&
+	       shape_type_for_details(w->rs, key);
+}
+
 static void walk_structure(struct schema_walk *w, const struct node *n, const struct shape *s)
 {
 	struct member_info *info = member_infos(n);
@@ -694,6 +703,8 @@ static void walk_structure(struct schema_walk *w, const struct node *n, const st
 				       meant_by[shape_member(s, info[i].meant) - s->members] == 1);
 			continue;
 		}
+		if (other_job_member(w, n, key))
+			continue;
 		walk_push_member(w, sm->name);
 		report_newer_member(w, m, s, sm);
 		walk_member_value(w, m, sm->shape);
@@ -822,6 +833,7 @@ void engine_check(const struct request_shape *rs, struct source *src, const stru
 	/* An untrimmed skeleton gets one CJ221 finding (check_type_details), and the
 	 * empty leftovers it stands for are dropped after the walk. */
 	w.skeleton = checks_untrimmed_skeleton(rs, root);
+	w.job_details = checks_typed_details(rs, root, &w.job_member);
 	first = out->n;
 	walk_node(&w, doc->root, rs->root);
 	if (w.skeleton)

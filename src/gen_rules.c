@@ -86,6 +86,8 @@ static void emit_catalog(FILE *out, const struct catalog *cat)
 		emit_string(out, r->example_good);
 		fputs(",\n\t  .example_also = ", out);
 		emit_string(out, r->example_also);
+		fputs(",\n\t  .example_instead = ", out);
+		emit_string(out, r->example_instead);
 		if (r->nsources)
 			fprintf(out, ",\n\t  .sources = sources_%zu, .nsources = %zu", i, r->nsources);
 		fputs(" },\n", out);

@@ -392,6 +392,11 @@ const struct shape_member *shape_member(const struct shape *s, const char *name)
 	return NULL;
 }
 
+bool shape_one_entry_per_job(const struct shape *s, size_t count)
+{
+	return s && s->type == SHAPE_LIST && s->quota == 1 && s->quota_confirmed && count > 1;
+}
+
 const char *shape_details_for_type(const struct request_shape *rs, const char *type)
 {
 	size_t i;

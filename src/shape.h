@@ -86,6 +86,10 @@ int shape_init_static(struct request_shape *rs, const struct shape *shapes, size
 void shape_free(struct request_shape *rs);
 
 const struct shape_member *shape_member(const struct shape *s, const char *name);
+/* True when a list of `count` entries is over a confirmed quota of one entry per
+ * job (CJ214): split into jobs, no two of its entries share one, so findings about
+ * a pair of its entries (CJ213, CJ220) are not made. */
+bool shape_one_entry_per_job(const struct shape *s, size_t count);
 /* The compiled pattern of a string shape that has one, else NULL. */
 const struct pattern *shape_pattern(const struct request_shape *rs, const struct shape *s);
 /* The Details member a job type needs, or NULL for an unknown type. */

@@ -31,6 +31,8 @@ struct schema_walk {
 	bool too_deep;       /* the shape nests deeper than ENGINE_MAX_DEPTH (a --rules cycle) */
 	const struct node *alias; /* the outermost alias being walked through, or NULL */
 	size_t skeleton;     /* an untrimmed --generate-cli-skeleton: other job types' members */
+	const struct node *job_details; /* Details when Type names a known job, or NULL */
+	const char *job_member;         /* the member of job_details that Type needs */
 	const struct awscli_version *target; /* the AWS CLI the file is for, or NULL */
 	const struct node *key; /* the key of the member being walked (NULL in a list entry
 				 * or at the top): where a YAML block mapping's missing

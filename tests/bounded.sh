@@ -134,9 +134,17 @@ entries = ",\n".join('{"Bucket": "b%d", "KeyPattern": "${Asset.Name}", "Revision
 open(sys.argv[1], "w").write('{"Type": "EXPORT_REVISIONS_TO_S3", "Details": {"ExportRevisionsToS3": '
     '{"DataSetId": "f1f916b2c1444183bd6cefacb494035f", "RevisionDestinations": [' + entries + ']}}}\n')
 EOF
-run 10 dests.json good.json
+# A job exports one revision: the pairs are compared (CJ213, CJ220) only under a
+# shape that lets one job take several.
+copy_rules "$tmp/r6"
+awk '/^  ListOfRevisionDestinationEntry:/ { list = 1 } list && /^    quota/ { next } /^$/ { list = 0 } { print }' \
+	"$rules/shape.yaml" > "$tmp/r6/shape.yaml"
+run 10 --rules r6 dests.json good.json
 check "60,000 revision destinations, the last to the bucket of the first" \
 	'[ $rc -eq 1 ] && grep -q "^dests.json:60000:.*\[CJ220\]" "$tmp/out" && grep -q "2 files checked" "$tmp/out"'
+run 10 dests.json good.json
+check "60,000 revision destinations under the built-in shape: CJ214 alone" \
+	'[ $rc -eq 1 ] && grep -q "\[CJ214\]" "$tmp/out" && ! grep -q "CJ2[12][03]" "$tmp/out"'
 python3 - "$tmp/merge.yaml" <<'EOF'
 import sys
 keys = ", ".join("k%d: 1" % i for i in range(1500))

@@ -19,8 +19,12 @@ for id in $emitted; do
 done
 
 fired=$(cat "$TESTDATA"/cases/*.intent | awk '{ print $1 }' | sort -u)
+# A rule whose example gives another rule `instead` under the built-in shape
+# (CJ220: a job exports one revision) shows only with a --rules shape, which
+# tests/cli.sh and the unit tests give it.
+rules_shape_only=$(awk '/^  - id:/ { id = $3 } /^      instead:/ { print id }' "$SRCDIR/rules/catalog.yaml")
 for id in $catalog; do
-	if printf '%s\n' "$fired" | grep -qx "$id"; then ok; else bad "$id is fired by no case in testdata/cases"; fi
+	if printf '%s\n' "$fired" $rules_shape_only | grep -qx "$id"; then ok; else bad "$id is fired by no case in testdata/cases"; fi
 	if "$CJL" --explain "$id" | head -n 1 | grep -q "^$id "; then ok; else bad "--explain $id"; fi
 done
 

@@ -164,4 +164,17 @@ check "--list-rules lists the catalog" '[ "$rc" -eq 0 ] && grep -q "^CJ201  erro
 "$CJL" --explain CJ999 > /dev/null 2>&1; rc=$?
 check "--explain of an unknown rule is a usage error" '[ "$rc" -eq 2 ]'
 
+# Two revision destinations: over the quota of one per job (CJ214), so no pair
+# of them is compared; with a --rules shape that lets one job take several, the
+# same file gives CJ220 (the later destination in the same bucket) instead.
+pair=$TESTDATA/cases/cj214-yaml-same-bucket-default-pattern-no-cj220.yaml
+mkdir "$tmp/more-revisions"
+cp "$SRCDIR/rules/catalog.yaml" "$tmp/more-revisions/"
+awk '/^  ListOfRevisionDestinationEntry:/ { list = 1 } list && /^    quota/ { next } /^$/ { list = 0 } { print }' \
+	"$SRCDIR/rules/shape.yaml" > "$tmp/more-revisions/shape.yaml"
+rules_of() { "$CJL" -f json "$@" | jq -r '[.files[0].diagnostics[] | "\(.rule)@\(.line):\(.column)"] | join(" ")'; }
+check "two revision destinations are CJ214 alone" '[ "$(rules_of "$pair")" = "CJ214@6:7" ]'
+check "with room for several revisions per job they are CJ220" \
+	'[ "$(rules_of --rules "$tmp/more-revisions" "$pair")" = "CJ220@8:9" ]'
+
 finish cli

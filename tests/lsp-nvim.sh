@@ -90,7 +90,7 @@ local ok, err = pcall(function()
   emit({ step = 'completion', labels = labels })
   vim.api.nvim_buf_set_lines(buf, 9, 10, false, {})
 
-  -- Suppress here: the comment above several.yaml's CJ204 (line 14, 0-based 13).
+  -- Suppress here: the comment above several.yaml's CJ105 (line 9, 0-based 8).
   local function actions_at(b, line, col)
     return request(b, 'textDocument/codeAction', {
       textDocument = { uri = vim.uri_from_bufnr(b) },
@@ -111,9 +111,9 @@ local ok, err = pcall(function()
   local function text_of(b)
     return table.concat(vim.api.nvim_buf_get_lines(b, 0, -1, false), '\n') .. '\n'
   end
-  local suppress = pick(actions_at(buf, 13, 20), function(a) return a.title:match('^Suppress CJ204') end)
+  local suppress = pick(actions_at(buf, 8, 20), function(a) return a.title:match('^Suppress CJ105') end)
   assert(suppress, 'no suppress action offered')
-  assert(apply_until_gone(buf, suppress, 'CJ204'), 'the finding stayed after the suppression')
+  assert(apply_until_gone(buf, suppress, 'CJ105'), 'the finding stayed after the suppression')
   emit({ step = 'suppress', text = text_of(buf) })
 
   -- The quick fix of a hex MD5 digest (CJ203), when the linter has fixes.
@@ -154,7 +154,7 @@ check "diagnostics after open at the hand-counted lines and byte columns" \
 	'diff -u "$tmp/positions.want" "$tmp/positions.got"'
 check "the file that is not a job request has no diagnostics" '! grep -q "package.json" "$tmp/positions.got"'
 jq -r 'select(.step == "edited") | .code' "$tmp/nvim.jsonl" 2>/dev/null | LC_ALL=C sort > "$tmp/edited.got"
-printf 'CJ201\nCJ203\nCJ204\n' > "$tmp/edited.want"
+printf 'CJ105\nCJ201\nCJ203\n' > "$tmp/edited.want"
 check "after the edit the CJ102 diagnostic is gone and the others stay" 'diff -u "$tmp/edited.want" "$tmp/edited.got"'
 check "hover over Type shows its documentation and allowed values" \
 	'jq -s -e "map(select(.step == \"hover\"))[0] | .value | contains(\"**Type**\") and contains(\"IMPORT_ASSET_FROM_SIGNED_URL\")" "$tmp/nvim.jsonl" >/dev/null'
@@ -162,7 +162,7 @@ check "completion offers the Details members not yet present, and not those pres
 	'jq -s -e "map(select(.step == \"completion\"))[0] | (.labels | index(\"ImportAssetsFromS3\") != null) and (.labels | index(\"ImportAssetFromSignedUrl\") == null) and (.labels | index(\"ExportRevisionsToS3\") == null)" "$tmp/nvim.jsonl" >/dev/null'
 jq -s -r 'map(select(.step == "suppress"))[0].text // ""' "$tmp/nvim.jsonl" > "$tmp/suppressed.yaml"
 check "suppress-here, applied by Neovim, wrote the comment above the finding" \
-	'grep -A1 "^        # createjob-lint: disable=CJ204 -- reason: $" "$tmp/suppressed.yaml" | grep -q "KeyPattern"'
+	'grep -A1 "^    # createjob-lint: disable=CJ105 -- reason: $" "$tmp/suppressed.yaml" | grep -q "RevisionId: arn:"'
 if "$CJL" --help | grep -q -- "--fix"; then
 	# The quick fix applied by Neovim must leave the buffer as --fix leaves the file.
 	cp md5.yaml "$tmp/quickfixed.yaml" # as Neovim saved it

@@ -179,6 +179,23 @@ def test_related():
     s.stop()
 
 
+def test_pasted_member():
+    # A member of another job type pasted under Details: its CJ201 alone, as on the
+    # command line; nothing from inside it (a bad id, a short bucket, a bad pattern).
+    s = Server(CJL, cwd=TMP)
+    s.initialize()
+    uri = file_uri(os.path.join(TMP, "pasted.yaml"))
+    text = ("Type: IMPORT_ASSETS_FROM_S3\nDetails:\n  ImportAssetsFromS3:\n"
+            "    DataSetId: %s\n    RevisionId: %s\n    AssetSources: [{Bucket: example-bucket, Key: a.csv}]\n"
+            "  ExportRevisionsToS3:\n    DataSetId: xyz\n"
+            "    RevisionDestinations: [{Bucket: B, KeyPattern: \"${Bad}\"}]\n" % (ID1, ID2))
+    s.open(uri, text, "yaml")
+    p = s.diagnostics(uri)
+    check("a pasted member of another job type is its CJ201 alone", codes(p) == ["CJ201"] and
+          p["diagnostics"][0]["range"]["start"] == {"line": 6, "character": 2}, p)
+    s.stop()
+
+
 UNICODE_KEY = "é日本😀x"
 
 
@@ -535,6 +552,7 @@ def test_hostile():
 
 
 for test in (test_hostile, test_lifecycle, test_malformed, test_oversized_body, test_diagnostics, test_related,
+             test_pasted_member,
              test_encodings, test_hover, test_completion, test_code_actions, test_fix_all,
              test_cancel,
              test_config_change, test_large):
