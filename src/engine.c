@@ -64,7 +64,7 @@ static bool quoted_text_accepted(struct schema_walk *w, const struct node *n,
 	diag_list_init(&scratch);
 	w->out = &scratch;
 	if (check_string(w, &as_string, &as_string, s) && s->run_check) {
-		struct check_ctx c = { w };
+		struct check_ctx c = { .walk = w };
 
 		s->run_check(&c, &as_string, &as_string, s);
 	}
@@ -774,7 +774,7 @@ static void walk_shape(struct schema_walk *w, const struct node *at, const struc
 		break;
 	}
 	if (s->run_check && !w->exhausted) {
-		struct check_ctx c = { w };
+		struct check_ctx c = { .walk = w };
 
 		s->run_check(&c, at, n, s);
 	}

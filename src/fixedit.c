@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "textspan.h"
 #include "util.h"
 #include "yamltype.h"
 
@@ -88,17 +89,6 @@ static bool simple_plain(const struct source *src, const struct node *n)
 	       memcmp(src->bytes + n->start, n->text, n->len) == 0;
 }
 
-/* A quoted scalar whose range starts and ends with its quote. */
-static char quote_of(const struct source *src, const struct node *n)
-{
-	char q;
-
-	if (n->end < n->start + 2 || n->end > src->len || (n->flags & NODE_TAGGED))
-		return 0;
-	q = src->bytes[n->start];
-	return (q == '"' || q == '\'') && src->bytes[n->end - 1] == q ? q : 0;
-}
-
 static char file_quote(const struct source *src)
 {
 	return src->yaml_quote ? src->yaml_quote : '"';
@@ -112,7 +102,7 @@ bool fixedit_replace_string(struct fix *fix, const struct source *src, const str
 
 	if (!n || n->kind == NODE_ALIAS || n->kind == NODE_MAPPING || n->kind == NODE_SEQUENCE)
 		return false;
-	q = quote_of(src, n);
+	q = textspan_quote(src, n);
 	sb_init(&sb);
 	if (src->format == SOURCE_JSON) {
 		if (q != '"')
