@@ -19,7 +19,7 @@ nvim_positions() {
 several.yaml CJ102 6:4-6:13 1
 several.yaml CJ201 9:2-9:21 1
 several.yaml CJ203 7:13-7:45 1
-several.yaml CJ204 13:20-13:48 1
+several.yaml CJ204 13:35-13:48 1
 unicode-flow.yaml CJ105 2:94-2:132 1
 unicode-one-line.json CJ105 0:144-0:182 1
 POS
