@@ -33,8 +33,7 @@ static const char *case_match(const struct shape *s, const char *name)
 	return NULL;
 }
 
-/* The reference a misspelt name most likely meant: a case slip first. */
-static const char *likely_reference(const struct shape *s, const char *name)
+const char *checks_likely_reference(const struct shape *s, const char *name)
 {
 	const char *fix = case_match(s, name);
 
@@ -119,7 +118,7 @@ void check_key_pattern(struct check_ctx *c, const struct node *at, const struct 
 			check_report_part(c, at, n, (size_t)(p - n->text),
 					  (size_t)(close + 1 - n->text), CJ204_EMPTY, DIAG_NO_ARGS);
 		else if (!fix)
-			report_unknown_reference(c, at, n, s, name, fix = likely_reference(s, name),
+			report_unknown_reference(c, at, n, s, name, fix = checks_likely_reference(s, name),
 						 (size_t)(p - n->text));
 		else if (strcmp(name, "DataSet.Name") == 0)
 			dataset_name = true;

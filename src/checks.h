@@ -73,6 +73,10 @@ bool check_fix_remove_members(struct check_ctx *c, struct diag *d, const struct 
  * walk so that no check changes the walk. */
 size_t checks_untrimmed_skeleton(const struct request_shape *rs, const struct node *req);
 
+/* The ${...} reference of a KeyPattern shape that a misspelt `name` most likely
+ * meant (a case slip first), or NULL. */
+const char *checks_likely_reference(const struct shape *s, const char *name);
+
 /* The check named `name` ("md5"), or NULL when this build has none. */
 check_fn *checks_find(const char *name);
 

@@ -322,6 +322,56 @@ bool fixedit_remove_comment(struct fix *fix, const struct source *src, size_t st
 	return true;
 }
 
+char *fixedit_flow_as_string(const struct source *src, const struct node *n)
+{
+	struct strbuf sb;
+	char *text;
+
+	if (n->start >= n->end || n->end > src->len)
+		return NULL;
+	text = xstrndup(src->bytes + n->start, n->end - n->start);
+	sb_init(&sb);
+	add_double_quoted(&sb, text);
+	free(text);
+	return sb_detach(&sb);
+}
+
+/* True when no node of the tree has an anchor or a tag or is an alias: their
+ * text would stop meaning what it did once quoted. */
+static bool untagged_tree(const struct node *n)
+{
+	size_t i;
+
+	if (n->kind == NODE_ALIAS || n->anchor || (n->flags & NODE_TAGGED))
+		return false;
+	for (i = 0; i < n->nmembers; i++)
+		if (!untagged_tree(n->members[i].key) || !untagged_tree(n->members[i].value))
+			return false;
+	for (i = 0; i < n->nitems; i++)
+		if (!untagged_tree(n->items[i]))
+			return false;
+	return true;
+}
+
+bool fixedit_quote_flow(struct fix *fix, const struct source *src, const struct node *n)
+{
+	char *quoted;
+	size_t i;
+
+	if (!n || src->format != SOURCE_YAML || !(n->flags & NODE_FLOW) ||
+	    (n->kind != NODE_MAPPING && n->kind != NODE_SEQUENCE) || n->end > src->len ||
+	    n->end < n->start + 2 || !is_flow(src, n) || !untagged_tree(n))
+		return false;
+	/* A comment or a line break inside would be carried into the string. */
+	for (i = n->start; i < n->end; i++)
+		if (strchr("#\n\r", src->bytes[i]))
+			return false;
+	quoted = fixedit_flow_as_string(src, n);
+	fix_add_edit(fix, n->start, n->end, quoted);
+	free(quoted);
+	return true;
+}
+
 void fixedit_attach(struct diag *d, struct fix *fix, bool ok)
 {
 	if (ok && fix->nedits)
