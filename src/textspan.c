@@ -171,6 +171,56 @@ static void begin(struct textspan *ts, const struct source *src, const struct no
 		ts->failed = true;
 }
 
+/* The copies of part[0..len) in s[0..n), overlapping ones too; *nth is set to where
+ * the k-th one (from 0) starts. */
+static size_t count_copies(const char *s, size_t n, const char *part, size_t len, size_t k,
+			   size_t *nth)
+{
+	size_t count = 0, i;
+
+	for (i = 0; i + len <= n; i++) {
+		if (memcmp(s + i, part, len) != 0)
+			continue;
+		if (count++ == k)
+			*nth = i;
+	}
+	return count;
+}
+
+/* A folded, literal or multi-line plain YAML scalar copies the text of each of its
+ * lines unchanged (no escapes); only line breaks and indentation change. So a part
+ * without blanks or line breaks lies on one line, and each copy of it in the text
+ * is a copy in the source, in order: when the counts agree, the part that is the
+ * k-th copy in the text is the k-th in the source. Comments (the block header's,
+ * or trailing ones inside the range) make the counts disagree and give no place. */
+static bool find_by_copies(const struct source *src, const struct node *n, size_t from,
+			   size_t to, size_t *start, size_t *end)
+{
+	const char *part = n->text + from, *b = src->bytes;
+	size_t len = to - from, body = n->start, k, in_text, at = 0;
+
+	if (src->format != SOURCE_YAML || n->kind != NODE_STRING || !n->text || n->anchor ||
+	    (n->flags & NODE_TAGGED) || !(n->flags & (NODE_PLAIN | NODE_BLOCK)) ||
+	    n->end > src->len || n->end - n->start > TEXTSPAN_MAX_COPIES_RANGE)
+		return false;
+	for (k = 0; k < len; k++)
+		if (strchr(" \t\r\n", part[k]))
+			return false;
+	if (n->flags & NODE_BLOCK) {
+		if (b[body] != '|' && b[body] != '>')
+			return false;
+		while (body < n->end && b[body] != '\n' && b[body] != '\r')
+			body++; /* the header line, with any comment on it */
+	}
+	k = count_copies(n->text, from + len - 1, part, len, SIZE_MAX, &at); /* before it */
+	in_text = count_copies(n->text, n->len, part, len, SIZE_MAX, &at);
+	if (count_copies(b + body, n->end - body, part, len, k, &at) != in_text)
+		return false;
+	*start = body + at;
+	*end = *start + len;
+	return true;
+}
+
 bool textspan_find(struct textspan *ts, const struct source *src, const struct node *n,
 		   size_t from, size_t to, size_t *start, size_t *end)
 {
@@ -195,6 +245,8 @@ bool textspan_find(struct textspan *ts, const struct source *src, const struct n
 		}
 		ts->failed = !advance(ts, src, n);
 	}
+	if (ts->failed && find_by_copies(src, n, from, to, start, end))
+		return true;
 	if (ts->failed || !have_start || ts->out != to)
 		return false;
 	*end = ts->pos;

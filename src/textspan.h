@@ -26,11 +26,17 @@ struct textspan {
  * 0 for any other (plain, block, tagged, anchored or out of the source). */
 char textspan_quote(const struct source *src, const struct node *n);
 
+/* Scalars longer than this in the source are not searched for copies of a part. */
+#define TEXTSPAN_MAX_COPIES_RANGE 65536
+
 /* The source range [*start, *end) that decodes to n->text[from, to). True only
  * when it is certain: the scalar is JSON, or a YAML plain, single- or double-quoted
  * scalar on one line without tag or anchor, and decoding its source again gives
- * its text byte for byte up to `to`, with `from` and `to` between escapes. A
- * folded, block or multi-line scalar gives false: callers keep the whole value. */
+ * its text byte for byte up to `to`, with `from` and `to` between escapes; or a
+ * YAML block or multi-line plain scalar (which has no escapes) and a part without
+ * blanks or line breaks that the source holds as often as the text does. Else
+ * false (a multi-line quoted scalar, a comment in the way): callers keep the whole
+ * value. */
 bool textspan_find(struct textspan *ts, const struct source *src, const struct node *n,
 		   size_t from, size_t to, size_t *start, size_t *end);
 

@@ -616,15 +616,28 @@ START_TEST(textspan_yaml_styles)
 }
 END_TEST
 
+/* Block and multi-line plain scalars: found as the same copy of the part in the
+ * source, when it holds as many as the text. */
+START_TEST(textspan_yaml_lines)
+{
+	assert_span("k: >-\n  a\n  b${X}\n", SOURCE_YAML, "${X}", "${X}");
+	assert_span("k: |  # ${X}\n  ${X}\n", SOURCE_YAML, "${X}", "${X}");
+	assert_span("k: a\n  ${X}\r\n  ${X}\r\n", SOURCE_YAML, "${X}", "${X}");
+	assert_span("k: |2\n    ${X}\n", SOURCE_YAML, "${X}", "${X}");
+	/* Blanks may be where a line was folded: no place. */
+	assert_span("k: >\n  a\n  b\n", SOURCE_YAML, "a b", NULL);
+	assert_span("k: |\n  ${X}\n\n# ${X}\nj: b\n", SOURCE_YAML, "${X}", "${X}");
+}
+END_TEST
+
 START_TEST(textspan_yaml_no_certain_place)
 {
-	assert_span("k: >-\n  a\n  ${X}\n", SOURCE_YAML, "${X}", NULL);
-	assert_span("k: |\n  ${X}\n", SOURCE_YAML, "${X}", NULL);
-	assert_span("k: a\n  ${X}\n", SOURCE_YAML, "${X}", NULL);
 	assert_span("k: \"a\n  ${X}\"\n", SOURCE_YAML, "${X}", NULL);
 	assert_span("k: 'a\n  ${X}'\n", SOURCE_YAML, "${X}", NULL);
 	assert_span("k: !!str ${X}\n", SOURCE_YAML, "${X}", NULL);
 	assert_span("k: &a \"${X}\"\n", SOURCE_YAML, "${X}", NULL);
+	assert_span("k: &a |\n  ${X}\n", SOURCE_YAML, "${X}", NULL);
+	assert_span("k: !!str |\n  ${X}\n", SOURCE_YAML, "${X}", NULL);
 }
 END_TEST
 
@@ -689,6 +702,7 @@ Suite *position_suite(void)
 
 	tcase_add_test(span, textspan_json_escapes);
 	tcase_add_test(span, textspan_yaml_styles);
+	tcase_add_test(span, textspan_yaml_lines);
 	tcase_add_test(span, textspan_yaml_no_certain_place);
 	tcase_add_test(span, textspan_order_of_parts);
 	suite_add_tcase(s, span);
