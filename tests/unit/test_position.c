@@ -630,6 +630,25 @@ START_TEST(textspan_yaml_lines)
 }
 END_TEST
 
+/* The k-th copy in the text is the k-th in the source, after the block header. */
+START_TEST(textspan_copies_in_order)
+{
+	struct loaded l = load_text("k: >- # ${X}\n  ${X}/\n  ${X}\n", SOURCE_YAML);
+	const struct node *n = member(l.doc->root, "k", 0);
+	struct textspan ts = { 0 };
+	size_t start, end;
+
+	ck_assert_str_eq(n->text, "${X}/ ${X}");
+	ck_assert(textspan_find(&ts, l.src, n, 6, 10, &start, &end));
+	ck_assert_uint_eq(start, 23);
+	ck_assert_uint_eq(end, 27);
+	ck_assert(textspan_find(&ts, l.src, n, 0, 4, &start, &end));
+	ck_assert_uint_eq(start, 15);
+	ck_assert_uint_eq(end, 19);
+	loaded_free(&l);
+}
+END_TEST
+
 START_TEST(textspan_yaml_no_certain_place)
 {
 	assert_span("k: \"a\n  ${X}\"\n", SOURCE_YAML, "${X}", NULL);
@@ -703,6 +722,7 @@ Suite *position_suite(void)
 	tcase_add_test(span, textspan_json_escapes);
 	tcase_add_test(span, textspan_yaml_styles);
 	tcase_add_test(span, textspan_yaml_lines);
+	tcase_add_test(span, textspan_copies_in_order);
 	tcase_add_test(span, textspan_yaml_no_certain_place);
 	tcase_add_test(span, textspan_order_of_parts);
 	suite_add_tcase(s, span);
