@@ -33,23 +33,29 @@ static const char *case_match(const struct shape *s, const char *name)
 	return NULL;
 }
 
-/* The reference a misspelt name most likely meant: a case slip first. */
-static const char *likely_reference(const struct shape *s, const char *name)
+const char *checks_likely_reference(const struct shape *s, const char *name)
 {
 	const char *fix = case_match(s, name);
 
 	return fix ? fix : suggest(name, s->references, s->nreferences);
 }
 
-/* The pattern with the reference at [ref, ref_end) of its text replaced by ${fix}:
- * unsafe, since the user should see that the right value was meant. */
+/* The reference at [ref, ref_end) of the pattern's text becomes ${fix}: in the
+ * source alone where its bytes are certain, else by rewriting the whole pattern.
+ * Unsafe, since the user should see that the right value was meant. */
 static void offer_reference(struct check_ctx *c, struct diag *d, const struct node *at,
 			    const struct node *n, size_t ref, size_t ref_end, const char *fix)
 {
-	char *text = xasprintf("%.*s${%s}%s", (int)ref, n->text, fix, n->text + ref_end);
+	char *reference = xasprintf("${%s}", fix);
+	char *text;
 
-	check_fix_replace(c, d, at, text, false, "replace the reference");
-	free(text);
+	if (!check_fix_replace_part(c, d, n, ref, ref_end, reference, false,
+				    "replace the reference")) {
+		text = xasprintf("%.*s%s%s", (int)ref, n->text, reference, n->text + ref_end);
+		check_fix_replace(c, d, at, text, false, "replace the reference");
+		free(text);
+	}
+	free(reference);
 }
 
 static void report_unknown_reference(struct check_ctx *c, const struct node *at,
@@ -65,8 +71,9 @@ static void report_unknown_reference(struct check_ctx *c, const struct node *at,
 	if (fix) {
 		char *replacement = xasprintf("${%s}", fix);
 
-		d = check_report(c, at, case_match(s, name) ? CJ204_CASE : CJ204_SUGGEST,
-				DIAG_ARGS({ "name", name }, { "suggestion", fix }));
+		d = check_report_part(c, at, n, ref, ref + strlen(name) + 3,
+				      case_match(s, name) ? CJ204_CASE : CJ204_SUGGEST,
+				      DIAG_ARGS({ "name", name }, { "suggestion", fix }));
 		diag_set_suggestion(d, replacement);
 		offer_reference(c, d, at, n, ref, ref + strlen(name) + 3, fix);
 		free(replacement);
@@ -75,7 +82,8 @@ static void report_unknown_reference(struct check_ctx *c, const struct node *at,
 	sb_init(&allowed);
 	for (i = 0; i < s->nreferences; i++)
 		sb_addf(&allowed, "%s${%s}", i ? ", " : "", s->references[i]);
-	check_report(c, at, CJ204_UNKNOWN, DIAG_ARGS({ "name", name }, { "allowed", allowed.buf }));
+	check_report_part(c, at, n, ref, ref + strlen(name) + 3, CJ204_UNKNOWN,
+			  DIAG_ARGS({ "name", name }, { "allowed", allowed.buf }));
 	sb_free(&allowed);
 }
 
@@ -107,9 +115,10 @@ void check_key_pattern(struct check_ctx *c, const struct node *at, const struct 
 		/* A known name is its own fix; only an unknown one is looked up. */
 		fix = *name ? find_reference(s, name) : NULL;
 		if (!*name)
-			check_report(c, at, CJ204_EMPTY, DIAG_NO_ARGS);
+			check_report_part(c, at, n, (size_t)(p - n->text),
+					  (size_t)(close + 1 - n->text), CJ204_EMPTY, DIAG_NO_ARGS);
 		else if (!fix)
-			report_unknown_reference(c, at, n, s, name, fix = likely_reference(s, name),
+			report_unknown_reference(c, at, n, s, name, fix = checks_likely_reference(s, name),
 						 (size_t)(p - n->text));
 		else if (strcmp(name, "DataSet.Name") == 0)
 			dataset_name = true;

@@ -290,7 +290,9 @@ void check_revision_destinations(struct check_ctx *c, const struct node *at, con
 		const char *pattern = string_member(entry, "KeyPattern");
 		const struct node *place = node_get(entry, "KeyPattern");
 
-		if (!bucket || (pattern && strstr(pattern, "${Revision.Id}")) || !seen[i])
+		/* A KeyPattern that is not a string has its own finding (CJ103, CJ004). */
+		if (!bucket || (pattern && strstr(pattern, "${Revision.Id}")) || !seen[i] ||
+		    (place && !pattern))
 			continue;
 		check_enter(c, "RevisionDestinations");
 		check_enter_index(c, i);

@@ -26,6 +26,12 @@ typedef void check_fn(struct check_ctx *c, const struct node *at, const struct n
  * returned diag takes a suggestion or a fix. Never NULL. */
 struct diag *check_report(struct check_ctx *c, const struct node *at, enum rule_msg msg,
 			  const struct diag_pair *args, size_t nargs);
+/* Reports a finding about the part [from, to) of string n's text: placed on the
+ * source bytes of that part when they are certain (see textspan.h), else on `at`
+ * as check_report does. Parts are best reported in the order of their offsets. */
+struct diag *check_report_part(struct check_ctx *c, const struct node *at, const struct node *n,
+			       size_t from, size_t to, enum rule_msg msg,
+			       const struct diag_pair *args, size_t nargs);
 /* The path of the next findings goes one member or list entry deeper, until
  * check_leave. */
 void check_enter(struct check_ctx *c, const char *member);
@@ -51,6 +57,13 @@ size_t check_skeleton_members(const struct check_ctx *c);
  * would be left empty). */
 bool check_fix_replace(struct check_ctx *c, struct diag *d, const struct node *n,
 		       const char *text, bool safe, const char *description);
+/* Replaces the source bytes of the part [from, to) of string n's text by `text`
+ * written as it is: the caller passes only characters that read the same in every
+ * scalar style (no quote, backslash, blank or line break). False when the part's
+ * place is not certain or n is reached through an alias. */
+bool check_fix_replace_part(struct check_ctx *c, struct diag *d, const struct node *n,
+			    size_t from, size_t to, const char *text, bool safe,
+			    const char *description);
 /* Removes members which[0..count) of mapping `map`, as one fix. */
 bool check_fix_remove_members(struct check_ctx *c, struct diag *d, const struct node *map,
 			      const size_t *which, size_t count, bool safe,
@@ -66,6 +79,10 @@ size_t checks_untrimmed_skeleton(const struct request_shape *rs, const struct no
  * each one whole (CJ201, or CJ221 for a skeleton) as a member to remove. */
 const struct node *checks_typed_details(const struct request_shape *rs, const struct node *req,
 					const char **expected);
+
+/* The ${...} reference of a KeyPattern shape that a misspelt `name` most likely
+ * meant (a case slip first), or NULL. */
+const char *checks_likely_reference(const struct shape *s, const char *name);
 
 /* The check named `name` ("md5"), or NULL when this build has none. */
 check_fn *checks_find(const char *name);

@@ -26,7 +26,8 @@ enum node_flag {
 	NODE_HUGE_INT = 1 << 3,       /* an integer no double holds exactly */
 	NODE_LONE_SURROGATE = 1 << 4, /* JSON \uD800-style escape without its pair */
 	NODE_TAGGED = 1 << 5,         /* YAML explicit tag */
-	NODE_MERGED = 1 << 6          /* member brought in by a YAML merge key */
+	NODE_MERGED = 1 << 6,         /* member brought in by a YAML merge key */
+	NODE_FLOW = 1 << 7            /* YAML flow mapping or sequence: {...} or [...] */
 };
 
 struct node;

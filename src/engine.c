@@ -3,6 +3,7 @@
 
 #include "fixedit.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,7 +65,7 @@ static bool quoted_text_accepted(struct schema_walk *w, const struct node *n,
 	diag_list_init(&scratch);
 	w->out = &scratch;
 	if (check_string(w, &as_string, &as_string, s) && s->run_check) {
-		struct check_ctx c = { w };
+		struct check_ctx c = { .walk = w };
 
 		s->run_check(&c, &as_string, &as_string, s);
 	}
@@ -102,6 +103,75 @@ static void report_yaml_typed(struct schema_walk *w, const struct node *at, cons
 	free(quoted);
 }
 
+/* The name in a flow mapping written `{Revision.CreatedAt}`, a KeyPattern's
+ * reference without its `$`, as the reference it most likely means; or NULL. */
+static const char *dollarless_reference(const struct source *src, const struct node *n,
+					const struct shape *s)
+{
+	const char *b = src->bytes, *fix;
+	size_t i = n->start + 1, from, to;
+	char *name;
+
+	if (!s->nreferences || n->kind != NODE_MAPPING || n->nmembers != 1 ||
+	    n->end > src->len || n->end < n->start + 3 || b[n->start] != '{')
+		return NULL;
+	while (i < n->end && b[i] == ' ')
+		i++;
+	for (from = i; i < n->end && (isalnum((unsigned char)b[i]) || b[i] == '.'); i++)
+		;
+	for (to = i; i < n->end && b[i] == ' '; i++)
+		;
+	if (to == from || i != n->end - 1 || b[i] != '}')
+		return NULL;
+	name = xstrndup(b + from, to - from);
+	fix = checks_likely_reference(s, name);
+	free(name);
+	return fix;
+}
+
+/* The member's key as written, then the value quoted: `KeyPattern: "{...}"`. */
+static char *quoted_member(const struct schema_walk *w, const char *quoted)
+{
+	const struct node *key = w->key;
+	const char *b = w->src->bytes;
+
+	if (!key || key->end > w->src->len || key->end <= key->start ||
+	    memchr(b + key->start, '\n', key->end - key->start) ||
+	    memchr(b + key->start, '\r', key->end - key->start))
+		return xstrdup(quoted);
+	return xasprintf("%.*s: %s", (int)(key->end - key->start), b + key->start, quoted);
+}
+
+/* A string member written `{...}` or `[...]` unquoted: YAML read a flow mapping or
+ * list, not the text. The finding shows the value quoted, and quoting the source
+ * text is the unsafe fix (the user must see the string is the one meant). */
+static void report_flow_collection(struct schema_walk *w, const struct node *at,
+				   const struct node *n, const struct shape *s)
+{
+	char *quoted = fixedit_flow_as_string(w->src, n), *shown;
+	const char *bracket = n->kind == NODE_MAPPING ? "'{'" : "'['";
+	const char *kind = node_kind_phrase(n->kind);
+	const char *reference = dollarless_reference(w->src, n, s);
+	struct diag *d;
+	struct fix *fix;
+
+	shown = quoted_member(w, quoted);
+	if (reference)
+		d = walk_report(w, at, CJ103_YAML_FLOW_REFERENCE,
+				DIAG_ARGS({ "bracket", bracket }, { "kind", kind },
+				{ "quoted", shown }, { "reference", reference }));
+	else
+		d = walk_report(w, at, CJ103_YAML_FLOW,
+				DIAG_ARGS({ "bracket", bracket }, { "kind", kind }, { "quoted", shown }));
+	diag_set_suggestion(d, quoted);
+	if (!w->alias && at == n) {
+		fix = fix_new(false, "quote the value, so that YAML reads it as the text written");
+		fixedit_attach(d, fix, fixedit_quote_flow(fix, w->src, n));
+	}
+	free(shown);
+	free(quoted);
+}
+
 static void report_type(struct schema_walk *w, const struct node *at, const struct node *n,
 			const struct shape *s)
 {
@@ -112,6 +182,9 @@ static void report_type(struct schema_walk *w, const struct node *at, const stru
 		walk_report(w, at, CJ011_DEFAULT, DIAG_ARGS({ "kind", node_kind_phrase(n->kind) }));
 	} else if (want_string && scalar && w->src->format == SOURCE_YAML && (n->flags & NODE_PLAIN)) {
 		report_yaml_typed(w, at, n, s);
+	} else if (want_string && (n->flags & NODE_FLOW) && !s->secret &&
+		   w->src->format == SOURCE_YAML && n->end <= w->src->len && n->start < n->end) {
+		report_flow_collection(w, at, n, s);
 	} else if (want_string && (n->flags & (NODE_NONFINITE | NODE_HUGE_INT))) {
 		walk_report(w, at, n->flags & NODE_HUGE_INT ? CJ010_HUGE : CJ010_NONFINITE,
 			    DIAG_ARGS({ "value", walk_shown(w, n, s) }));
@@ -785,7 +858,7 @@ static void walk_shape(struct schema_walk *w, const struct node *at, const struc
 		break;
 	}
 	if (s->run_check && !w->exhausted) {
-		struct check_ctx c = { w };
+		struct check_ctx c = { .walk = w };
 
 		s->run_check(&c, at, n, s);
 	}

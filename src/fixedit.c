@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "textspan.h"
 #include "util.h"
 #include "yamltype.h"
 
@@ -88,17 +89,6 @@ static bool simple_plain(const struct source *src, const struct node *n)
 	       memcmp(src->bytes + n->start, n->text, n->len) == 0;
 }
 
-/* A quoted scalar whose range starts and ends with its quote. */
-static char quote_of(const struct source *src, const struct node *n)
-{
-	char q;
-
-	if (n->end < n->start + 2 || n->end > src->len || (n->flags & NODE_TAGGED))
-		return 0;
-	q = src->bytes[n->start];
-	return (q == '"' || q == '\'') && src->bytes[n->end - 1] == q ? q : 0;
-}
-
 static char file_quote(const struct source *src)
 {
 	return src->yaml_quote ? src->yaml_quote : '"';
@@ -112,7 +102,7 @@ bool fixedit_replace_string(struct fix *fix, const struct source *src, const str
 
 	if (!n || n->kind == NODE_ALIAS || n->kind == NODE_MAPPING || n->kind == NODE_SEQUENCE)
 		return false;
-	q = quote_of(src, n);
+	q = textspan_quote(src, n);
 	sb_init(&sb);
 	if (src->format == SOURCE_JSON) {
 		if (q != '"')
@@ -329,6 +319,56 @@ bool fixedit_remove_comment(struct fix *fix, const struct source *src, size_t st
 	for (from = start; from > 0 && is_blank(src->bytes[from - 1]); from--)
 		;
 	fix_add_edit(fix, from, end, "");
+	return true;
+}
+
+char *fixedit_flow_as_string(const struct source *src, const struct node *n)
+{
+	struct strbuf sb;
+	char *text;
+
+	if (n->start >= n->end || n->end > src->len)
+		return NULL;
+	text = xstrndup(src->bytes + n->start, n->end - n->start);
+	sb_init(&sb);
+	add_double_quoted(&sb, text);
+	free(text);
+	return sb_detach(&sb);
+}
+
+/* True when no node of the tree has an anchor or a tag or is an alias: their
+ * text would stop meaning what it did once quoted. */
+static bool untagged_tree(const struct node *n)
+{
+	size_t i;
+
+	if (n->kind == NODE_ALIAS || n->anchor || (n->flags & NODE_TAGGED))
+		return false;
+	for (i = 0; i < n->nmembers; i++)
+		if (!untagged_tree(n->members[i].key) || !untagged_tree(n->members[i].value))
+			return false;
+	for (i = 0; i < n->nitems; i++)
+		if (!untagged_tree(n->items[i]))
+			return false;
+	return true;
+}
+
+bool fixedit_quote_flow(struct fix *fix, const struct source *src, const struct node *n)
+{
+	char *quoted;
+	size_t i;
+
+	if (!n || src->format != SOURCE_YAML || !(n->flags & NODE_FLOW) ||
+	    (n->kind != NODE_MAPPING && n->kind != NODE_SEQUENCE) || n->end > src->len ||
+	    n->end < n->start + 2 || !is_flow(src, n) || !untagged_tree(n))
+		return false;
+	/* A comment or a line break inside would be carried into the string. */
+	for (i = n->start; i < n->end; i++)
+		if (strchr("#\n\r", src->bytes[i]))
+			return false;
+	quoted = fixedit_flow_as_string(src, n);
+	fix_add_edit(fix, n->start, n->end, quoted);
+	free(quoted);
 	return true;
 }
 

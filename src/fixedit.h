@@ -20,6 +20,13 @@ bool fixedit_replace_string(struct fix *fix, const struct source *src, const str
 			    const char *text);
 /* A plain one-line YAML scalar gets quotes around its text as written. */
 bool fixedit_quote_plain(struct fix *fix, const struct source *src, const struct node *n);
+/* The source text of a collection as a YAML double-quoted string ('"', '\' and
+ * control characters escaped): the string an unquoted `{...}` or `[...]` was
+ * meant to be. Caller frees; NULL when the range is not in the source. */
+char *fixedit_flow_as_string(const struct source *src, const struct node *n);
+/* A YAML flow collection on one line, with no comment, anchor, tag or alias in
+ * it, becomes the string of its source text (fixedit_flow_as_string). */
+bool fixedit_quote_flow(struct fix *fix, const struct source *src, const struct node *n);
 /* Members which[0..count) of a mapping go, with the commas (JSON and flow YAML) or
  * the lines (block YAML) that belong to them. Not done when it would empty a block
  * mapping, for a member brought in by a merge key, or where the text between

@@ -233,6 +233,9 @@ static void on_start(struct yaml_load *yl, const yaml_event_t *ev, size_t start)
 	top->node = doc_node(yl->doc, is_map ? NODE_MAPPING : NODE_SEQUENCE, start, start);
 	if (tag)
 		top->node->flags |= NODE_TAGGED;
+	if (is_map ? ev->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
+		   : ev->data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE)
+		top->node->flags |= NODE_FLOW;
 	/* The anchor is registered when the node is complete, so that an alias inside
 	 * its own anchor (a cycle) is reported as undefined instead of looping. */
 	anchor = (const char *)(is_map ? ev->data.mapping_start.anchor

@@ -99,6 +99,8 @@ const struct rule_msg_info rule_msgs[RULE_MSG_COUNT] = {
 	{ RULE_CJ102, "default" },
 	{ RULE_CJ102, "suggest" },
 	{ RULE_CJ103, "default" },
+	{ RULE_CJ103, "yaml-flow" },
+	{ RULE_CJ103, "yaml-flow-reference" },
 	{ RULE_CJ104, "default" },
 	{ RULE_CJ104, "suggest" },
 	{ RULE_CJ105, "default" },

@@ -44,6 +44,8 @@ size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
 size_t utf8_count(const char *s, size_t n);
 /* Offset of the first malformed byte in s[0..n), or n when all is well-formed. */
 size_t utf8_first_invalid(const char *s, size_t n);
+/* Writes the UTF-8 encoding of cp to b; returns its length in bytes. */
+size_t utf8_encode(uint32_t cp, char b[4]);
 /* Appends the UTF-8 encoding of cp. */
 void utf8_append(struct strbuf *sb, uint32_t cp);
 

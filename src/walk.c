@@ -171,6 +171,22 @@ struct diag *check_report(struct check_ctx *c, const struct node *at, enum rule_
 	return walk_report(c->walk, at, msg, args, nargs);
 }
 
+struct diag *check_report_part(struct check_ctx *c, const struct node *at, const struct node *n,
+			       size_t from, size_t to, enum rule_msg msg,
+			       const struct diag_pair *args, size_t nargs)
+{
+	struct diag *d = walk_report(c->walk, at, msg, args, nargs);
+	size_t start, end;
+
+	/* Through an alias the finding stays on the alias, which is where it was used. */
+	if (!c->walk->alias && at == n &&
+	    textspan_find(&c->span, c->walk->src, n, from, to, &start, &end)) {
+		d->start = start;
+		d->end = end;
+	}
+	return d;
+}
+
 void check_enter(struct check_ctx *c, const char *member)
 {
 	walk_push_member(c->walk, member);
@@ -218,6 +234,22 @@ bool check_fix_replace(struct check_ctx *c, struct diag *d, const struct node *n
 		       const char *text, bool safe, const char *description)
 {
 	return walk_fix_replace(c->walk, d, n, text, safe, description);
+}
+
+bool check_fix_replace_part(struct check_ctx *c, struct diag *d, const struct node *n,
+			    size_t from, size_t to, const char *text, bool safe,
+			    const char *description)
+{
+	struct fix *fix;
+	size_t start, end;
+
+	if (c->walk->alias || !n || n->kind == NODE_ALIAS || strpbrk(text, "\\\"' \t\r\n") ||
+	    !textspan_find(&c->span, c->walk->src, n, from, to, &start, &end))
+		return false;
+	fix = fix_new(safe, description);
+	fix_add_edit(fix, start, end, text);
+	diag_set_fix(d, fix);
+	return true;
 }
 
 bool check_fix_remove_members(struct check_ctx *c, struct diag *d, const struct node *map,

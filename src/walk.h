@@ -13,6 +13,7 @@
 #include "doc.h"
 #include "shape.h"
 #include "source.h"
+#include "textspan.h"
 
 struct path_segment {
 	const char *name;    /* member name, or NULL for a list index */
@@ -44,6 +45,7 @@ struct schema_walk {
 /* What a check sees of the walk (checks.h). */
 struct check_ctx {
 	struct schema_walk *walk;
+	struct textspan span; /* the scalar whose parts findings were placed on */
 };
 
 

@@ -418,6 +418,33 @@ def test_fix_all():
     s.stop()
 
 
+def test_reference_quick_fix():
+    """CJ204 on a misspelt reference after text outside the BMP and a JSON escape:
+    the diagnostic covers only the reference and its quick fix rewrites only it."""
+    s = Server(CJL, cwd=TMP)
+    s.initialize()
+    uri = file_uri(os.path.join(TMP, "reference.json"))
+    line = '"KeyPattern": "\U0001f600\\u00e9/${Revision.Id}/${Asset.Nme}"'
+    text = ('{"Type": "EXPORT_REVISIONS_TO_S3", "Details": {"ExportRevisionsToS3": {\n'
+            '"DataSetId": "%s", "RevisionDestinations": [{"Bucket": "example-bucket",\n'
+            '"RevisionId": "%s", %s}]}}}\n' % (ID1, ID2, line))
+    s.open(uri, text, "json")
+    p = s.diagnostics(uri)
+    d = [d for d in p["diagnostics"] if d["code"] == "CJ204"]
+    prefix = text.split("\n")[2].split("${Asset.Nme}")[0]
+    col = sum(utf16_len(ch) for ch in prefix)
+    check("CJ204's range is the misspelt reference alone",
+          len(d) == 1 and d[0]["range"] == rng(2, col, 2, col + len("${Asset.Nme}")), p)
+    r = s.request("textDocument/codeAction", {"textDocument": {"uri": uri},
+                                              "range": d[0]["range"] if d else rng(2, col, 2, col),
+                                              "context": {"diagnostics": d, "only": ["quickfix"]}})
+    q = [a for a in r.get("result") or [] if not a["title"].startswith("Suppress")]
+    fixed = apply_edits(text, q[0]["edit"]["changes"][uri]) if q and "edit" in q[0] else ""
+    check("CJ204's quick fix replaces the reference and nothing else",
+          fixed == text.replace("${Asset.Nme}", "${Asset.Name}"), r)
+    s.stop()
+
+
 def test_cancel():
     s = Server(CJL, cwd=TMP)
     s.initialize()
@@ -554,7 +581,7 @@ def test_hostile():
 for test in (test_hostile, test_lifecycle, test_malformed, test_oversized_body, test_diagnostics, test_related,
              test_pasted_member,
              test_encodings, test_hover, test_completion, test_code_actions, test_fix_all,
-             test_cancel,
+             test_reference_quick_fix, test_cancel,
              test_config_change, test_large):
     try:
         test()

@@ -1366,6 +1366,46 @@ START_TEST(cj103_wrong_type)
 }
 END_TEST
 
+/* An unquoted YAML flow collection where a string goes: the message names what YAML
+ * read, and the unsafe fix quotes the source only when nothing in it would change
+ * meaning (a comment, a line break, an anchor, a tag). */
+static const struct flow_case {
+	const char *value;
+	bool fixed;
+} flow_cases[] = {
+	{ "[a, \"b\\\"c\"]", true },
+	{ "{Asset.Name}", true },
+	{ "[a, # c\n      b]", false },
+	{ "[a,\n      b]", false },
+	{ "[&x a, b]", false },
+	{ "[!!str a]", false },
+	{ "&x [a]", false },
+	{ "!!seq [a]", false },
+};
+
+START_TEST(cj103_yaml_flow_value)
+{
+	const struct flow_case *c = &flow_cases[_i];
+	char *text = xasprintf("Type: IMPORT_ASSET_FROM_SIGNED_URL\n"
+			       "Details:\n"
+			       "  ImportAssetFromSignedUrl:\n"
+			       "    AssetName: %s\n"
+			       "    DataSetId: " DSET "\n"
+			       "    Md5Hash: sZRqySSS0jR8YjW00mERhA==\n"
+			       "    RevisionId: " REV "\n", c->value);
+	struct lint_result r = lint_text(text, SOURCE_YAML);
+	const struct diag *d = only(&r, "CJ103", 4, 16, "/Details/ImportAssetFromSignedUrl/AssetName");
+
+	ck_assert_str_eq(diag_variant(d), "yaml-flow");
+	ck_assert_msg(strstr(d->message, c->value[0] == '{' ? "'{' as the start of a mapping"
+							   : "as the start of a list"),
+		      "message: %s", d->message);
+	ck_assert_msg((d->fix != NULL) == c->fixed, "%s: fix %p", c->value, (void *)d->fix);
+	lint_result_free(&r);
+	free(text);
+}
+END_TEST
+
 /* --- CJ104 enums ----------------------------------------------------------------- */
 
 START_TEST(cj104_enum)
@@ -1748,6 +1788,8 @@ Suite *engine_suite(void)
 			    (int)(sizeof unknown_cases / sizeof *unknown_cases));
 	tcase_add_test(schema, cj102_yaml_and_nested);
 	tcase_add_loop_test(schema, cj103_wrong_type, 0, (int)(sizeof type_cases / sizeof *type_cases));
+	tcase_add_loop_test(schema, cj103_yaml_flow_value, 0,
+			    (int)(sizeof flow_cases / sizeof *flow_cases));
 	tcase_add_test(schema, cj104_enum);
 	tcase_add_loop_test(schema, cj105_cj106_values, 0,
 			    (int)(sizeof value_cases / sizeof *value_cases));

@@ -1,11 +1,13 @@
 /* Source positions: byte ranges of the nodes the loaders build, line/column mapping
  * (columns in code points; LF, CRLF and a lone CR end lines) and the UTF-8 helpers. */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "doc.h"
 #include "load.h"
 #include "source.h"
+#include "textspan.h"
 #include "suites.h"
 #include "util.h"
 
@@ -558,6 +560,126 @@ START_TEST(utf8_append_round_trip)
 }
 END_TEST
 
+/* --- textspan: a part of a scalar's decoded text back to its source bytes. ---- */
+
+/* The source bytes that textspan places the first `needle` of member k's text on,
+ * or NULL when it gives no place. Caller frees. */
+static char *span_of(const char *text, enum source_format format, const char *needle)
+{
+	struct loaded l = load_text(text, format);
+	const struct node *n = member(l.doc->root, "k", 0);
+	const char *at = memmem(n->text, n->len, needle, strlen(needle));
+	struct textspan ts = { 0 };
+	size_t start, end;
+	char *got = NULL;
+
+	ck_assert_msg(at != NULL, "%s is not in the text of %s", needle, text);
+	if (textspan_find(&ts, l.src, n, (size_t)(at - n->text), (size_t)(at - n->text) + strlen(needle),
+			  &start, &end))
+		got = xstrndup(l.src->bytes + start, end - start);
+	loaded_free(&l);
+	return got;
+}
+
+static void assert_span(const char *text, enum source_format format, const char *needle,
+			const char *want)
+{
+	char *got = span_of(text, format, needle);
+
+	if (!want)
+		ck_assert_msg(got == NULL, "%s: placed %s on '%s'", text, needle, got);
+	else
+		ck_assert_msg(got && strcmp(got, want) == 0, "%s: %s placed on '%s', not '%s'",
+			      text, needle, got ? got : "(nothing)", want);
+	free(got);
+}
+
+START_TEST(textspan_json_escapes)
+{
+	assert_span("{\"k\": \"a\\u00e9\\/${X}b\"}", SOURCE_JSON, "${X}", "${X}");
+	assert_span("{\"k\": \"\\u0024{X}\"}", SOURCE_JSON, "${X}", "\\u0024{X}");
+	assert_span("{\"k\": \"\\ud83d\\ude00\\\"${X}\"}", SOURCE_JSON, "${X}", "${X}");
+	assert_span("{\"k\": \"${A\\u002eB}\\n\"}", SOURCE_JSON, "${A.B}", "${A\\u002eB}");
+	/* A part that starts or ends inside one escape's bytes has no place. */
+	assert_span("{\"k\": \"\\u00e9x\"}", SOURCE_JSON, "\xa9x", NULL);
+	assert_span("{\"k\": \"x\\u00e9\"}", SOURCE_JSON, "x\xc3", NULL);
+}
+END_TEST
+
+START_TEST(textspan_yaml_styles)
+{
+	assert_span("k: a ${X} b\n", SOURCE_YAML, "${X}", "${X}");
+	assert_span("k: \"\\x41\\u00e9\\U0001F600\\N\\t\\\\${X}\"\n", SOURCE_YAML, "${X}", "${X}");
+	assert_span("k: \"\\x24{X}\"\n", SOURCE_YAML, "${X}", "\\x24{X}");
+	assert_span("k: 'it''s ''${X}'''\n", SOURCE_YAML, "${X}", "${X}");
+	assert_span("k: 'a''${X}'\r\nj: b\r\n", SOURCE_YAML, "'${X}", "''${X}");
+}
+END_TEST
+
+/* Block and multi-line plain scalars: found as the same copy of the part in the
+ * source, when it holds as many as the text. */
+START_TEST(textspan_yaml_lines)
+{
+	assert_span("k: >-\n  a\n  b${X}\n", SOURCE_YAML, "${X}", "${X}");
+	assert_span("k: |  # ${X}\n  ${X}\n", SOURCE_YAML, "${X}", "${X}");
+	assert_span("k: a\n  ${X}\r\n  ${X}\r\n", SOURCE_YAML, "${X}", "${X}");
+	assert_span("k: |2\n    ${X}\n", SOURCE_YAML, "${X}", "${X}");
+	/* Blanks may be where a line was folded: no place. */
+	assert_span("k: >\n  a\n  b\n", SOURCE_YAML, "a b", NULL);
+	assert_span("k: |\n  ${X}\n\n# ${X}\nj: b\n", SOURCE_YAML, "${X}", "${X}");
+}
+END_TEST
+
+/* The k-th copy in the text is the k-th in the source, after the block header. */
+START_TEST(textspan_copies_in_order)
+{
+	struct loaded l = load_text("k: >- # ${X}\n  ${X}/\n  ${X}\n", SOURCE_YAML);
+	const struct node *n = member(l.doc->root, "k", 0);
+	struct textspan ts = { 0 };
+	size_t start, end;
+
+	ck_assert_str_eq(n->text, "${X}/ ${X}");
+	ck_assert(textspan_find(&ts, l.src, n, 6, 10, &start, &end));
+	ck_assert_uint_eq(start, 23);
+	ck_assert_uint_eq(end, 27);
+	ck_assert(textspan_find(&ts, l.src, n, 0, 4, &start, &end));
+	ck_assert_uint_eq(start, 15);
+	ck_assert_uint_eq(end, 19);
+	loaded_free(&l);
+}
+END_TEST
+
+START_TEST(textspan_yaml_no_certain_place)
+{
+	assert_span("k: \"a\n  ${X}\"\n", SOURCE_YAML, "${X}", NULL);
+	assert_span("k: 'a\n  ${X}'\n", SOURCE_YAML, "${X}", NULL);
+	assert_span("k: !!str ${X}\n", SOURCE_YAML, "${X}", NULL);
+	assert_span("k: &a \"${X}\"\n", SOURCE_YAML, "${X}", NULL);
+	assert_span("k: &a |\n  ${X}\n", SOURCE_YAML, "${X}", NULL);
+	assert_span("k: !!str |\n  ${X}\n", SOURCE_YAML, "${X}", NULL);
+}
+END_TEST
+
+/* Parts asked for in order decode once; an earlier part starts again. */
+START_TEST(textspan_order_of_parts)
+{
+	struct loaded l = load_text("k: \"\\t${A}/${B}\"\n", SOURCE_YAML);
+	const struct node *n = member(l.doc->root, "k", 0);
+	struct textspan ts = { 0 };
+	size_t start, end;
+
+	ck_assert(textspan_find(&ts, l.src, n, 6, 10, &start, &end));
+	ck_assert_uint_eq(start, 11);
+	ck_assert_uint_eq(end, 15);
+	ck_assert(textspan_find(&ts, l.src, n, 1, 5, &start, &end));
+	ck_assert_uint_eq(start, 6);
+	ck_assert_uint_eq(end, 10);
+	ck_assert(!textspan_find(&ts, l.src, n, 3, 3, &start, &end));
+	ck_assert(!textspan_find(&ts, l.src, n, 3, 99, &start, &end));
+	loaded_free(&l);
+}
+END_TEST
+
 Suite *position_suite(void)
 {
 	Suite *s = suite_create("position");
@@ -565,6 +687,7 @@ Suite *position_suite(void)
 	TCase *yaml = tcase_create("yaml");
 	TCase *pos = tcase_create("source_position");
 	TCase *utf8 = tcase_create("utf8");
+	TCase *span = tcase_create("textspan");
 
 	tcase_add_test(json, json_keys_values_multibyte);
 	tcase_add_test(json, json_cjk_and_emoji_before_value);
@@ -595,5 +718,13 @@ Suite *position_suite(void)
 	tcase_add_test(utf8, utf8_first_invalid_cases);
 	tcase_add_test(utf8, utf8_append_round_trip);
 	suite_add_tcase(s, utf8);
+
+	tcase_add_test(span, textspan_json_escapes);
+	tcase_add_test(span, textspan_yaml_styles);
+	tcase_add_test(span, textspan_yaml_lines);
+	tcase_add_test(span, textspan_copies_in_order);
+	tcase_add_test(span, textspan_yaml_no_certain_place);
+	tcase_add_test(span, textspan_order_of_parts);
+	suite_add_tcase(s, span);
 	return s;
 }

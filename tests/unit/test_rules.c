@@ -651,31 +651,34 @@ static const struct pattern_case {
 	const char *variant;    /* NULL: no CJ204 finding */
 	const char *suggestion; /* for case slips */
 	const char *info;       /* the one informational finding of a valid pattern */
+	const char *at;         /* the bad reference the finding is on (NULL: the value) */
 } pattern_cases[] = {
-	{ "${Asset.Name}/${Asset.Size}", "unknown", NULL, NULL },
-	{ "${Asset.Id}/${Revision.Created}", "suggest", NULL, NULL },
-	{ "${Asset.Name}/${Revision.CreatedAt.Hour}", "unknown", NULL, NULL },
-	{ "${asset.name}", "case", "${Asset.Name}", NULL },
-	{ "${ASSET.ID}", "case", "${Asset.Id}", NULL },
-	{ "${Revision.CreatedAt.year}/${Asset.Id}", "case", "${Revision.CreatedAt.Year}", NULL },
-	{ "${Dataset.Id}/${Asset.Name}", "case", "${DataSet.Id}", NULL },
-	{ "${Asset.Name", "unterminated", NULL, NULL },
-	{ "${Asset.Id}/${Revision.Id", "unterminated", NULL, NULL },
-	{ "${}/${Asset.Id}", "empty", NULL, NULL },
-	{ "${Revision.Id}/data.csv", "no-asset", NULL, NULL },
-	{ "static/key.csv", "no-asset", NULL, NULL },
-	{ "$Asset.Name", "no-asset", NULL, NULL },
-	{ "${DataSet.Id}/${Revision.Id}", "no-asset", NULL, NULL },
-	{ "${Asset.Name}", NULL, NULL, NULL },
-	{ "${Asset.Id}", NULL, NULL, NULL },
+	{ "${Asset.Name}/${Asset.Size}", "unknown", NULL, NULL, "${Asset.Size}" },
+	{ "${Asset.Id}/${Revision.Created}", "suggest", NULL, NULL, "${Revision.Created}" },
+	{ "${Asset.Name}/${Revision.CreatedAt.Hour}", "unknown", NULL, NULL,
+	  "${Revision.CreatedAt.Hour}" },
+	{ "${asset.name}", "case", "${Asset.Name}", NULL, "${asset.name}" },
+	{ "${ASSET.ID}", "case", "${Asset.Id}", NULL, "${ASSET.ID}" },
+	{ "${Revision.CreatedAt.year}/${Asset.Id}", "case", "${Revision.CreatedAt.Year}", NULL,
+	  "${Revision.CreatedAt.year}" },
+	{ "${Dataset.Id}/${Asset.Name}", "case", "${DataSet.Id}", NULL, "${Dataset.Id}" },
+	{ "${Asset.Name", "unterminated", NULL, NULL, NULL },
+	{ "${Asset.Id}/${Revision.Id", "unterminated", NULL, NULL, NULL },
+	{ "${}/${Asset.Id}", "empty", NULL, NULL, "${}" },
+	{ "${Revision.Id}/data.csv", "no-asset", NULL, NULL, NULL },
+	{ "static/key.csv", "no-asset", NULL, NULL, NULL },
+	{ "$Asset.Name", "no-asset", NULL, NULL, NULL },
+	{ "${DataSet.Id}/${Revision.Id}", "no-asset", NULL, NULL, NULL },
+	{ "${Asset.Name}", NULL, NULL, NULL, NULL },
+	{ "${Asset.Id}", NULL, NULL, NULL, NULL },
 	{ "${DataSet.Id}/${DataSet.Name}/${Revision.CreatedAt}/${Revision.CreatedAt.Day}/"
 	  "${Revision.CreatedAt.Month}/${Revision.CreatedAt.Year}/${Revision.Id}/${Asset.Id}",
-	  NULL, NULL, "CJ219" },
+	  NULL, NULL, "CJ219", NULL },
 	{ "${DataSet.Id}/${Revision.CreatedAt}/${Revision.CreatedAt.Day}/"
 	  "${Revision.CreatedAt.Month}/${Revision.CreatedAt.Year}/${Revision.Id}/${Asset.Id}",
-	  NULL, NULL, NULL },
-	{ "prefix/$/{x}/${Asset.Name}.csv", NULL, NULL, NULL },
-	{ "$${Asset.Name}", NULL, NULL, NULL },
+	  NULL, NULL, NULL, NULL },
+	{ "prefix/$/{x}/${Asset.Name}.csv", NULL, NULL, NULL, NULL },
+	{ "$${Asset.Name}", NULL, NULL, NULL, NULL },
 };
 
 START_TEST(cj204_key_pattern)
@@ -698,7 +701,8 @@ START_TEST(cj204_key_pattern)
 	} else if (!c->variant) {
 		expect_none(&r, text);
 	} else {
-		const struct diag *d = expect_one(&r, text, "CJ204", c->variant, quoted);
+		/* A bad reference is underlined by itself, the rest of the value stays. */
+		const struct diag *d = expect_one(&r, text, "CJ204", c->variant, c->at ? c->at : quoted);
 
 		ck_assert_str_eq(d->pointer,
 				 "/Details/ExportRevisionsToS3/RevisionDestinations/0/KeyPattern");
@@ -713,7 +717,8 @@ END_TEST
 
 START_TEST(cj204_yaml_block_scalar)
 {
-	/* A KeyPattern written as a block scalar: the finding is at its | indicator. */
+	/* A KeyPattern written as a block scalar: the finding is on the bad reference's
+	 * line, which the block copies unchanged. */
 	const char *text = "Type: EXPORT_REVISIONS_TO_S3\n"
 			   "Details:\n"
 			   "  ExportRevisionsToS3:\n"
@@ -724,7 +729,7 @@ START_TEST(cj204_yaml_block_scalar)
 			   "          ${Asset.Name}/${Asset.Size}\n"
 			   "        RevisionId: " REV "\n";
 	struct lint_result r = lint_text(text, SOURCE_YAML);
-	const struct diag *d = expect_one(&r, text, "CJ204", "unknown", "|-");
+	const struct diag *d = expect_one(&r, text, "CJ204", "unknown", "${Asset.Size}");
 
 	ck_assert_str_eq(diag_arg(d, "name"), "Asset.Size");
 	lint_result_free(&r);
@@ -743,7 +748,7 @@ START_TEST(cj204_misspelt_asset_reference)
 			   "     \"RevisionId\": \"" REV "\"}]}}}\n";
 	struct lint_result r = lint_text(text, SOURCE_JSON);
 
-	ck_assert_str_eq(diag_arg(expect_one(&r, text, "CJ204", "suggest", "\"${Revision.Id}"), "name"),
+	ck_assert_str_eq(diag_arg(expect_one(&r, text, "CJ204", "suggest", "${Asset.Nme}"), "name"),
 			 "Asset.Nme");
 	lint_result_free(&r);
 }
