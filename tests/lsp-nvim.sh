@@ -54,7 +54,7 @@ local function text_params(buf, line, col)
            position = { line = line, character = col } }
 end
 
-local ok, err = pcall(function()
+local function run()
   local bufs = {}
   for path in string.gmatch(os.getenv('FILES'), '%S+') do
     vim.cmd('edit ' .. vim.fn.fnameescape(path))
@@ -130,18 +130,10 @@ local ok, err = pcall(function()
     emit({ step = 'quickfix', none = true })
   end
   out:close()
-end)
-if not ok then
-  io.stderr:write('run.lua: ', tostring(err), '\n')
-  vim.cmd('cquit 1')
 end
-vim.cmd('qa!')
 LUA
 
-cd "$tmp/jobs" || exit 1
-CJL_LUA="$SRCDIR/examples/editors/nvim/createjob-lint-lsp.lua" OUT="$tmp/nvim.jsonl" FILES="$files" CJL="$CJL" \
-	timeout 120 nvim --headless --clean -i NONE -n -c "luafile $tmp/run.lua" </dev/null >"$tmp/nvim.out" 2>&1
-rc=$?
+nvim_run "$SRCDIR/examples/editors/nvim/createjob-lint-lsp.lua" "$tmp/run.lua" --clean
 check "headless Neovim ran the session and exited 0" '[ "$rc" -eq 0 ]'
 [ "$rc" -eq 0 ] || cat "$tmp/nvim.out"
 

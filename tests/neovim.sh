@@ -36,7 +36,7 @@ local function dump(out, how, path, buf)
     }), '\n')
   end
 end
-local ok, err = pcall(function()
+local function run()
   local out = assert(io.open(os.getenv('OUT'), 'w'))
   for path in string.gmatch(os.getenv('FILES'), '%S+') do
     vim.cmd('edit ' .. vim.fn.fnameescape(path))
@@ -51,18 +51,10 @@ local ok, err = pcall(function()
     dump(out, 'sync', path, buf)
   end
   out:close()
-end)
-if not ok then
-  io.stderr:write('run.lua: ', tostring(err), '\n')
-  vim.cmd('cquit 1')
 end
-vim.cmd('qa!')
 EOF
 
-cd "$tmp/jobs" || exit 1
-CJL_LUA="$SRCDIR/examples/editors/nvim/createjob-lint.lua" OUT="$tmp/nvim.jsonl" FILES="$files" CJL="$CJL" \
-	timeout 120 nvim --headless -u NONE -i NONE -n -c "luafile $tmp/run.lua" </dev/null >"$tmp/nvim.out" 2>&1
-rc=$?
+nvim_run "$SRCDIR/examples/editors/nvim/createjob-lint.lua" "$tmp/run.lua" -u NONE
 check "headless Neovim ran the set-up and exited 0" '[ "$rc" -eq 0 ]'
 [ "$rc" -eq 0 ] || cat "$tmp/nvim.out"
 

@@ -24,3 +24,25 @@ unicode-flow.yaml CJ105 2:94-2:132 1
 unicode-one-line.json CJ105 0:144-0:182 1
 POS
 }
+
+# nvim_run SETUP SCRIPT NVIM-FLAGS...: runs the Lua file SCRIPT, which defines a
+# function run(), in headless Neovim in the buffers' folder, with CJL_LUA=SETUP (the
+# editor set-up under test), OUT=$tmp/nvim.jsonl, FILES=$files and CJL; an error in
+# run() makes Neovim exit non-zero. Sets rc; Neovim's output is in $tmp/nvim.out.
+nvim_run() {
+	setup=$1
+	script=$2
+	shift 2
+	cat >> "$script" <<'LUA'
+local ok, err = pcall(run)
+if not ok then
+  io.stderr:write('run.lua: ', tostring(err), '\n')
+  vim.cmd('cquit 1')
+end
+vim.cmd('qa!')
+LUA
+	cd "$tmp/jobs" || exit 1
+	CJL_LUA="$setup" OUT="$tmp/nvim.jsonl" FILES="$files" CJL="$CJL" \
+		timeout 120 nvim --headless "$@" -i NONE -n -c "luafile $script" </dev/null >"$tmp/nvim.out" 2>&1
+	rc=$?
+}
