@@ -226,8 +226,15 @@ fi
 leftovers() { ls -A | grep -E '^(sig|err)[a-z]*\.json\.' ; }
 # A run that waits for standard input stands for a long one.
 for sig in TERM INT HUP; do
-	sleep 2 | env --default-signal=INT "$CJL" -f json=sig.json - &
-	sleep 0.5
+	# Background jobs start with SIGINT ignored, and a run under nohup with SIGHUP
+	# ignored: the linter keeps what it inherits, so the test restores the defaults.
+	sleep 5 | env --default-signal=INT,TERM,HUP "$CJL" -f json=sig.json - &
+	# Until the run has made its temporary file (up to 4 s on a loaded machine).
+	i=0
+	while [ "$i" -lt 40 ] && [ -z "$(leftovers)" ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
 	pid=$(pgrep -n -f -- "-f json=sig.json -")
 	before=$(leftovers | wc -l)
 	kill -"$sig" "$pid"
