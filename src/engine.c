@@ -109,11 +109,11 @@ static const char *dollarless_reference(const struct source *src, const struct n
 					const struct shape *s)
 {
 	const char *b = src->bytes, *fix;
-	size_t i = n->start + 1, from, to;
+	size_t open = fixedit_flow_open(src, n), i = open + 1, from, to;
 	char *name;
 
 	if (!s->nreferences || n->kind != NODE_MAPPING || n->nmembers != 1 ||
-	    n->end > src->len || n->end < n->start + 3 || b[n->start] != '{')
+	    n->end > src->len || n->end < open + 3 || b[open] != '{')
 		return NULL;
 	while (i < n->end && b[i] == ' ')
 		i++;
