@@ -94,6 +94,12 @@ static int refuse_duplicate_keys(struct yamldata *rf, const struct node *map)
 
 		if (!node_is_string(k) || (m->key->flags & NODE_MERGED))
 			continue;
+		/* Keys are looked up as C strings: "rules\0x" would read as rules. */
+		if (strlen(k->text) != k->len) {
+			rc = yamldata_fail(rf, m->key, "a key holds a NUL character (\\0), "
+					   "which no key here can have");
+			break;
+		}
 		first = strmap_get(&seen, k->text);
 		if (!first) {
 			strmap_put(&seen, k->text, (void *)m);
