@@ -57,6 +57,16 @@ run 20 c
 check "a configuration of aliases stops at the node limit, with its position" \
 	'[ $rc -eq 2 ] && grep -q "createjob-lint.yaml:[0-9]*:[0-9]*: aliases expand the file past 1000000 values" "$tmp/out"'
 
+# A 1 MiB configuration of 100,000 keys in one mapping, the last a repeat of the
+# first: the duplicate-key check is one pass with a hash map, not a pairwise one.
+mkdir -p "$tmp/k"
+cp "$valid" "$tmp/k/job.json"
+awk 'BEGIN { for (i = 0; i < 100000; i++) printf "k%05x: 0\n", i; print "k00000: 1" }' \
+	> "$tmp/k/.createjob-lint.yaml"
+run 20 k
+check "a configuration of 100,000 keys finds its repeated key in time" \
+	'[ $rc -eq 2 ] && grep -q "createjob-lint.yaml:100001:1: k00000 is given twice in one mapping (first on line 1)" "$tmp/out"'
+
 # copy_rules DIR: a copy of the rules folder to edit.
 copy_rules() {
 	rm -rf "$1"
