@@ -81,6 +81,8 @@ bad_config "a suppression key given twice" 'suppressions:\n  - files: ["*"]\n   
 # Keys are looked up as C strings: a NUL inside one would make it another key.
 bad_config "a NUL in a rule id" 'rules: {"CJ205\\0x": off}\n' 'a key holds a NUL character \(\\0\)'
 bad_config "a NUL in a top-level key" 'rules: {CJ205: off}\n"rules\\0x": {CJ206: off}\n' 'a key holds a NUL character'
+bad_config "a list as a rule key" 'rules: {? [CJ205]: off}\n' 'a key must be a string, not a list'
+bad_config "a mapping as a top-level key" '{rules: x}: 1\n' 'a key must be a string, not a mapping'
 # A key written in a rules mapping wins over a merged (<<) one, spelt by id or by name.
 for rules in '{<<: *base, bucket-name-legacy: error}' '{CJ206: error, <<: *base}' \
 	'{bucket-name-legacy: error, <<: *base}' '{<<: [{CJ206: error}, *base]}'; do
