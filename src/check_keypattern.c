@@ -44,13 +44,17 @@ const char *checks_likely_reference(const struct shape *s, const char *name)
  * source alone where its bytes are certain, else by rewriting the whole pattern.
  * Unsafe, since the user should see that the right value was meant. */
 static void offer_reference(struct check_ctx *c, struct diag *d, const struct node *at,
-			    const struct node *n, size_t ref, size_t ref_end, const char *fix)
+			    const struct node *n, size_t ref, size_t ref_end, const char *fix,
+			    bool *rewrote_whole)
 {
 	char *reference = xasprintf("${%s}", fix);
 	char *text;
 
+	/* Whole-value rewrites overlap, so one can be applied: one is offered, and
+	 * a value of many references is not copied once per reference. */
 	if (!check_fix_replace_part(c, d, n, ref, ref_end, reference, false,
-				    "replace the reference")) {
+				    "replace the reference") && !*rewrote_whole) {
+		*rewrote_whole = true;
 		text = xasprintf("%.*s%s%s", (int)ref, n->text, reference, n->text + ref_end);
 		check_fix_replace(c, d, at, text, false, "replace the reference");
 		free(text);
@@ -60,7 +64,8 @@ static void offer_reference(struct check_ctx *c, struct diag *d, const struct no
 
 static void report_unknown_reference(struct check_ctx *c, const struct node *at,
 				     const struct node *n, const struct shape *s,
-				     const char *name, const char *fix, size_t ref)
+				     const char *name, const char *fix, size_t ref,
+				     bool *rewrote_whole)
 {
 	struct strbuf allowed;
 	struct diag *d;
@@ -75,7 +80,7 @@ static void report_unknown_reference(struct check_ctx *c, const struct node *at,
 				      case_match(s, name) ? CJ204_CASE : CJ204_SUGGEST,
 				      DIAG_ARGS({ "name", name }, { "suggestion", fix }));
 		diag_set_suggestion(d, replacement);
-		offer_reference(c, d, at, n, ref, ref + strlen(name) + 3, fix);
+		offer_reference(c, d, at, n, ref, ref + strlen(name) + 3, fix, rewrote_whole);
 		free(replacement);
 		return;
 	}
@@ -91,7 +96,7 @@ void check_key_pattern(struct check_ctx *c, const struct node *at, const struct 
 			      const struct shape *s)
 {
 	const char *p = n->text, *end = n->text + n->len;
-	bool per_asset = false, dataset_name = false;
+	bool per_asset = false, dataset_name = false, rewrote_whole = false;
 
 	if (n->text[0] == '/')
 		check_report(c, at, CJ208_LEADING_SLASH, DIAG_NO_ARGS);
@@ -119,7 +124,7 @@ void check_key_pattern(struct check_ctx *c, const struct node *at, const struct 
 					  (size_t)(close + 1 - n->text), CJ204_EMPTY, DIAG_NO_ARGS);
 		else if (!fix)
 			report_unknown_reference(c, at, n, s, name, fix = checks_likely_reference(s, name),
-						 (size_t)(p - n->text));
+						 (size_t)(p - n->text), &rewrote_whole);
 		else if (strcmp(name, "DataSet.Name") == 0)
 			dataset_name = true;
 		/* A misspelt per-asset reference already has its own finding. */

@@ -170,11 +170,32 @@ static int read_level(struct reader *r, const struct node *v, enum severity *out
 	return 0;
 }
 
+/* One rule key of a `rules:` mapping against the key that set the rule before
+ * (NULL for none): 1 to apply it, 0 to pass over it, -1 after reporting it. A
+ * merged (<<) key yields to a key written in the mapping, as YAML has written
+ * keys win over merged ones, whichever spelling (id or name) each uses. */
+static int rule_key_applies(struct reader *r, const struct node *key, const struct node *before,
+			    const struct rule *rule)
+{
+	const struct node *k = node_deref(key);
+
+	if (!before)
+		return 1;
+	if (key->flags & NODE_MERGED)
+		return 0;
+	if (before->flags & NODE_MERGED)
+		return 1;
+	/* An id and its name are one rule: the later would silently win. */
+	return fail(r, k, "%s sets rule %s a second time (first as %s on line %u)", k->text,
+		    rule->id, node_deref(before)->text,
+		    source_position(r->rf.src, before->start).line);
+}
+
 static int read_rules(struct reader *r, const struct node *map, enum severity *severity)
 {
-	const struct node **set_by; /* the key that set each rule, by catalog index */
+	const struct node **set_by; /* the key (as written) that set each rule, by catalog index */
 	size_t i;
-	int rc = 0;
+	int rc = 0, applies;
 
 	map = node_deref(map);
 	if (!map || map->kind != NODE_MAPPING)
@@ -183,18 +204,16 @@ static int read_rules(struct reader *r, const struct node *map, enum severity *s
 		return -1;
 	set_by = xcalloc(r->cat->n ? r->cat->n : 1, sizeof *set_by);
 	for (i = 0; i < map->nmembers && rc == 0; i++) {
-		const struct node *k = node_deref(map->members[i].key);
+		const struct node *key = map->members[i].key, *k = node_deref(key);
 		const struct rule *rule = node_is_string(k) ? catalog_find(r->cat, k->text) : NULL;
 
 		if (!rule)
 			rc = fail_unknown_rule(r, k, k && k->text ? k->text : "");
-		else if (set_by[rule->index] && !(map->members[i].key->flags & NODE_MERGED))
-			/* An id and its name are one rule: the later would silently win. */
-			rc = fail(r, k, "%s sets rule %s a second time (first as %s on line %u)",
-				  k->text, rule->id, set_by[rule->index]->text,
-				  source_position(r->rf.src, set_by[rule->index]->start).line);
-		else if ((rc = read_level(r, map->members[i].value, &severity[rule->index])) == 0)
-			set_by[rule->index] = k;
+		else if ((applies = rule_key_applies(r, key, set_by[rule->index], rule)) < 0)
+			rc = -1;
+		else if (applies && (rc = read_level(r, map->members[i].value,
+						     &severity[rule->index])) == 0)
+			set_by[rule->index] = key;
 	}
 	free(set_by);
 	return rc;

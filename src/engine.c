@@ -109,11 +109,11 @@ static const char *dollarless_reference(const struct source *src, const struct n
 					const struct shape *s)
 {
 	const char *b = src->bytes, *fix;
-	size_t i = n->start + 1, from, to;
+	size_t open = fixedit_flow_open(src, n), i = open + 1, from, to;
 	char *name;
 
 	if (!s->nreferences || n->kind != NODE_MAPPING || n->nmembers != 1 ||
-	    n->end > src->len || n->end < n->start + 3 || b[n->start] != '{')
+	    n->end > src->len || n->end < open + 3 || b[open] != '{')
 		return NULL;
 	while (i < n->end && b[i] == ' ')
 		i++;
@@ -582,11 +582,25 @@ static void mask_value(struct schema_walk *w, const struct node *value)
 		source_add_mask(w->src, value->start, value->end);
 }
 
+/* A key that is a collection (`{a: b}: x`, `? [a]`) has no text: it is named by
+ * its flow source when that is short and on one line, else by its kind. */
+static char *collection_key_name(const struct source *src, const struct node *key)
+{
+	size_t open = fixedit_flow_open(src, key);
+	const char *b = src->bytes + open;
+	size_t len = key->end - open;
+
+	if (open < key->end && len <= 60 && !memchr(b, '\n', len) && !memchr(b, '\r', len))
+		return xstrndup(b, len);
+	return xasprintf("(%s used as a key)", node_kind_phrase(key->kind));
+}
+
 static void report_unknown(struct schema_walk *w, const struct member *m, const struct shape *s,
 			   const char *best, bool rename_is_clear)
 {
 	const struct node *key = node_deref(m->key);
-	const char *name = key && key->text ? key->text : "";
+	char *collection = key && !key->text ? collection_key_name(w->src, key) : NULL;
+	const char *name = key && key->text ? key->text : collection ? collection : "";
 	struct diag *d;
 	char *where = walk_dotted(w);
 
@@ -600,6 +614,7 @@ static void report_unknown(struct schema_walk *w, const struct member *m, const 
 		walk_fix_replace(w, d, m->key, best, false, "rename the member");
 	walk_pop(w);
 	free(where);
+	free(collection);
 }
 
 /* True when some unknown member is a misspelling of `name`: the missing member is

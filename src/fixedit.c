@@ -322,14 +322,49 @@ bool fixedit_remove_comment(struct fix *fix, const struct source *src, size_t st
 	return true;
 }
 
+/* The end of a node property (`&anchor`, `!tag` or verbatim `!<tag>`) at b[i]. */
+static size_t property_end(const char *b, size_t i, size_t end)
+{
+	if (b[i] == '!' && i + 1 < end && b[i + 1] == '<') {
+		while (i < end && b[i] != '>')
+			i++;
+		return i < end ? i + 1 : end;
+	}
+	while (i < end && !strchr(" \t\r\n", b[i]))
+		i++;
+	return i;
+}
+
+size_t fixedit_flow_open(const struct source *src, const struct node *n)
+{
+	const char *b = src->bytes;
+	size_t i = n->start;
+
+	if (n->start >= n->end || n->end > src->len)
+		return n->end;
+	while (i < n->end && b[i] != '{' && b[i] != '[') {
+		if (b[i] == '&' || b[i] == '!')
+			i = property_end(b, i, n->end);
+		else if (b[i] == '#')
+			while (i < n->end && b[i] != '\n' && b[i] != '\r')
+				i++;
+		else if (strchr(" \t\r\n", b[i]))
+			i++;
+		else
+			return n->end;
+	}
+	return i;
+}
+
 char *fixedit_flow_as_string(const struct source *src, const struct node *n)
 {
 	struct strbuf sb;
 	char *text;
+	size_t open = fixedit_flow_open(src, n);
 
-	if (n->start >= n->end || n->end > src->len)
+	if (open >= n->end || n->end > src->len)
 		return NULL;
-	text = xstrndup(src->bytes + n->start, n->end - n->start);
+	text = xstrndup(src->bytes + open, n->end - open);
 	sb_init(&sb);
 	add_double_quoted(&sb, text);
 	free(text);

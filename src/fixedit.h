@@ -20,9 +20,13 @@ bool fixedit_replace_string(struct fix *fix, const struct source *src, const str
 			    const char *text);
 /* A plain one-line YAML scalar gets quotes around its text as written. */
 bool fixedit_quote_plain(struct fix *fix, const struct source *src, const struct node *n);
-/* The source text of a collection as a YAML double-quoted string ('"', '\' and
- * control characters escaped): the string an unquoted `{...}` or `[...]` was
- * meant to be. Caller frees; NULL when the range is not in the source. */
+/* Where a flow collection's `{` or `[` is: past the anchor and tag that start
+ * its range. n->end when there is none. */
+size_t fixedit_flow_open(const struct source *src, const struct node *n);
+/* The source text of a collection from its bracket (fixedit_flow_open) as a YAML
+ * double-quoted string ('"', '\' and control characters escaped): the string an
+ * unquoted `{...}` or `[...]` was meant to be; an anchor or tag before it is YAML's,
+ * not the string's. Caller frees; NULL when the range is not in the source. */
 char *fixedit_flow_as_string(const struct source *src, const struct node *n);
 /* A YAML flow collection on one line, with no comment, anchor, tag or alias in
  * it, becomes the string of its source text (fixedit_flow_as_string). */

@@ -153,8 +153,10 @@ static bool advance(struct textspan *ts, const struct source *src, const struct 
 static void begin(struct textspan *ts, const struct source *src, const struct node *n)
 {
 	char q = textspan_quote(src, n);
+	size_t searched = ts->node == n ? ts->copies_searched : 0;
 
 	memset(ts, 0, sizeof *ts);
+	ts->copies_searched = searched;
 	ts->node = n;
 	ts->pos = n->start + (q != 0);
 	ts->body_end = q ? n->end - 1 : n->end;
@@ -176,13 +178,14 @@ static void begin(struct textspan *ts, const struct source *src, const struct no
 static size_t count_copies(const char *s, size_t n, const char *part, size_t len, size_t k,
 			   size_t *nth)
 {
-	size_t count = 0, i;
+	size_t count = 0, i = 0;
+	const char *at;
 
-	for (i = 0; i + len <= n; i++) {
-		if (memcmp(s + i, part, len) != 0)
-			continue;
+	/* memmem keeps this linear: a ${...} part cannot overlap a copy of itself. */
+	while (i + len <= n && (at = memmem(s + i, n - i, part, len)) != NULL) {
 		if (count++ == k)
-			*nth = i;
+			*nth = (size_t)(at - s);
+		i = (size_t)(at - s) + 1;
 	}
 	return count;
 }
@@ -245,11 +248,16 @@ bool textspan_find(struct textspan *ts, const struct source *src, const struct n
 		}
 		ts->failed = !advance(ts, src, n);
 	}
-	if (ts->failed && find_by_copies(src, n, from, to, start, end))
-		return true;
-	if (ts->failed || !have_start || ts->out != to)
+	/* Each search reads the whole scalar: a scalar gets a few, not one per part. */
+	if (ts->failed) {
+		if (ts->copies_searched++ >= TEXTSPAN_MAX_COPIES_SEARCHES ||
+		    !find_by_copies(src, n, from, to, start, end))
+			return false;
+	} else if (!have_start || ts->out != to) {
 		return false;
-	*end = ts->pos;
+	} else {
+		*end = ts->pos;
+	}
 	ts->last_from = from;
 	ts->last_to = to;
 	ts->last_start = *start;

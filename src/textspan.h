@@ -20,14 +20,18 @@ struct textspan {
 	bool failed;              /* the source cannot be mapped with certainty */
 	size_t last_from, last_to, last_start, last_end; /* the last part found */
 	bool have_last;
+	size_t copies_searched;   /* parts of this scalar looked for by copies */
 };
 
 /* The quote ('"' or '\'') of a quoted scalar whose range starts and ends with it;
  * 0 for any other (plain, block, tagged, anchored or out of the source). */
 char textspan_quote(const struct source *src, const struct node *n);
 
-/* Scalars longer than this in the source are not searched for copies of a part. */
+/* Scalars longer than this in the source are not searched for copies of a part,
+ * and no scalar for more parts than TEXTSPAN_MAX_COPIES_SEARCHES: each search
+ * reads the whole scalar, so the work stays linear in the file. */
 #define TEXTSPAN_MAX_COPIES_RANGE 65536
+#define TEXTSPAN_MAX_COPIES_SEARCHES 16
 
 /* The source range [*start, *end) that decodes to n->text[from, to). True only
  * when it is certain: the scalar is JSON, or a YAML plain, single- or double-quoted

@@ -92,8 +92,20 @@ static int refuse_duplicate_keys(struct yamldata *rf, const struct node *map)
 		const struct node *k = node_deref(m->key);
 		const struct member *first;
 
+		if (k && (k->kind == NODE_MAPPING || k->kind == NODE_SEQUENCE)) {
+			/* `? [a]` or `{a: b}: x`: no key here is a collection. */
+			rc = yamldata_fail(rf, m->key, "a key must be a string, not %s",
+					   node_kind_phrase(k->kind));
+			break;
+		}
 		if (!node_is_string(k) || (m->key->flags & NODE_MERGED))
 			continue;
+		/* Keys are looked up as C strings: "rules\0x" would read as rules. */
+		if (strlen(k->text) != k->len) {
+			rc = yamldata_fail(rf, m->key, "a key holds a NUL character (\\0), "
+					   "which no key here can have");
+			break;
+		}
 		first = strmap_get(&seen, k->text);
 		if (!first) {
 			strmap_put(&seen, k->text, (void *)m);

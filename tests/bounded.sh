@@ -57,6 +57,35 @@ run 20 c
 check "a configuration of aliases stops at the node limit, with its position" \
 	'[ $rc -eq 2 ] && grep -q "createjob-lint.yaml:[0-9]*:[0-9]*: aliases expand the file past 1000000 values" "$tmp/out"'
 
+# A 1 MiB configuration of 100,000 keys in one mapping, the last a repeat of the
+# first: the duplicate-key check is one pass with a hash map, not a pairwise one.
+mkdir -p "$tmp/k"
+cp "$valid" "$tmp/k/job.json"
+awk 'BEGIN { for (i = 0; i < 100000; i++) printf "k%05x: 0\n", i; print "k00000: 1" }' \
+	> "$tmp/k/.createjob-lint.yaml"
+run 20 k
+check "a configuration of 100,000 keys finds its repeated key in time" \
+	'[ $rc -eq 2 ] && grep -q "createjob-lint.yaml:100001:1: k00000 is given twice in one mapping (first on line 1)" "$tmp/out"'
+
+# Misspelt references by the thousand in 64 KiB folded KeyPatterns, sixteen of
+# them: each reference is placed on its bytes or the value kept whole, without
+# reading or copying the whole value once per reference.
+mkdir -p "$tmp/kp"
+awk 'BEGIN {
+	print "Type: EXPORT_REVISIONS_TO_S3\nDetails:\n  ExportRevisionsToS3:"
+	print "    DataSetId: 5d0d886cd3903a50d9f011b68837158d\n    RevisionDestinations:"
+	for (d = 0; d < 16; d++) {
+		print "      - Bucket: subscriber-landing-zone-123"
+		print "        RevisionId: 27c2c0c55f7b4eaeffb56298806e550b"
+		printf "        KeyPattern: >-\n          a\n          ${Asset.Name}"
+		for (i = 0; i < 4600; i++) printf "/${Revison.Id}"
+		print ""
+	}
+}' > "$tmp/kp/job.yaml"
+run 20 --max-findings 100000 kp/job.yaml
+check "16 KeyPatterns of 4,600 misspelt references each are checked in time" \
+	'[ $rc -eq 1 ] && grep -q "73617 errors" "$tmp/out"'
+
 # copy_rules DIR: a copy of the rules folder to edit.
 copy_rules() {
 	rm -rf "$1"

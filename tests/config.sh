@@ -78,6 +78,21 @@ bad_config "rules given twice" 'rules: {CJ205: off}\nfail-on: error\nrules: {CJ2
 bad_config "a rule given twice" 'rules:\n  CJ205: off\n  CJ206: off\n  CJ205: error\n' 'CJ205 is given twice in one mapping \(first on line 2\)'
 bad_config "a rule by id and by name" 'overrides:\n  - files: ["*"]\n    rules: {CJ205: off, bucket-name: error}\n' 'bucket-name sets rule CJ205 a second time \(first as CJ205 on line 3\)'
 bad_config "a suppression key given twice" 'suppressions:\n  - files: ["*"]\n    rules: [CJ205]\n    files: ["jobs/*"]\n' 'files is given twice in one mapping \(first on line 2\)'
+# Keys are looked up as C strings: a NUL inside one would make it another key.
+bad_config "a NUL in a rule id" 'rules: {"CJ205\\0x": off}\n' 'a key holds a NUL character \(\\0\)'
+bad_config "a NUL in a top-level key" 'rules: {CJ205: off}\n"rules\\0x": {CJ206: off}\n' 'a key holds a NUL character'
+bad_config "a list as a rule key" 'rules: {? [CJ205]: off}\n' 'a key must be a string, not a list'
+bad_config "a mapping as a top-level key" '{rules: x}: 1\n' 'a key must be a string, not a mapping'
+# A key written in a rules mapping wins over a merged (<<) one, spelt by id or by name.
+for rules in '{<<: *base, bucket-name-legacy: error}' '{CJ206: error, <<: *base}' \
+	'{bucket-name-legacy: error, <<: *base}' '{<<: [{CJ206: error}, *base]}'; do
+	printf 'rules: &base {CJ206: off}\noverrides:\n  - files: ["legacy/**"]\n    rules: %s\n' "$rules" \
+		> "$tmp/repo/merge.yaml"
+	lint --config merge.yaml legacy
+	check "rules $rules: the written (or first merged) level wins" \
+		'[ "$rc" -eq 1 ] && grep -q "error: .*\[CJ206\]" "$tmp/out"'
+done
+rm -f "$tmp/repo/merge.yaml"
 bad_config "unknown key" 'rulez: {CJ205: off}\n' 'unknown key rulez in the configuration'
 bad_config "unknown rule" 'rules:\n  CJ999: off\n' 'unknown rule CJ999'
 bad_config "bad level" 'rules:\n  CJ205: loud\n' 'the level must be off, info, warning or error, not loud'

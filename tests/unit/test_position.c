@@ -680,6 +680,28 @@ START_TEST(textspan_order_of_parts)
 }
 END_TEST
 
+/* A block or multi-line scalar is searched by copies for 16 parts, each asked
+ * twice (a finding, then its fix): the 17th part gets no place, so that a value of
+ * thousands of references is not read once per reference. */
+START_TEST(textspan_copies_bounded)
+{
+	struct loaded l = load_text("k: >-\n  a\n  ${X}${X}${X}${X}${X}${X}${X}${X}${X}"
+				    "${X}${X}${X}${X}${X}${X}${X}${X}\n", SOURCE_YAML);
+	const struct node *n = member(l.doc->root, "k", 0);
+	struct textspan ts = { 0 };
+	size_t i, start, end;
+
+	for (i = 0; i < TEXTSPAN_MAX_COPIES_SEARCHES; i++) {
+		ck_assert(textspan_find(&ts, l.src, n, 2 + 4 * i, 6 + 4 * i, &start, &end));
+		ck_assert_uint_eq(start, 12 + 4 * i);
+		ck_assert(textspan_find(&ts, l.src, n, 2 + 4 * i, 6 + 4 * i, &start, &end));
+		ck_assert_uint_eq(end, 16 + 4 * i);
+	}
+	ck_assert(!textspan_find(&ts, l.src, n, 2 + 4 * i, 6 + 4 * i, &start, &end));
+	loaded_free(&l);
+}
+END_TEST
+
 Suite *position_suite(void)
 {
 	Suite *s = suite_create("position");
@@ -725,6 +747,7 @@ Suite *position_suite(void)
 	tcase_add_test(span, textspan_copies_in_order);
 	tcase_add_test(span, textspan_yaml_no_certain_place);
 	tcase_add_test(span, textspan_order_of_parts);
+	tcase_add_test(span, textspan_copies_bounded);
 	suite_add_tcase(s, span);
 	return s;
 }
