@@ -630,21 +630,28 @@ START_TEST(textspan_yaml_lines)
 }
 END_TEST
 
+/* Asks ts for text[from, to) of n and asserts it is placed on source[start, end). */
+static void expect_part_at(struct textspan *ts, const struct loaded *l, const struct node *n,
+			   size_t from, size_t to, size_t want_start, size_t want_end)
+{
+	size_t start, end;
+
+	ck_assert_msg(textspan_find(ts, l->src, n, from, to, &start, &end), "[%zu, %zu) has no place",
+		      from, to);
+	ck_assert_uint_eq(start, want_start);
+	ck_assert_uint_eq(end, want_end);
+}
+
 /* The k-th copy in the text is the k-th in the source, after the block header. */
 START_TEST(textspan_copies_in_order)
 {
 	struct loaded l = load_text("k: >- # ${X}\n  ${X}/\n  ${X}\n", SOURCE_YAML);
 	const struct node *n = member(l.doc->root, "k", 0);
 	struct textspan ts = { 0 };
-	size_t start, end;
 
 	ck_assert_str_eq(n->text, "${X}/ ${X}");
-	ck_assert(textspan_find(&ts, l.src, n, 6, 10, &start, &end));
-	ck_assert_uint_eq(start, 23);
-	ck_assert_uint_eq(end, 27);
-	ck_assert(textspan_find(&ts, l.src, n, 0, 4, &start, &end));
-	ck_assert_uint_eq(start, 15);
-	ck_assert_uint_eq(end, 19);
+	expect_part_at(&ts, &l, n, 6, 10, 23, 27);
+	expect_part_at(&ts, &l, n, 0, 4, 15, 19);
 	loaded_free(&l);
 }
 END_TEST
@@ -668,12 +675,8 @@ START_TEST(textspan_order_of_parts)
 	struct textspan ts = { 0 };
 	size_t start, end;
 
-	ck_assert(textspan_find(&ts, l.src, n, 6, 10, &start, &end));
-	ck_assert_uint_eq(start, 11);
-	ck_assert_uint_eq(end, 15);
-	ck_assert(textspan_find(&ts, l.src, n, 1, 5, &start, &end));
-	ck_assert_uint_eq(start, 6);
-	ck_assert_uint_eq(end, 10);
+	expect_part_at(&ts, &l, n, 6, 10, 11, 15);
+	expect_part_at(&ts, &l, n, 1, 5, 6, 10);
 	ck_assert(!textspan_find(&ts, l.src, n, 3, 3, &start, &end));
 	ck_assert(!textspan_find(&ts, l.src, n, 3, 99, &start, &end));
 	loaded_free(&l);
