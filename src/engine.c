@@ -144,17 +144,24 @@ static char *quoted_member(const struct schema_walk *w, const char *quoted)
 
 /* A string member written `{...}` or `[...]` unquoted: YAML read a flow mapping or
  * list, not the text. The finding shows the value quoted, and quoting the source
- * text is the unsafe fix (the user must see the string is the one meant). */
-static void report_flow_collection(struct schema_walk *w, const struct node *at,
-				   const struct node *n, const struct shape *s)
+ * text is the unsafe fix (the user must see the string is the one meant). False,
+ * with nothing reported, for a value that is not such a collection, or one without
+ * a bracket of its own: the single pair `a: b` inside a flow list `[a: b]`. */
+static bool reported_as_flow_collection(struct schema_walk *w, const struct node *at,
+					const struct node *n, const struct shape *s)
 {
-	char *quoted = fixedit_flow_as_string(w->src, n), *shown;
+	char *quoted, *shown;
 	const char *bracket = n->kind == NODE_MAPPING ? "'{'" : "'['";
 	const char *kind = node_kind_phrase(n->kind);
-	const char *reference = dollarless_reference(w->src, n, s);
+	const char *reference;
 	struct diag *d;
 	struct fix *fix;
 
+	if (!(n->flags & NODE_FLOW) || s->secret || w->src->format != SOURCE_YAML ||
+	    n->end > w->src->len || n->start >= n->end ||
+	    !(quoted = fixedit_flow_as_string(w->src, n)))
+		return false;
+	reference = dollarless_reference(w->src, n, s);
 	shown = quoted_member(w, quoted);
 	if (reference)
 		d = walk_report(w, at, CJ103_YAML_FLOW_REFERENCE,
@@ -170,6 +177,7 @@ static void report_flow_collection(struct schema_walk *w, const struct node *at,
 	}
 	free(shown);
 	free(quoted);
+	return true;
 }
 
 static void report_type(struct schema_walk *w, const struct node *at, const struct node *n,
@@ -182,13 +190,10 @@ static void report_type(struct schema_walk *w, const struct node *at, const stru
 		walk_report(w, at, CJ011_DEFAULT, DIAG_ARGS({ "kind", node_kind_phrase(n->kind) }));
 	} else if (want_string && scalar && w->src->format == SOURCE_YAML && (n->flags & NODE_PLAIN)) {
 		report_yaml_typed(w, at, n, s);
-	} else if (want_string && (n->flags & NODE_FLOW) && !s->secret &&
-		   w->src->format == SOURCE_YAML && n->end <= w->src->len && n->start < n->end) {
-		report_flow_collection(w, at, n, s);
 	} else if (want_string && (n->flags & (NODE_NONFINITE | NODE_HUGE_INT))) {
 		walk_report(w, at, n->flags & NODE_HUGE_INT ? CJ010_HUGE : CJ010_NONFINITE,
 			    DIAG_ARGS({ "value", walk_shown(w, n, s) }));
-	} else {
+	} else if (!(want_string && reported_as_flow_collection(w, at, n, s))) {
 		walk_report(w, at, CJ103_DEFAULT, DIAG_ARGS({ "expected", expected_kind(s) },
 			    { "kind", node_kind_phrase(n->kind) }));
 	}
