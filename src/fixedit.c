@@ -395,7 +395,7 @@ bool fixedit_quote_flow(struct fix *fix, const struct source *src, const struct 
 
 	if (!n || src->format != SOURCE_YAML || !(n->flags & NODE_FLOW) ||
 	    (n->kind != NODE_MAPPING && n->kind != NODE_SEQUENCE) || n->end > src->len ||
-	    n->end < n->start + 2 || !is_flow(src, n) || !untagged_tree(n))
+	    n->end < n->start + 2 || fixedit_flow_open(src, n) != n->start || !untagged_tree(n))
 		return false;
 	/* A comment or a line break inside would be carried into the string. */
 	for (i = n->start; i < n->end; i++)
